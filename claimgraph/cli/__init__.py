@@ -1,0 +1,42 @@
+"""The ``claimgraph`` command line: thin click commands over the Python API.
+
+Each command module registers its commands on ``main``; the list below is the
+only place that names them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+from claimgraph import __version__
+
+__all__ = ["main"]
+
+# Modules whose import adds commands to ``main``.
+_COMMAND_MODULES = (
+    "claimgraph.cli.server_cmd",
+    "claimgraph.cli.schema_cmd",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="claimgraph")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """claimgraph: who said what, when — dated news articles as a temporal
+    knowledge graph in Neo4j.
+
+    Example:
+
+        claimgraph demo
+        claimgraph load articles/ && claimgraph who-said --about Stepanakert
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+for _module in _COMMAND_MODULES:
+    importlib.import_module(_module)

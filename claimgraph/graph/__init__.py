@@ -1,0 +1,1 @@
+"""Neo4j: connection, managed local server, schema, writer, exports and rendering."""

@@ -1,0 +1,1 @@
+"""Readers for article files and the extraction pipeline."""

@@ -1,0 +1,1 @@
+"""Canned Cypher queries, one ``.cypher`` file per query."""
