@@ -1,0 +1,5 @@
+"""``python -m claimgraph`` runs the command line."""
+
+from claimgraph.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The pom through which Maven resolves the managed Neo4j server."""

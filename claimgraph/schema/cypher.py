@@ -1,0 +1,75 @@
+"""The Neo4j schema of the data model: constraints and indexes.
+
+Every node key has a uniqueness constraint (which also gives MERGE its index);
+the other indexes serve the canned queries: names and aliases for lookups,
+dates for time windows, event types and polarities for filters, and a
+full-text index over names and aliases for fuzzy name search.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import Neo4jError
+
+from claimgraph.errors import QueryError
+
+__all__ = ["SCHEMA", "apply_schema", "show_schema", "await_indexes"]
+
+SCHEMA: tuple[str, ...] = (
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT actor_key IF NOT EXISTS FOR (n:Actor) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT place_key IF NOT EXISTS FOR (n:Place) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
+    "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
+    "CREATE INDEX actor_aliases IF NOT EXISTS FOR (n:Actor) ON (n.aliases)",
+    "CREATE INDEX place_aliases IF NOT EXISTS FOR (n:Place) ON (n.aliases)",
+    "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
+    "CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
+    "CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.said_on)",
+    "CREATE INDEX statement_polarity IF NOT EXISTS FOR (n:Statement) ON (n.polarity)",
+    "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+    "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
+    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
+    "FOR (n:Actor|Place) ON EACH [n.name, n.aliases]",
+)
+
+
+def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) -> None:
+    """Create every constraint and index that does not exist yet (idempotent)."""
+    try:
+        with driver.session(database=database) as session:
+            for statement in SCHEMA:
+                session.run(statement).consume()
+    except Neo4jError as e:
+        raise QueryError(f"could not apply the schema: {e.message or e}") from e
+    if wait:
+        await_indexes(driver, database)
+
+
+def await_indexes(driver: neo4j.Driver, database: str | None, timeout: int = 300) -> None:
+    """Return once every index is ONLINE (asks the server; never sleeps blindly)."""
+    with driver.session(database=database) as session:
+        session.run(f"CALL db.awaitIndexes({int(timeout)})").consume()
+
+
+def show_schema(driver: neo4j.Driver, database: str | None) -> list[dict[str, Any]]:
+    """Constraints and indexes as rows: kind, name, type, entity, labels, properties, state."""
+    rows: list[dict[str, Any]] = []
+    with driver.session(database=database) as session:
+        for rec in session.run(
+            "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+            "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name"
+        ):
+            rows.append({"kind": "constraint", **rec.data(), "state": "ONLINE"})
+        for rec in session.run(
+            "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state, owningConstraint "
+            "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
+            "RETURN name, type, entityType, labelsOrTypes, properties, state ORDER BY name"
+        ):
+            rows.append({"kind": "index", **rec.data()})
+    return rows
