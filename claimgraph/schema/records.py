@@ -13,6 +13,7 @@ Statement and event ids are global (``<article id>:s1``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -445,8 +446,8 @@ class Event:
     id: str
     type: str
     summary: str
-    date: date | None = None
-    date_end: date | None = None
+    date: dt.date | None = None  # ``dt.``: the field name shadows the type
+    date_end: dt.date | None = None
     precision: str | None = None
     date_anchor: str | None = None
     agents: list[str] = field(default_factory=list)
