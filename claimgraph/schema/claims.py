@@ -1,0 +1,212 @@
+"""Record types for what articles claim: Statement, Event, TimeExpression."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.schema.values import (
+    MODES,
+    POLARITIES,
+    choice,
+    ints,
+    iso,
+    parse_date,
+    precision,
+    require,
+    strs,
+)
+
+__all__ = ["Event", "Statement", "TimeExpression"]
+
+
+@dataclass
+class Statement:
+    """One attributed claim in one article: who said what, when, through whom."""
+
+    id: str
+    speaker: str | None  # entity id, or None when the speaker is unnamed
+    speaker_name: str | None
+    cue: str | None
+    mode: str
+    text: str
+    quote: str | None = None
+    said_on: dt.date | None = None
+    said_on_precision: str | None = None
+    said_on_anchor: str | None = None
+    via: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    polarity: str = "asserts"
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+    by_outlet: bool = False  # the article's own claim, attributed to the outlet
+
+    def __post_init__(self) -> None:
+        choice(self.mode, MODES, f"statement {self.id} mode")
+        choice(self.polarity, POLARITIES, f"statement {self.id} polarity")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
+            "cue": self.cue,
+            "mode": self.mode,
+            "text": self.text,
+            "quote": self.quote,
+            "said_on": iso(self.said_on),
+            "said_on_precision": self.said_on_precision,
+            "said_on_anchor": self.said_on_anchor,
+            "via": list(self.via),
+            "about": list(self.about),
+            "polarity": self.polarity,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "by_outlet": self.by_outlet,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        sid = str(require(data, "id", "statement"))
+        what = f"statement {sid}"
+        return cls(
+            id=sid,
+            speaker=data.get("speaker"),
+            speaker_name=data.get("speaker_name"),
+            cue=data.get("cue"),
+            mode=choice(data.get("mode"), MODES, f"{what} mode"),
+            text=str(require(data, "text", what)),
+            quote=data.get("quote"),
+            said_on=parse_date(data.get("said_on"), f"{what} said_on"),
+            said_on_precision=precision(data.get("said_on_precision"), f"{what} said_on_precision"),
+            said_on_anchor=data.get("said_on_anchor"),
+            via=strs(data.get("via"), f"{what} via"),
+            about=strs(data.get("about"), f"{what} about"),
+            polarity=choice(data.get("polarity", "asserts"), POLARITIES, f"{what} polarity"),
+            sentence=data.get("sentence") or "",
+            start=int(data.get("start") or 0),
+            end=int(data.get("end") or 0),
+            by_outlet=bool(data.get("by_outlet", False)),
+        )
+
+    def to_params(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "quote": self.quote,
+            "cue": self.cue,
+            "mode": self.mode,
+            "said_on": self.said_on,
+            "said_on_precision": self.said_on_precision,
+            "said_on_anchor": self.said_on_anchor,
+            "polarity": self.polarity,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "by_outlet": self.by_outlet,
+            "speaker_name": self.speaker_name,
+        }
+
+
+@dataclass
+class Event:
+    """A dated action, as claimed by one or more statements of one article."""
+
+    id: str
+    type: str
+    summary: str
+    date: dt.date | None = None  # ``dt.``: the field name shadows the type
+    date_end: dt.date | None = None
+    precision: str | None = None
+    date_anchor: str | None = None
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    claimed_by: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "summary": self.summary,
+            "date": iso(self.date),
+            "date_end": iso(self.date_end),
+            "precision": self.precision,
+            "date_anchor": self.date_anchor,
+            "agents": list(self.agents),
+            "targets": list(self.targets),
+            "places": list(self.places),
+            "counts": dict(self.counts),
+            "claimed_by": list(self.claimed_by),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        eid = str(require(data, "id", "event"))
+        what = f"event {eid}"
+        return cls(
+            id=eid,
+            type=str(require(data, "type", what)),
+            summary=data.get("summary") or "",
+            date=parse_date(data.get("date"), f"{what} date"),
+            date_end=parse_date(data.get("date_end"), f"{what} date_end"),
+            precision=precision(data.get("precision"), f"{what} precision"),
+            date_anchor=data.get("date_anchor"),
+            agents=strs(data.get("agents"), f"{what} agents"),
+            targets=strs(data.get("targets"), f"{what} targets"),
+            places=strs(data.get("places"), f"{what} places"),
+            counts=ints(data.get("counts"), what),
+            claimed_by=strs(data.get("claimed_by"), f"{what} claimed_by"),
+        )
+
+    def to_params(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "summary": self.summary,
+            "date": self.date,
+            "date_end": self.date_end,
+            "precision": self.precision,
+            "date_anchor": self.date_anchor,
+            # Neo4j properties cannot hold maps: each count becomes its own
+            # property (``count_killed``), set with ``SET e += row.counts``.
+            "counts": {f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()},
+        }
+
+
+@dataclass
+class TimeExpression:
+    """A date or time expression found in the text, normalised against an anchor."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO 8601: 2020-10-04, 2020-10, 2020-W40, 1990s, 2020-09-27/2020-10-04
+    precision: str | None
+    anchor: str | None  # "published:2020-10-04", "mention:2020-10-03@812", ...
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "precision": self.precision,
+            "anchor": self.anchor,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TimeExpression:
+        return cls(
+            text=str(require(data, "text", "time")),
+            start=int(data.get("start") or 0),
+            end=int(data.get("end") or 0),
+            value=data.get("value"),
+            precision=data.get("precision"),
+            anchor=data.get("anchor"),
+        )

@@ -1,0 +1,202 @@
+"""Record types for documents and entities: Article, Entity, Role, Renaming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from claimgraph.schema.values import (
+    ENTITY_TYPES,
+    choice,
+    entity_key,
+    iso,
+    parse_date,
+    parse_datetime,
+    require,
+    strs,
+)
+
+__all__ = ["Article", "Entity", "Renaming", "Role"]
+
+
+@dataclass
+class Article:
+    """One source document. ``published`` is the anchor for relative dates."""
+
+    id: str
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+    source: str | None = None  # file path (and line) it was read from
+    text: str | None = None  # kept in JSON for offsets; not stored in the graph
+    loaded_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": iso(self.published),
+            "outlet": self.outlet,
+            "url": self.url,
+            "sha256": self.sha256,
+            "source": self.source,
+            "text": self.text,
+            "loaded_at": iso(self.loaded_at),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=str(require(data, "id", "article")),
+            title=data.get("title"),
+            published=parse_date(data.get("published"), "article published date"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            sha256=data.get("sha256"),
+            source=data.get("source"),
+            text=data.get("text"),
+            loaded_at=parse_datetime(data.get("loaded_at"), "article loaded_at"),
+        )
+
+    def to_params(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "outlet": self.outlet,
+            "url": self.url,
+            "sha256": self.sha256,
+            "source": self.source,
+        }
+
+
+@dataclass
+class Role:
+    """A title a person holds: "Defense Minister" of Azerbaijan."""
+
+    title: str
+    of: str | None = None  # entity id of the institution or country
+    since: date | None = None
+    until: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "of": self.of, "since": iso(self.since), "until": iso(self.until)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Role:
+        return cls(
+            title=str(require(data, "title", "role")),
+            of=data.get("of"),
+            since=parse_date(data.get("since"), "role since"),
+            until=parse_date(data.get("until"), "role until"),
+        )
+
+
+@dataclass
+class Renaming:
+    """A place renamed: Madagiz -> Sugovushan on 2020-10-03 by Ilham Aliyev."""
+
+    to: str  # entity id of the new name's place
+    on: date | None = None
+    by: str | None = None  # entity id of who renamed it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"to": self.to, "on": iso(self.on), "by": self.by}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Renaming:
+        return cls(
+            to=str(require(data, "to", "renaming")),
+            on=parse_date(data.get("on"), "renaming date"),
+            by=data.get("by"),
+        )
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place met in one article.
+
+    ``is_actor`` marks places that also act (countries): ``:Place:Actor``.
+    """
+
+    id: str
+    name: str
+    type: str
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    key: str = ""
+    is_actor: bool = False
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: str | None = None
+    part_of: str | None = None  # entity id of the containing place
+    roles: list[Role] = field(default_factory=list)
+    renamed: list[Renaming] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        choice(self.type, ENTITY_TYPES, f"entity {self.name!r} type")
+        if not self.key:
+            gid = f"geonames:{self.geonames_id}" if self.geonames_id else None
+            self.key = entity_key(self.type, self.name, gid)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "key": self.key,
+            "is_actor": self.is_actor,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+            "part_of": self.part_of,
+            "roles": [r.to_json() for r in self.roles],
+            "renamed": [r.to_json() for r in self.renamed],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Entity:
+        name = str(require(data, "name", "entity"))
+        what = f"entity {name!r}"
+        return cls(
+            id=str(require(data, "id", what)),
+            name=name,
+            type=choice(data.get("type"), ENTITY_TYPES, f"{what} type"),
+            kind=data.get("kind"),
+            aliases=strs(data.get("aliases"), f"{what} aliases"),
+            key=data.get("key") or "",
+            is_actor=bool(data.get("is_actor", False)),
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            geonames_id=str(data["geonames_id"]) if data.get("geonames_id") else None,
+            part_of=data.get("part_of"),
+            roles=[Role.from_json(r) for r in data.get("roles") or []],
+            renamed=[Renaming.from_json(r) for r in data.get("renamed") or []],
+        )
+
+    @property
+    def labels(self) -> list[str]:
+        """Neo4j labels, from a fixed whitelist."""
+        if self.type == "Place":
+            return ["Place", "Actor"] if self.is_actor else ["Place"]
+        return ["Actor", self.type]
+
+    def to_params(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": sorted({self.name, *self.aliases}),
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+        }
