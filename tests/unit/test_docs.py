@@ -1,0 +1,50 @@
+"""Every command documents itself: help text and an Example block."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    found: list[tuple[tuple[str, ...], click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, path))
+    return found
+
+
+COMMANDS = _commands(main)
+
+
+def test_the_expected_commands_exist() -> None:
+    names = {" ".join(path) for path, _ in COMMANDS}
+    assert {"server start", "server stop", "server status", "server logs",
+            "schema apply", "schema show"} <= names
+
+
+@pytest.mark.parametrize("path,command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_command_has_help_with_example(path: tuple[str, ...], command: click.Command) -> None:
+    assert command.help and len(command.help.strip()) > 20, f"{path} lacks help"
+    assert "Example:" in command.help, f"{' '.join(path)} lacks an Example: block"
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_readme_commands_exist() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    names = {path[0] for path, _ in COMMANDS}
+    for line in readme.splitlines():
+        line = line.strip()
+        if line.startswith("claimgraph ") and not line.startswith("claimgraph/"):
+            word = line.split()[1]
+            if not word.startswith("-"):
+                assert word in names, f"README mentions unknown command: {line}"
