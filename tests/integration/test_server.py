@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,10 @@ def test_managed_server_lifecycle(tmp_path: Path) -> None:
             addrs = _listening(port)
             assert addrs, f"nothing listens on {port}"
             assert all(_is_loopback(a) for a in addrs), addrs
+
+        # Neo4j Browser is served on the HTTP port.
+        with urllib.request.urlopen(f"http://127.0.0.1:{http}/browser/", timeout=10) as page:
+            assert page.status == 200 and b"Neo4j" in page.read()
 
         # A second start says so and does nothing.
         again = runner.invoke(main, ["server", "start", "--home", str(home)])
