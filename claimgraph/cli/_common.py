@@ -32,14 +32,30 @@ def home_option(func: F) -> F:
 def neo4j_options(func: F) -> F:
     """``--uri/--user/--password/--database`` with the ecosystem's NEO4J_* variables."""
     options = [
-        click.option("--uri", envvar="NEO4J_URI", default=None,
-                     help="bolt://, neo4j:// or neo4j+s:// URI [env NEO4J_URI; default: the managed server]."),
-        click.option("--user", envvar="NEO4J_USERNAME", default=None,
-                     help="Neo4j user [env NEO4J_USERNAME; default neo4j]."),
-        click.option("--password", envvar="NEO4J_PASSWORD", default=None,
-                     help="Neo4j password [env NEO4J_PASSWORD; the managed server's is read from its home]."),
-        click.option("--database", envvar="NEO4J_DATABASE", default=None,
-                     help="Database name [env NEO4J_DATABASE; default: the server's default]."),
+        click.option(
+            "--uri",
+            envvar="NEO4J_URI",
+            default=None,
+            help="bolt://, neo4j:// or neo4j+s:// URI [env NEO4J_URI; default: the managed server].",
+        ),
+        click.option(
+            "--user",
+            envvar="NEO4J_USERNAME",
+            default=None,
+            help="Neo4j user [env NEO4J_USERNAME; default neo4j].",
+        ),
+        click.option(
+            "--password",
+            envvar="NEO4J_PASSWORD",
+            default=None,
+            help="Neo4j password [env NEO4J_PASSWORD; the managed server's is read from its home].",
+        ),
+        click.option(
+            "--database",
+            envvar="NEO4J_DATABASE",
+            default=None,
+            help="Database name [env NEO4J_DATABASE; default: the server's default].",
+        ),
         home_option,
     ]
     for option in reversed(options):
@@ -56,8 +72,9 @@ class GraphTarget:
 
 
 @contextmanager
-def open_graph(uri: str | None, user: str | None, password: str | None,
-               database: str | None, home: str | None) -> Iterator[GraphTarget]:
+def open_graph(
+    uri: str | None, user: str | None, password: str | None, database: str | None, home: str | None
+) -> Iterator[GraphTarget]:
     """Connect for the duration of a command; always close the driver."""
     driver, db = connect(uri, user, password, database, home)
     try:

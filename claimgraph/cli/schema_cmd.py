@@ -26,8 +26,9 @@ def schema() -> None:
 @schema.command("apply")
 @neo4j_options
 @handle_errors
-def apply_cmd(uri: str | None, user: str | None, password: str | None,
-              database: str | None, home: str | None) -> None:
+def apply_cmd(
+    uri: str | None, user: str | None, password: str | None, database: str | None, home: str | None
+) -> None:
     """Create the constraints and indexes that do not exist yet (safe to repeat).
 
     Example:
@@ -45,8 +46,14 @@ def apply_cmd(uri: str | None, user: str | None, password: str | None,
 @neo4j_options
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @handle_errors
-def show_cmd(uri: str | None, user: str | None, password: str | None,
-             database: str | None, home: str | None, as_json: bool) -> None:
+def show_cmd(
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    home: str | None,
+    as_json: bool,
+) -> None:
     """List the constraints and indexes, with their state.
 
     Example:
@@ -60,6 +67,12 @@ def show_cmd(uri: str | None, user: str | None, password: str | None,
         return
     table = Table("kind", "name", "type", "on", "properties", "state")
     for r in rows:
-        table.add_row(r["kind"], r["name"], r["type"], ",".join(r["labelsOrTypes"] or []),
-                      ",".join(r["properties"] or []), r["state"])
+        table.add_row(
+            r["kind"],
+            r["name"],
+            r["type"],
+            ",".join(r["labelsOrTypes"] or []),
+            ",".join(r["properties"] or []),
+            r["state"],
+        )
     Console().print(table)

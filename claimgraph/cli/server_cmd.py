@@ -37,19 +37,43 @@ def server() -> None:
 
 @server.command()
 @home_option
-@click.option("--bolt-port", type=int, default=DEFAULT_BOLT_PORT, show_default=True,
-              envvar="CLAIMGRAPH_BOLT_PORT", help="Bolt port on 127.0.0.1 (0: any free port).")
-@click.option("--http-port", type=int, default=DEFAULT_HTTP_PORT, show_default=True,
-              envvar="CLAIMGRAPH_HTTP_PORT", help="HTTP port for Neo4j Browser (0: any free port).")
-@click.option("--heap", default="512m", show_default=True, envvar="CLAIMGRAPH_HEAP",
-              help="JVM heap size.")
-@click.option("--pagecache", default="256m", show_default=True, envvar="CLAIMGRAPH_PAGECACHE",
-              help="Neo4j page cache size.")
-@click.option("--timeout", type=float, default=180.0, show_default=True,
-              help="Seconds to wait for Bolt to answer.")
+@click.option(
+    "--bolt-port",
+    type=int,
+    default=DEFAULT_BOLT_PORT,
+    show_default=True,
+    envvar="CLAIMGRAPH_BOLT_PORT",
+    help="Bolt port on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--http-port",
+    type=int,
+    default=DEFAULT_HTTP_PORT,
+    show_default=True,
+    envvar="CLAIMGRAPH_HTTP_PORT",
+    help="HTTP port for Neo4j Browser (0: any free port).",
+)
+@click.option(
+    "--heap", default="512m", show_default=True, envvar="CLAIMGRAPH_HEAP", help="JVM heap size."
+)
+@click.option(
+    "--pagecache",
+    default="256m",
+    show_default=True,
+    envvar="CLAIMGRAPH_PAGECACHE",
+    help="Neo4j page cache size.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=180.0,
+    show_default=True,
+    help="Seconds to wait for Bolt to answer.",
+)
 @handle_errors
-def start(home: str | None, bolt_port: int, http_port: int, heap: str, pagecache: str,
-          timeout: float) -> None:
+def start(
+    home: str | None, bolt_port: int, http_port: int, heap: str, pagecache: str, timeout: float
+) -> None:
     """Start the managed Neo4j and wait until it answers queries.
 
     The first start resolves the Neo4j jars from Maven Central with Maven.
@@ -60,23 +84,35 @@ def start(home: str | None, bolt_port: int, http_port: int, heap: str, pagecache
     """
     server_home = ServerHome(home)
     result = start_server(
-        server_home, bolt_port=bolt_port, http_port=http_port,
-        memory=MemorySettings(heap, pagecache), timeout=timeout,
+        server_home,
+        bolt_port=bolt_port,
+        http_port=http_port,
+        memory=MemorySettings(heap, pagecache),
+        timeout=timeout,
         progress=lambda msg: click.echo(msg, err=True),
     )
     state = result.state
     if result.already_running:
-        click.echo(f"Neo4j is already running from {server_home.root} (pid {state.pid}); nothing done.")
+        click.echo(
+            f"Neo4j is already running from {server_home.root} (pid {state.pid}); nothing done."
+        )
     else:
         click.echo(f"Neo4j {state.version} started in {result.seconds:.1f}s (pid {state.pid}).")
-    click.echo(f"  Bolt:     {state.bolt_uri}  (user neo4j, password in {server_home.password_file})")
+    click.echo(
+        f"  Bolt:     {state.bolt_uri}  (user neo4j, password in {server_home.password_file})"
+    )
     click.echo(f"  Browser:  {state.browser_url}")
 
 
 @server.command()
 @home_option
-@click.option("--timeout", type=float, default=60.0, show_default=True,
-              help="Seconds to wait for a graceful shutdown before killing.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a graceful shutdown before killing.",
+)
 @handle_errors
 def stop(home: str | None, timeout: float) -> None:
     """Stop the managed Neo4j gracefully.
@@ -112,7 +148,15 @@ def status(home: str | None, as_json: bool) -> None:
     else:
         state = "running" if info["running"] else "not running"
         click.echo(f"Neo4j {info['version']} {state}")
-        for key in ("pid", "bolt_uri", "browser_url", "rss_mib", "started_at", "home", "password_file"):
+        for key in (
+            "pid",
+            "bolt_uri",
+            "browser_url",
+            "rss_mib",
+            "started_at",
+            "home",
+            "password_file",
+        ):
             if key in info:
                 click.echo(f"  {key:<14}{info[key]}")
     raise SystemExit(0 if info["running"] else 1)

@@ -186,9 +186,13 @@ def start_server(
     home.logs.mkdir(parents=True, exist_ok=True)
     cmd = [
         java,
-        f"-Xms{memory.heap}", f"-Xmx{memory.heap}",
-        "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-        "-cp", f"{home.lib}/*",
+        f"-Xms{memory.heap}",
+        f"-Xmx{memory.heap}",
+        "-XX:+UseG1GC",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Dfile.encoding=UTF-8",
+        "-cp",
+        f"{home.lib}/*",
         ENTRY_POINT,
         f"--home-dir={home.root / 'neo4j'}",
         f"--config-dir={home.conf}",
@@ -196,8 +200,12 @@ def start_server(
     say(f"starting Neo4j {NEO4J_VERSION} on 127.0.0.1 (Bolt {bolt}, HTTP {http})")
     with open(home.console_log, "ab") as console:
         proc = subprocess.Popen(
-            cmd, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            cwd=home.root, start_new_session=True,
+            cmd,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=home.root,
+            start_new_session=True,
         )
     state = ServerState(proc.pid, bolt, http, NEO4J_VERSION, datetime.now(UTC).isoformat())
     home.write_state(state)

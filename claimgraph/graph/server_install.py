@@ -73,7 +73,9 @@ def find_java() -> str:
     match = re.search(r'version "(\d+)', out.stderr + out.stdout)
     if not match or int(match.group(1)) < 17:
         found = match.group(1) if match else "unknown"
-        raise ServerError(f"Neo4j {NEO4J_VERSION} needs Java 17 or newer; {candidate} is Java {found}")
+        raise ServerError(
+            f"Neo4j {NEO4J_VERSION} needs Java 17 or newer; {candidate} is Java {found}"
+        )
     return candidate
 
 
@@ -97,8 +99,15 @@ def install_jars(
     pom = work / "pom.xml"
     pom.write_text(_pom_text(), encoding="utf-8")
     cmd = [
-        mvn, "-B", "-q", "--strict-checksums", "-f", str(pom),
-        "dependency:copy-dependencies", f"-DoutputDirectory={staging}", "-DincludeScope=runtime",
+        mvn,
+        "-B",
+        "-q",
+        "--strict-checksums",
+        "-f",
+        str(pom),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={staging}",
+        "-DincludeScope=runtime",
     ]
     if progress:
         progress(f"resolving the Neo4j {NEO4J_VERSION} jars with Maven (first start only)")
@@ -158,10 +167,19 @@ def set_initial_password(home: ServerHome, java: str, password: str) -> None:
     """Set the ``neo4j`` user's password before the very first start."""
     if (home.data / "dbms" / "auth.ini").exists():
         return
-    cmd = [java, "-cp", f"{home.lib}/*", "org.neo4j.cli.AdminTool",
-           "dbms", "set-initial-password", password]
+    cmd = [
+        java,
+        "-cp",
+        f"{home.lib}/*",
+        "org.neo4j.cli.AdminTool",
+        "dbms",
+        "set-initial-password",
+        password,
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, env=admin_env(home), timeout=300)
     if result.returncode != 0:
         lines = (result.stdout + result.stderr).strip().splitlines()
-        reasons = [ln.strip() for ln in lines if ln.strip() and not ln.startswith(("\tat ", "    at "))]
+        reasons = [
+            ln.strip() for ln in lines if ln.strip() and not ln.startswith(("\tat ", "    at "))
+        ]
         raise ServerError(f"could not set the initial Neo4j password: {' | '.join(reasons[:3])}")

@@ -175,7 +175,9 @@ class Event:
             "date_anchor": self.date_anchor,
             # Neo4j properties cannot hold maps: each count becomes its own
             # property (``count_killed``), set with ``SET e += row.counts``.
-            "counts": {f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()},
+            "counts": {
+                f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()
+            },
         }
 
 

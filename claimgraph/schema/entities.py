@@ -83,7 +83,12 @@ class Role:
     until: date | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "of": self.of, "since": iso(self.since), "until": iso(self.until)}
+        return {
+            "title": self.title,
+            "of": self.of,
+            "since": iso(self.since),
+            "until": iso(self.until),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Role:

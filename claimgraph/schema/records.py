@@ -115,9 +115,13 @@ class ArticleRecords:
             check([*ev.agents, *ev.targets, *ev.places], f"event {ev.id}")
             for sid in ev.claimed_by:
                 if sid not in sids:
-                    raise RecordError(f"{where}: event {ev.id} claimed by unknown statement {sid!r}")
+                    raise RecordError(
+                        f"{where}: event {ev.id} claimed by unknown statement {sid!r}"
+                    )
         for e in self.entities:
-            check([e.part_of, *(r.of for r in e.roles), *(r.to for r in e.renamed)], f"entity {e.id}")
+            check(
+                [e.part_of, *(r.of for r in e.roles), *(r.to for r in e.renamed)], f"entity {e.id}"
+            )
             check([r.by for r in e.renamed], f"entity {e.id}")
 
 

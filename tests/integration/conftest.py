@@ -62,8 +62,9 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
     root = Path(tempfile.mkdtemp(prefix="claimgraph-test-"))
     home = ServerHome(root)
     try:
-        result = start_server(home, bolt_port=0, http_port=0,
-                              memory=MemorySettings("768m", "256m"), timeout=240)
+        result = start_server(
+            home, bolt_port=0, http_port=0, memory=MemorySettings("768m", "256m"), timeout=240
+        )
         password = home.password()
         assert password is not None
         uri = result.state.bolt_uri

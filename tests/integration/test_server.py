@@ -42,15 +42,20 @@ def _is_loopback(hexaddr: str) -> bool:
     if len(hexaddr) == 8:  # IPv4, little-endian
         return hexaddr == "0100007F"
     # IPv4-mapped ::ffff:127.0.0.1 or ::1
-    return hexaddr.endswith("0100007F") and "FFFF" in hexaddr or hexaddr == "00000000000000000000000001000000"
+    return (
+        hexaddr.endswith("0100007F")
+        and "FFFF" in hexaddr
+        or hexaddr == "00000000000000000000000001000000"
+    )
 
 
 def test_managed_server_lifecycle(tmp_path: Path) -> None:
     home = tmp_path / "home"
     runner = CliRunner()
     began = time.monotonic()
-    result = runner.invoke(main, ["server", "start", "--home", str(home),
-                                  "--bolt-port", "0", "--http-port", "0"])
+    result = runner.invoke(
+        main, ["server", "start", "--home", str(home), "--bolt-port", "0", "--http-port", "0"]
+    )
     assert result.exit_code == 0, result.output
     assert "started" in result.output
     try:
@@ -98,8 +103,19 @@ def test_managed_server_lifecycle(tmp_path: Path) -> None:
 
 def test_taken_port_is_a_clear_error(neo4j_target, tmp_path: Path) -> None:
     taken = int(neo4j_target.uri.rsplit(":", 1)[1])
-    result = CliRunner().invoke(main, ["server", "start", "--home", str(tmp_path / "h"),
-                                       "--bolt-port", str(taken), "--http-port", "0"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "server",
+            "start",
+            "--home",
+            str(tmp_path / "h"),
+            "--bolt-port",
+            str(taken),
+            "--http-port",
+            "0",
+        ],
+    )
     assert result.exit_code != 0
     assert f"port {taken}" in result.output and "in use" in result.output
     assert "Traceback" not in result.output
@@ -112,9 +128,24 @@ def test_dead_server_reports_log_tail(tmp_path: Path) -> None:
     home = ServerHome(tmp_path / "broken")
     # A heap this small makes the JVM give up at once.
     proc = subprocess.run(
-        [sys.executable, "-m", "claimgraph", "server", "start", "--home", str(home.root),
-         "--bolt-port", "0", "--http-port", "0", "--heap", "2m"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "claimgraph",
+            "server",
+            "start",
+            "--home",
+            str(home.root),
+            "--bolt-port",
+            "0",
+            "--http-port",
+            "0",
+            "--heap",
+            "2m",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode != 0
     assert "exited" in proc.stderr and "VM" in proc.stderr

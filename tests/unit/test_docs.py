@@ -9,7 +9,9 @@ from click.testing import CliRunner
 from claimgraph.cli import main
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+def _commands(
+    group: click.Group, prefix: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], click.Command]]:
     found: list[tuple[tuple[str, ...], click.Command]] = []
     for name, command in sorted(group.commands.items()):
         path = (*prefix, name)
@@ -24,8 +26,14 @@ COMMANDS = _commands(main)
 
 def test_the_expected_commands_exist() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
-    assert {"server start", "server stop", "server status", "server logs",
-            "schema apply", "schema show"} <= names
+    assert {
+        "server start",
+        "server stop",
+        "server status",
+        "server logs",
+        "schema apply",
+        "schema show",
+    } <= names
 
 
 @pytest.mark.parametrize("path,command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])

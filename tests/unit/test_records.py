@@ -32,11 +32,34 @@ def _sample() -> ArticleRecords:
     aliyev = Entity("e3", "Ilham Aliyev", "Person", roles=[Role("President", of="e4")])
     country = Entity("e4", "Azerbaijan", "Place", kind="country", is_actor=True)
     madagiz.renamed.append(Renaming("e2", on=date(2020, 10, 3), by="e3"))
-    st = Statement("a1:s1", "e3", "Ilham Aliyev", "said", "direct", "villages liberated",
-                   quote="liberated", said_on=date(2020, 10, 3), said_on_precision="day",
-                   via=["e4"], about=["e1"], polarity="asserts", sentence="s", start=1, end=5)
-    ev = Event("a1:v1", "capture", "captured villages", date=date(2020, 10, 3), precision="day",
-               agents=["e4"], places=["e1"], counts={"villages": 7}, claimed_by=["a1:s1"])
+    st = Statement(
+        "a1:s1",
+        "e3",
+        "Ilham Aliyev",
+        "said",
+        "direct",
+        "villages liberated",
+        quote="liberated",
+        said_on=date(2020, 10, 3),
+        said_on_precision="day",
+        via=["e4"],
+        about=["e1"],
+        polarity="asserts",
+        sentence="s",
+        start=1,
+        end=5,
+    )
+    ev = Event(
+        "a1:v1",
+        "capture",
+        "captured villages",
+        date=date(2020, 10, 3),
+        precision="day",
+        agents=["e4"],
+        places=["e1"],
+        counts={"villages": 7},
+        claimed_by=["a1:s1"],
+    )
     tx = TimeExpression("October 3", 10, 19, "2020-10-03", "day", "published:2020-10-04")
     return ArticleRecords(art, [madagiz, new, aliyev, country], [st], [ev], [tx])
 
@@ -52,15 +75,41 @@ def test_contract_field_names() -> None:
     assert set(art) >= {"article", "entities", "statements", "events", "times"}
     assert set(art["entities"][0]) >= {"id", "name", "type", "kind", "aliases"}
     assert set(art["statements"][0]) >= {
-        "id", "speaker", "speaker_name", "cue", "mode", "text", "quote", "said_on",
-        "said_on_precision", "via", "about", "polarity", "sentence", "start", "end"}
+        "id",
+        "speaker",
+        "speaker_name",
+        "cue",
+        "mode",
+        "text",
+        "quote",
+        "said_on",
+        "said_on_precision",
+        "via",
+        "about",
+        "polarity",
+        "sentence",
+        "start",
+        "end",
+    }
     assert set(art["events"][0]) >= {
-        "id", "type", "summary", "date", "date_end", "precision", "agents", "targets",
-        "places", "counts", "claimed_by"}
+        "id",
+        "type",
+        "summary",
+        "date",
+        "date_end",
+        "precision",
+        "agents",
+        "targets",
+        "places",
+        "counts",
+        "claimed_by",
+    }
     assert set(art["times"][0]) == {"text", "start", "end", "value", "precision", "anchor"}
 
 
-@pytest.mark.parametrize("bad", ["0000-00-00", "2020-13-45", "2020-02-30", "04/10/2020", "yesterday"])
+@pytest.mark.parametrize(
+    "bad", ["0000-00-00", "2020-13-45", "2020-02-30", "04/10/2020", "yesterday"]
+)
 def test_invalid_dates_are_refused(bad: str) -> None:
     with pytest.raises(RecordError, match="invalid"):
         parse_date(bad)
@@ -86,7 +135,9 @@ def test_bad_records_name_the_problem() -> None:
 def test_keys_do_not_merge_people_who_share_a_word() -> None:
     assert entity_key("Person", "Ilham Aliyev") != entity_key("Person", "Kamran Aliyev")
     assert entity_key("Person", "Ilham  ALIYEV") == entity_key("Person", "ilham aliyev")
-    assert entity_key("Place", "Fuzuli", "geonames:1") == entity_key("Place", "Fizuli", "geonames:1")
+    assert entity_key("Place", "Fuzuli", "geonames:1") == entity_key(
+        "Place", "Fizuli", "geonames:1"
+    )
     assert entity_key("Organization", "Georgia") != entity_key("Place", "Georgia")
 
 
