@@ -19,6 +19,13 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "claimgraph.cli.server_cmd",
     "claimgraph.cli.schema_cmd",
+    "claimgraph.cli.eval_cmd",
+    "claimgraph.cli.extract_cmd",
+    "claimgraph.cli.load_cmd",
+    "claimgraph.cli.query_cmd",
+    "claimgraph.cli.import_cmd",
+    "claimgraph.cli.viz_cmd",
+    "claimgraph.cli.demo_cmd",
 )
 
 
@@ -36,6 +43,9 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # The driver logs every retry of a transient error as a multi-line warning;
+    # commands report the outcome in one line, so show retries only with -v.
+    logging.getLogger("neo4j").setLevel(level if verbose else logging.ERROR)
 
 
 for _module in _COMMAND_MODULES:

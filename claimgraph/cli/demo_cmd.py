@@ -1,0 +1,153 @@
+"""claimgraph demo: a running graph of the example corpus in one command."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimgraph.cli import main
+from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli.output import render
+from claimgraph.cli.query_cmd import DISPUTED_COLUMNS, WHO_SAID_COLUMNS
+from claimgraph.errors import QueryError
+from claimgraph.graph.export import claim_graph
+from claimgraph.graph.home import ServerHome
+from claimgraph.graph.viz import write_page
+from claimgraph.graph.writer import LoadSummary, write_batches
+from claimgraph.queries import resolve_entity, run_query
+from claimgraph.schema.cypher import apply_schema
+
+__all__ = ["example_paths", "load_examples"]
+
+# The town at the centre of the example corpus's contradictory claims.
+DEMO_ABOUT = "Dravik"
+
+BROWSER_QUERIES = (
+    "// Who said what about Dravik, and when\n"
+    "MATCH (sp:Actor)-[:SAID]->(s:Statement)-[:MENTIONS]->(:Place {name: 'Dravik'})\n"
+    "MATCH (s)-[:REPORTED_IN]->(a:Article)\n"
+    "RETURN sp.name, s.said_on, s.polarity, s.text, a.title ORDER BY s.said_on",
+    "// Claims, the events they assert and where they happened, as a graph\n"
+    "MATCH p = (:Actor)-[:SAID]->(:Statement)-[:CLAIMS]->(:Event)-[:AT|AGAINST]->(:Place)\n"
+    "RETURN p LIMIT 50",
+)
+
+
+@contextlib.contextmanager
+def example_paths() -> Iterator[list[Path]]:
+    """The example articles that ship with the package, as files on disk."""
+    folder = resources.files("claimgraph") / "data" / "examples"
+    with resources.as_file(folder) as path:
+        yield sorted(p for p in Path(path).glob("*.txt"))
+
+
+def load_examples(driver: Any, database: str | None) -> LoadSummary:
+    """Extract and write the example corpus (idempotent: a reload skips every article)."""
+    from claimgraph.loaders.pipeline import Extractor
+    from claimgraph.loaders.readers import InputProblem, iter_articles
+
+    with example_paths() as paths:
+        articles = [a for a in iter_articles(paths) if not isinstance(a, InputProblem)]
+    records = (r for r in Extractor().extract_many(articles) if not isinstance(r, InputProblem))
+    return write_batches(driver, database, records)
+
+
+def _start_managed(home: str | None) -> str | None:
+    """Start the managed server if needed; its Browser URL.
+
+    The usual ports first; if another program holds them, any free ones.
+    """
+    from claimgraph.errors import ServerError
+    from claimgraph.graph.server import start_server
+
+    def say(msg: str) -> None:
+        click.echo(msg, err=True)
+
+    try:
+        result = start_server(ServerHome(home), progress=say)
+    except ServerError as e:
+        if "already in use" not in str(e):
+            raise
+        say(f"{e}; using free ports instead")
+        result = start_server(ServerHome(home), bolt_port=0, http_port=0, progress=say)
+    if result.already_running:
+        say(f"using the managed Neo4j already running ({result.state.bolt_uri})")
+    state = result.state
+    return f"{state.browser_url} (connect to {state.bolt_uri}"
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default="demo.html",
+    show_default=True,
+    help="Where to write the interactive page.",
+)
+@neo4j_options
+@handle_errors
+def demo(
+    out: str,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    home: str | None,
+) -> None:
+    """Start Neo4j, load the example articles, and show what claimgraph answers.
+
+    Starts the managed server unless NEO4J_URI points elsewhere, applies the
+    schema, loads the fictional example corpus that ships with claimgraph,
+    prints who said what about Dravik and the disputed claims, writes an
+    interactive page, and prints the Neo4j Browser address with two queries
+    to paste.
+
+    Example:
+
+        claimgraph demo
+        claimgraph demo --out /tmp/demo.html
+    """
+    browser = None if uri else _start_managed(home)
+    with open_graph(uri, user, password, database, home) as g:
+        apply_schema(g.driver, g.database)
+        click.echo(
+            "loading the example corpus (first run: a few seconds of language analysis)", err=True
+        )
+        summary = load_examples(g.driver, g.database)
+        click.echo(
+            f"articles: {summary.articles_new} new, {summary.articles_skipped} already "
+            f"there, {summary.articles_failed} failed",
+            err=True,
+        )
+        try:
+            about: str | None = resolve_entity(g.driver, g.database, DEMO_ABOUT, ("Place",)).key
+        except QueryError:
+            about = None
+        said = run_query(g.driver, g.database, "who-said", {"about": about, "limit": 25})
+        disputed = run_query(g.driver, g.database, "disputed", {"limit": 25})
+        claims = claim_graph(g.driver, g.database)
+    click.echo(
+        render(
+            said,
+            "table",
+            WHO_SAID_COLUMNS,
+            title=f"Who said what about {DEMO_ABOUT}" if about else "Who said what",
+        )
+    )
+    click.echo(render(disputed, "table", DISPUTED_COLUMNS, title="Disputed claims"))
+    meta = f"{claims.number_of_nodes()} nodes, {claims.number_of_edges()} edges"
+    path = write_page(claims, out, "Claims in the example corpus", meta)
+    click.echo(f"\nwrote {path} ({meta}): open it in a browser")
+    if browser:
+        password_file = ServerHome(home).password_file
+        click.echo(f"Neo4j Browser: {browser} as user neo4j; password in {password_file})")
+    else:
+        click.echo("Neo4j Browser: open the Browser of the Neo4j you pointed NEO4J_URI at")
+    click.echo("Paste these to start exploring:\n")
+    for q in BROWSER_QUERIES:
+        click.echo(q + "\n")

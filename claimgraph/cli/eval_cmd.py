@@ -1,0 +1,132 @@
+"""``claimgraph eval``: score extraction against gold annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from claimgraph.cli import main
+from claimgraph.cli._common import handle_errors
+from claimgraph.evaluation import ArticleScore, evaluate, load_gold
+from claimgraph.evaluation.gold import package_data_dir
+
+_METRICS = ("statements", "entities", "events")
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}"
+
+
+def _row(score: ArticleScore) -> list[str]:
+    if score.skipped:
+        return [escape(score.name), f"[dim]skipped: {escape(score.skipped)}[/dim]"] + [""] * 11
+    s, e, v, a = score.statements, score.entities, score.events, score.accuracy
+    return [
+        escape(score.name.removesuffix(".txt")),
+        _pct(e.f1), _pct(a["entity_type"].value),
+        _pct(s.precision), _pct(s.recall), _pct(s.f1),
+        _pct(a["said_on"].value), _pct(a["polarity"].value), _pct(a["mode"].value),
+        _pct(a["via"].value),
+        _pct(v.precision), _pct(v.recall), _pct(a["event_date"].value),
+    ]
+
+
+def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
+    table = Table(title="claimgraph eval: percent, micro-averaged total", box=box.SIMPLE_HEAD,
+                  padding=(0, 1))
+    columns = ["article", "ent\nF1", "ent\ntype", "stmt\nP", "stmt\nR", "stmt\nF1",
+               "said\non", "pol", "mode", "via", "evt\nP", "evt\nR", "evt\ndate"]
+    for i, name in enumerate(columns):
+        if i == 0:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=28)
+        else:
+            table.add_column(name, justify="right", no_wrap=True, min_width=4)
+    for score in scores:
+        table.add_row(*_row(score))
+    table.add_section()
+    table.add_row(*[f"[bold]{c}[/bold]" for c in _row(total)])
+    return table
+
+
+def _print_details(console: Console, scores: list[ArticleScore]) -> None:
+    for score in scores:
+        if score.skipped:
+            continue
+        d = score.details
+        console.print(f"\n[bold]{escape(score.name)}[/bold]", highlight=False)
+        for m in d["missed"]:
+            console.print(f"  missed   {m['gold']} ({m['speaker'] or 'outlet'}): {m['note']}",
+                          markup=False, highlight=False)
+        for m in d["spurious"]:
+            console.print(f"  spurious {m['predicted_id']} ({m['speaker'] or 'outlet'}): "
+                          f"{m['text']}", markup=False, highlight=False)
+        for kind, label in (("missed_entities", "missed  "), ("spurious_entities", "spurious")):
+            if d[kind]:
+                names = ", ".join(f"{e['name']} ({e['type']})" for e in d[kind])
+                console.print(f"  {label} entities: {names}", markup=False, highlight=False)
+        for m in d["missed_events"]:
+            console.print(f"  missed   event {m['gold']} {m['type']} {m['date']} "
+                          f"(got {m['predicted_date']}): {m['note']}", markup=False,
+                          highlight=False)
+        for m in d["mismatched"]:
+            console.print(f"  wrong    {m['gold']} {m['field']}: gold {m['gold_value']}, "
+                          f"got {m['predicted']}", markup=False, highlight=False)
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--details", is_flag=True,
+              help="Also list missed, spurious and mismatched statements.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit with status 1 when the total F1 (see --metric) is below this.")
+@click.option("--metric", type=click.Choice(_METRICS), default="statements", show_default=True,
+              help="Which total F1 --min-f1 checks.")
+@handle_errors
+def eval_cmd(gold: tuple[str, ...], fmt: str, details: bool, min_f1: float | None,
+             metric: str) -> None:
+    """Extract the articles of gold annotations and score the result.
+
+    GOLD are gold files or folders of them (default: the gold set shipped
+    with claimgraph). Entities, statements and events get precision, recall
+    and F1; matched statements also get said_on, polarity, mode and channel
+    accuracy. See docs/evaluation.md.
+
+    Example:
+
+    \b
+        claimgraph eval
+        claimgraph eval claimgraph/data/gold --format json --details
+        claimgraph eval my-gold/ --min-f1 0.6
+    """
+    golds = load_gold(gold or [package_data_dir() / "gold"])
+    if not golds:
+        raise click.ClickException("no gold files found")
+    scores, total = evaluate(golds)
+    if fmt == "json":
+        doc: dict[str, Any] = {
+            "articles": [s.to_json(details) for s in scores],
+            "total": total.to_json(),
+        }
+        click.echo(json.dumps(doc, indent=2))
+    else:
+        # Wide enough for the table when piped; real terminals report their own width.
+        console = Console(width=max(Console().width, 110))
+        console.print(_table(scores, total))
+        if details:
+            _print_details(console, scores)
+    for s in scores:
+        if s.skipped:
+            click.echo(f"warning: {s.name} {s.skipped}", err=True)
+    if min_f1 is not None:
+        achieved = getattr(total, metric).f1
+        if achieved < min_f1:
+            click.echo(f"{metric} F1 {achieved:.3f} is below --min-f1 {min_f1}", err=True)
+            raise SystemExit(1)

@@ -1,0 +1,276 @@
+"""Query commands: who-said, timeline, disputed, profile, query, queries, cypher.
+
+Names are matched case-insensitively against names and aliases; an ambiguous
+name lists the candidates and an unknown one says so, in one line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from claimgraph.cli import main
+from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli.output import echo_rows, format_option, render
+from claimgraph.errors import QueryError
+from claimgraph.queries import all_queries, get_query, resolve_names, run_cypher, run_query
+from claimgraph.schema.records import POLARITIES
+
+__all__ = ["parse_params", "run_named"]
+
+WHO_SAID_COLUMNS = ("speaker", "role", "said_on", "cue", "polarity", "text", "via", "article")
+TIMELINE_COLUMNS = ("date", "type", "summary", "agents", "targets", "claimed_by", "sources")
+DISPUTED_COLUMNS = (
+    "kind",
+    "date",
+    "type",
+    "speaker_a",
+    "claim_a",
+    "polarity_a",
+    "speaker_b",
+    "claim_b",
+    "polarity_b",
+)
+PROFILE_COLUMNS = ("section", "date", "what", "detail")
+
+_date_from = click.option(
+    "--from",
+    "date_from",
+    metavar="DATE",
+    default=None,
+    help="Only on or after this date (YYYY-MM-DD).",
+)
+_date_to = click.option(
+    "--to",
+    "date_to",
+    metavar="DATE",
+    default=None,
+    help="Only on or before this date (YYYY-MM-DD).",
+)
+_limit = click.option("--limit", type=click.IntRange(1), default=None, help="Most rows shown.")
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``k=v`` pairs from ``--param`` options."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
+        out[key.strip()] = value
+    return out
+
+
+def run_named(conn: dict[str, Any], name: str, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """Resolve names to keys, then run the canned query ``name``."""
+    query = get_query(name)
+    values = {k: v for k, v in values.items() if v is not None}
+    query.bind(values)  # refuse bad parameters before connecting
+    with open_graph(**conn) as g:
+        resolved = resolve_names(g.driver, g.database, query, values)
+        return run_query(g.driver, g.database, query, resolved)
+
+
+def _conn(
+    uri: str | None, user: str | None, password: str | None, database: str | None, home: str | None
+) -> dict[str, Any]:
+    return {"uri": uri, "user": user, "password": password, "database": database, "home": home}
+
+
+@main.command("who-said")
+@click.option("--speaker", metavar="NAME", help="Who made the statement (name, alias or key).")
+@click.option("--about", metavar="NAME", help="An actor or place the statement is about.")
+@_date_from
+@_date_to
+@click.option("--polarity", type=click.Choice(POLARITIES), help="Asserted, denied or unconfirmed.")
+@_limit
+@format_option
+@neo4j_options
+@handle_errors
+def who_said(
+    speaker: str | None,
+    about: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    polarity: str | None,
+    limit: int | None,
+    fmt: str,
+    **conn: Any,
+) -> None:
+    """Who said what: statements by speaker, topic, date said and polarity.
+
+    Example:
+
+        claimgraph who-said --about Stepanakert
+        claimgraph who-said --speaker Hovhannisian --from 2020-10-01 --format json
+    """
+    rows = run_named(
+        _conn(**conn),
+        "who-said",
+        {
+            "speaker": speaker,
+            "about": about,
+            "from": date_from,
+            "to": date_to,
+            "polarity": polarity,
+            "limit": limit,
+        },
+    )
+    echo_rows(rows, fmt, WHO_SAID_COLUMNS)
+
+
+@main.command()
+@click.argument("name")
+@_date_from
+@_date_to
+@_limit
+@format_option
+@neo4j_options
+@handle_errors
+def timeline(
+    name: str, date_from: str | None, date_to: str | None, limit: int | None, fmt: str, **conn: Any
+) -> None:
+    """Claimed events involving an actor or place, in date order, with their sources.
+
+    Example:
+
+        claimgraph timeline Madagiz
+        claimgraph timeline Stepanakert --from 2020-10-01 --format csv
+    """
+    rows = run_named(
+        _conn(**conn), "timeline", {"about": name, "from": date_from, "to": date_to, "limit": limit}
+    )
+    echo_rows(rows, fmt, TIMELINE_COLUMNS)
+
+
+@main.command()
+@click.option("--about", metavar="NAME", help="Only claims involving this actor or place.")
+@_date_from
+@_date_to
+@_limit
+@format_option
+@neo4j_options
+@handle_errors
+def disputed(
+    about: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    fmt: str,
+    **conn: Any,
+) -> None:
+    """Claims that contradict each other, side by side.
+
+    Example:
+
+        claimgraph disputed
+        claimgraph disputed --about Stepanakert --format json
+    """
+    rows = run_named(
+        _conn(**conn),
+        "disputed",
+        {"about": about, "from": date_from, "to": date_to, "limit": limit},
+    )
+    echo_rows(rows, fmt, DISPUTED_COLUMNS)
+
+
+@main.command()
+@click.argument("name")
+@_limit
+@format_option
+@neo4j_options
+@handle_errors
+def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
+    """An actor's or place's names, roles over time, statements and attributed events.
+
+    Example:
+
+        claimgraph profile "Artsrun Hovhannisian"
+        claimgraph profile Madagiz --format json
+    """
+    rows = run_named(_conn(**conn), "profile", {"about": name, "limit": limit})
+    echo_rows(rows, fmt, PROFILE_COLUMNS)
+
+
+@main.command()
+@click.argument("name")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter; repeat for several (see `claimgraph queries`).",
+)
+@format_option
+@neo4j_options
+@handle_errors
+def query(name: str, params: tuple[str, ...], fmt: str, **conn: Any) -> None:
+    """Run a canned query by name, with parameters.
+
+    Example:
+
+        claimgraph query as-of --param about=Stepanakert --param date=2020-10-04
+        claimgraph query path -p source="Ilham Aliyev" -p target=Stepanakert --format json
+    """
+    rows = run_named(_conn(**conn), name, parse_params(params))
+    echo_rows(rows, fmt)
+
+
+@main.command()
+@click.option("--cypher", "show_cypher", is_flag=True, help="Also print each query's Cypher.")
+@format_option
+def queries(show_cypher: bool, fmt: str) -> None:
+    """List the canned queries, what they answer and their parameters.
+
+    Example:
+
+        claimgraph queries
+        claimgraph queries --format json
+    """
+    rows: list[dict[str, Any]] = []
+    for q in all_queries().values():
+        params = [
+            f"{p.name} ({p.type}{', required' if p.required else ''}"
+            f"{'' if p.default is None else ', default ' + str(p.default)})"
+            for p in q.params
+        ]
+        row: dict[str, Any] = {"name": q.name, "answers": q.answers, "parameters": params}
+        if show_cypher:
+            row["cypher"] = q.cypher
+        rows.append(row)
+    click.echo(render(rows, fmt, ("name", "parameters", "answers")))
+
+
+@main.command()
+@click.argument("statement")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A $parameter, passed as a string; repeat for several.",
+)
+@click.option(
+    "--write", is_flag=True, help="Allow the statement to change the graph (default: read-only)."
+)
+@format_option
+@neo4j_options
+@handle_errors
+def cypher(statement: str, params: tuple[str, ...], write: bool, fmt: str, **conn: Any) -> None:
+    """Run your own Cypher, read-only unless --write.
+
+    The server runs it in a read transaction, so CREATE, MERGE, SET and DELETE
+    are refused unless you pass --write.
+
+    Example:
+
+        claimgraph cypher "MATCH (p:Person) RETURN p.name AS name LIMIT 5"
+        claimgraph cypher "MATCH (s:Statement {polarity: \\$p}) RETURN count(s)" -p p=denies
+    """
+    values = parse_params(params)
+    with open_graph(**_conn(**conn)) as g:
+        rows = run_cypher(g.driver, g.database, statement, values, write=write)
+    echo_rows(rows, fmt)

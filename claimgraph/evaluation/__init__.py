@@ -1,0 +1,39 @@
+"""Scoring extraction against hand-made gold annotations (``claimgraph eval``).
+
+The gold format is described in ``docs/gold-format.md``; the measures in
+``docs/evaluation.md``.
+"""
+
+from claimgraph.evaluation.gold import (
+    GoldArticle,
+    GoldEntity,
+    GoldEvent,
+    GoldStatement,
+    gold_files,
+    load_gold,
+    load_gold_file,
+)
+from claimgraph.evaluation.scoring import (
+    PRF,
+    Accuracy,
+    ArticleScore,
+    evaluate,
+    read_article,
+    score_article,
+)
+
+__all__ = [
+    "PRF",
+    "Accuracy",
+    "ArticleScore",
+    "GoldArticle",
+    "GoldEntity",
+    "GoldEvent",
+    "GoldStatement",
+    "evaluate",
+    "gold_files",
+    "load_gold",
+    "load_gold_file",
+    "read_article",
+    "score_article",
+]

@@ -1,0 +1,139 @@
+"""How a predicted record is matched to a gold one: names, spans, event types.
+
+Matching is deliberately forgiving about surface form (case, accents,
+apostrophes, a person's surname alone, a listed alias) and strict about
+substance (who spoke, which stretch of text, which kind of event).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from claimgraph.schema.records import normalise_name
+
+__all__ = [
+    "EVENT_TYPE_SYNONYMS",
+    "canonical_event_type",
+    "name_keys",
+    "surname",
+    "span_overlap",
+    "spans_match",
+    "token_jaccard",
+    "greedy_match",
+]
+
+# Extractors name event types differently; these collapse common names onto
+# the vocabulary the gold files use (docs/gold-format.md). Unknown names pass
+# through normalised, so an exact match always counts.
+EVENT_TYPE_SYNONYMS: dict[str, str] = {
+    "shelling": "attack", "strike": "attack", "airstrike": "attack", "air strike": "attack",
+    "missile strike": "attack", "rocket attack": "attack", "bombardment": "attack",
+    "assault": "attack", "shooting": "attack", "cyberattack": "attack", "cyber attack": "attack",
+    "fight": "clash", "fighting": "clash", "battle": "clash", "clashes": "clash",
+    "shoot down": "shootdown", "shot down": "shootdown", "shoot_down": "shootdown",
+    "downing": "shootdown",
+    "seize": "capture", "seizure": "capture", "take control": "capture", "occupy": "capture",
+    "rename": "renaming", "renamed": "renaming",
+    "kill": "casualties", "killing": "casualties", "killed": "casualties",
+    "deaths": "casualties", "death": "casualties", "casualty": "casualties", "losses": "casualties",
+    "evacuate": "evacuation", "flight": "evacuation", "displacement": "evacuation",
+    "talk": "talks", "negotiation": "talks", "negotiations": "talks", "meeting": "talks",
+    "mediation": "talks", "meet": "talks",
+    "call": "appeal", "urge": "appeal", "ceasefire call": "appeal",
+    # Taking people (a pilot, soldiers) is a capture too.
+    "arrest": "capture", "detain": "capture", "detention": "capture", "prisoner": "capture",
+    "taken prisoner": "capture",
+    "truce": "ceasefire", "cease fire": "ceasefire", "cessation of hostilities": "ceasefire",
+}
+
+
+def canonical_event_type(name: str) -> str:
+    """The gold vocabulary's name for an event type (``"Shelling"`` -> ``"attack"``)."""
+    key = normalise_name(name)
+    return EVENT_TYPE_SYNONYMS.get(key, key)
+
+
+def surname(name: str) -> str | None:
+    """The last word of a multi-word personal name, normalised (``None`` for one word)."""
+    words = normalise_name(name).split()
+    return words[-1] if len(words) > 1 else None
+
+
+# British and American spellings of the words institutions' names are made of.
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program",
+              "centre": "center", "labour": "labor"}
+
+
+def name_keys(names: Iterable[str | None]) -> set[str]:
+    """Normalised forms of names: a leading "the" dropped, one spelling per word."""
+    keys = set()
+    for name in names:
+        if not name:
+            continue
+        key = normalise_name(name)
+        key = re.sub(r"^the ", "", key)
+        key = " ".join(_SPELLINGS.get(w, w) for w in key.split())
+        if key:
+            keys.add(key)
+    return keys
+
+
+def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Number of characters two half-open spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def spans_match(a: tuple[int, int], b: tuple[int, int], share: float = 0.5) -> float:
+    """Character Jaccard of two spans when they overlap by ``share`` of the shorter, else 0."""
+    inter = span_overlap(a, b)
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    if shorter <= 0 or inter < share * shorter:
+        return 0.0
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    # Never 0 for a match: the score only orders candidates.
+    return max(inter / union, 1e-6)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def token_jaccard(a: str, b: str) -> float:
+    """Jaccard similarity of the lower-cased word sets of two texts."""
+    ta = set(_TOKEN.findall(a.lower()))
+    tb = set(_TOKEN.findall(b.lower()))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)
+
+
+G = TypeVar("G")
+P = TypeVar("P")
+
+
+def greedy_match(
+    gold: Sequence[G], predicted: Sequence[P], score: Callable[[G, P], float]
+) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(gold index, predicted index)``, best-scoring pairs first.
+
+    Pairs scoring 0 never match; ties keep document order, so the result is
+    deterministic.
+    """
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            s = score(g, p)
+            if s > 0:
+                candidates.append((-s, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)

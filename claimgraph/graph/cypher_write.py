@@ -1,0 +1,155 @@
+"""The Cypher the batch writer runs: fixed strings, values only as ``$rows``.
+
+Labels and relationship types are never taken from data. Every query string
+is built once, at import, from the whitelists in ``writer_rows``
+(``ENTITY_LABEL_SETS``, ``EDGE_ENDPOINTS``); asking for anything else raises
+``RecordError``.
+"""
+
+from __future__ import annotations
+
+from claimgraph.errors import RecordError
+from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, ENTITY_LABEL_SETS
+
+__all__ = [
+    "EXISTING_ARTICLES",
+    "DELETE_ARTICLE_CLAIMS",
+    "DELETE_ARTICLE_EVENTS",
+    "DELETE_ARTICLE_EDGES",
+    "MERGE_ARTICLES",
+    "MERGE_STATEMENTS",
+    "MERGE_EVENTS",
+    "entity_query",
+    "edge_query",
+]
+
+# One read per batch: which of these articles are there already, and as what.
+EXISTING_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.sha256 AS sha256
+"""
+
+# Replacing an article: its statements and the events they claim go, in the
+# same transaction that writes the new version. Entities stay: other articles
+# may share them.
+DELETE_ARTICLE_CLAIMS = """
+UNWIND $ids AS id
+MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: id})
+OPTIONAL MATCH (s)-[:CLAIMS]->(e:Event)
+DETACH DELETE s, e
+"""
+
+# Events no statement claims have no path to the article; they carry its id.
+DELETE_ARTICLE_EVENTS = """
+MATCH (e:Event) WHERE e.article IN $ids
+DETACH DELETE e
+"""
+
+DELETE_ARTICLE_EDGES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[p:PUBLISHED_BY]->()
+DELETE p
+WITH DISTINCT id
+MATCH ()-[r:ROLE {article: id}]->()
+DELETE r
+"""
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a += row.props, a.loaded_at = $loaded_at
+"""
+
+MERGE_STATEMENTS = """
+UNWIND $rows AS row
+MERGE (s:Statement {id: row.id})
+SET s += row
+"""
+
+MERGE_EVENTS = """
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+SET e += row.props, e += row.counts
+"""
+
+# First name wins; later spellings become aliases; properties fill gaps but
+# never overwrite, so a reload changes nothing.
+_ENTITY_TEMPLATE = """
+UNWIND $rows AS row
+MERGE (n:{primary} {{key: row.key}})
+ON CREATE SET n.name = row.name
+SET {extra}n.kind = coalesce(n.kind, row.kind),
+    n.country = coalesce(n.country, row.country),
+    n.lat = coalesce(n.lat, row.lat),
+    n.lon = coalesce(n.lon, row.lon),
+    n.geonames_id = coalesce(n.geonames_id, row.geonames_id),
+    n.aliases = reduce(acc = coalesce(n.aliases, []), x IN row.aliases |
+                       CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    n.titles = CASE WHEN size(row.titles) = 0 THEN n.titles ELSE
+               reduce(acc = coalesce(n.titles, []), x IN row.titles |
+                      CASE WHEN x IN acc THEN acc ELSE acc + x END) END
+"""
+
+_ENTITY_QUERIES: dict[tuple[str, ...], str] = {
+    labels: _ENTITY_TEMPLATE.format(
+        primary=labels[0],
+        extra="".join(f"n:{label}, " for label in labels[1:]),
+    )
+    for labels in ENTITY_LABEL_SETS
+}
+
+_KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "Place": "key"}
+
+# How each relationship type is merged: what identifies one, what is set on it.
+_EDGE_MERGE = {
+    "ROLE": "MERGE (a)-[r:ROLE {title: row.title, article: row.article}]->(b)\n"
+    "SET r.since = row.since, r.until = row.until",
+    "RENAMED": "MERGE (a)-[r:RENAMED]->(b)\n"
+    "SET r.on = coalesce(r.on, row.on), r.by = coalesce(r.by, row.by),\n"
+    "    r.by_key = coalesce(r.by_key, row.by_key)",
+}
+
+_EDGE_TEMPLATE = """
+UNWIND $rows AS row
+MATCH (a:{start} {{{start_key}: row.from}})
+MATCH (b:{end} {{{end_key}: row.to}})
+{merge}
+"""
+
+
+def _edge_queries() -> dict[tuple[str, str, str], str]:
+    queries = {}
+    for type_, (starts, ends) in EDGE_ENDPOINTS.items():
+        for start in starts:
+            for end in ends:
+                queries[(type_, start, end)] = _EDGE_TEMPLATE.format(
+                    start=start,
+                    start_key=_KEY_OF[start],
+                    end=end,
+                    end_key=_KEY_OF[end],
+                    merge=_EDGE_MERGE.get(type_, f"MERGE (a)-[:{type_}]->(b)"),
+                )
+    return queries
+
+
+_EDGE_QUERIES = _edge_queries()
+
+
+def entity_query(labels: tuple[str, ...]) -> str:
+    """The MERGE for entity nodes with exactly these labels (whitelisted)."""
+    try:
+        return _ENTITY_QUERIES[tuple(labels)]
+    except (KeyError, TypeError):
+        raise RecordError(f"refusing entity labels {labels!r}: not in the data model") from None
+
+
+def edge_query(type_: str, start: str, end: str) -> str:
+    """The MERGE for one relationship type between two labels (whitelisted)."""
+    try:
+        return _EDGE_QUERIES[(type_, start, end)]
+    except (KeyError, TypeError):
+        raise RecordError(
+            f"refusing relationship ({start})-[:{type_}]->({end}): not in the data model"
+        ) from None

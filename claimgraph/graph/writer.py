@@ -1,0 +1,338 @@
+"""The idempotent batch writer: article records into Neo4j.
+
+``write_batches`` groups whole articles into batches and writes each batch in
+**one managed write transaction** (``session.execute_write``, which retries
+transient errors such as deadlocks or a leader switch). A crash or Ctrl-C
+therefore leaves only whole articles in the graph, and rerunning the same
+load finishes the job:
+
+- an article already in the graph with the same id and the same sha256 is
+  skipped (one read per batch, inside the batch's transaction);
+- an article with the same id and a *different* sha256 is **replaced**: its
+  statements, the events they claim and its ``ROLE``/``PUBLISHED_BY`` edges
+  are deleted and rewritten in the same transaction. People, organisations
+  and places are shared with other articles, so they stay, and the aliases
+  the old version added stay too;
+- everything else is merged on constrained keys (``Article.id``,
+  ``Statement.id``, ``Event.id``, ``Actor.key``, ``Place.key``), nodes first,
+  then relationships, so the same person met in two articles is one node.
+
+A batch the server refuses (a constraint or type error) is retried one
+article per transaction, so one bad article fails alone and the rest loads.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DatabaseError,
+    Forbidden,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from claimgraph.errors import ConnectionFailed, QueryError, RecordError
+from claimgraph.graph import cypher_write as cq
+from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
+from claimgraph.schema.records import ArticleRecords
+
+__all__ = [
+    "ArticleOutcome",
+    "LoadSummary",
+    "write_batches",
+    "loaded_articles",
+    "DEFAULT_BATCH_SIZE",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 50
+
+_COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+)
+
+
+@dataclass
+class ArticleOutcome:
+    """What happened to one article: ``new``, ``replaced``, ``skipped`` or ``failed``."""
+
+    id: str
+    status: str
+    source: str | None = None
+    message: str | None = None
+    statements: int = 0
+    events: int = 0
+
+
+@dataclass
+class LoadSummary:
+    """Totals of one load; counters come from the server's result summaries."""
+
+    articles_new: int = 0
+    articles_replaced: int = 0
+    articles_skipped: int = 0
+    articles_failed: int = 0
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    seconds: float = 0.0
+    failures: list[ArticleOutcome] = field(default_factory=list)
+
+    @property
+    def articles_written(self) -> int:
+        return self.articles_new + self.articles_replaced
+
+    @property
+    def articles_seen(self) -> int:
+        return self.articles_written + self.articles_skipped + self.articles_failed
+
+    @property
+    def elements_created(self) -> int:
+        """Nodes plus relationships created: the benchmark's unit of work."""
+        return self.nodes_created + self.relationships_created
+
+    def add_counters(self, counters: dict[str, int]) -> None:
+        for name in _COUNTERS:
+            setattr(self, name, getattr(self, name) + counters.get(name, 0))
+
+    def record(self, outcome: ArticleOutcome) -> None:
+        if outcome.status == "failed":
+            self.articles_failed += 1
+            self.failures.append(outcome)
+        else:
+            attr = f"articles_{outcome.status}"
+            setattr(self, attr, getattr(self, attr) + 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain numbers, for ``--json`` output and logs."""
+        data: dict[str, Any] = {
+            "articles_new": self.articles_new,
+            "articles_replaced": self.articles_replaced,
+            "articles_skipped": self.articles_skipped,
+            "articles_failed": self.articles_failed,
+        }
+        data.update({name: getattr(self, name) for name in _COUNTERS})
+        data["seconds"] = round(self.seconds, 3)
+        return data
+
+
+OnArticle = Callable[[ArticleOutcome], None]
+
+
+def _run(tx: neo4j.ManagedTransaction, query: str, counters: dict[str, int], **params: Any) -> None:
+    summary = tx.run(query, **params).consume()
+    c = summary.counters
+    for name in _COUNTERS:
+        counters[name] = counters.get(name, 0) + getattr(c, name)
+
+
+def _write_batch(
+    tx: neo4j.ManagedTransaction,
+    articles: list[ArticleRows],
+    loaded_at: datetime,
+    replace: bool = False,
+) -> tuple[dict[str, str], dict[str, int]]:
+    """The transaction function: statuses by article id and the counters.
+
+    It may run more than once (the driver retries transient errors), so it
+    only returns what it did and changes nothing outside the transaction.
+    """
+    counters: dict[str, int] = {}
+    ids = [a.id for a in articles]
+    existing = {r["id"]: r["sha256"] for r in tx.run(cq.EXISTING_ARTICLES, ids=ids)}
+    status: dict[str, str] = {}
+    todo: list[ArticleRows] = []
+    for a in articles:
+        if a.id not in existing:
+            status[a.id] = "new"
+        elif existing[a.id] == a.sha256 and not replace:
+            status[a.id] = "skipped"
+            continue
+        else:
+            status[a.id] = "replaced"
+        todo.append(a)
+    replaced = [a for a, s in status.items() if s == "replaced"]
+    if replaced:
+        for query in (cq.DELETE_ARTICLE_CLAIMS, cq.DELETE_ARTICLE_EVENTS, cq.DELETE_ARTICLE_EDGES):
+            _run(tx, query, counters, ids=replaced)
+    if not todo:
+        return status, counters
+    rows = batch_rows(todo)
+    # Nodes first, then relationships; each query a static string, values in $rows.
+    _run(tx, cq.MERGE_ARTICLES, counters, rows=rows.articles, loaded_at=loaded_at)
+    for labels, entity_rows in rows.entities.items():
+        _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
+    if rows.statements:
+        _run(tx, cq.MERGE_STATEMENTS, counters, rows=rows.statements)
+    if rows.events:
+        _run(tx, cq.MERGE_EVENTS, counters, rows=rows.events)
+    for (type_, start, end), edge_rows in sorted(rows.edges.items()):
+        _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
+    return status, counters
+
+
+class _BatchWriter:
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str | None,
+        summary: LoadSummary,
+        on_article: OnArticle | None,
+        replace: bool = False,
+    ) -> None:
+        self.driver = driver
+        self.database = database
+        self.summary = summary
+        self.on_article = on_article
+        self.replace = replace
+
+    def report(self, outcome: ArticleOutcome) -> None:
+        self.summary.record(outcome)
+        if self.on_article is not None:
+            self.on_article(outcome)
+
+    def write(self, batch: list[ArticleRows]) -> None:
+        try:
+            self._commit(batch)
+        except (ClientError, DatabaseError) as e:
+            if len(batch) == 1:
+                a = batch[0]
+                self.report(
+                    ArticleOutcome(a.id, "failed", a.source, f"Neo4j refused it: {_first_line(e)}")
+                )
+                return
+            log.warning("batch of %d articles refused (%s); writing them one by one", len(batch), e)
+            for a in batch:
+                self.write([a])
+
+    def _commit(self, batch: list[ArticleRows]) -> None:
+        loaded_at = datetime.now(UTC)
+        try:
+            # The first load reads properties (sha256) no article has yet; the
+            # server's "unknown property" notices would only be noise.
+            with self.driver.session(
+                database=self.database,
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+            ) as session:
+                status, counters = session.execute_write(
+                    _write_batch, batch, loaded_at, self.replace
+                )
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise ConnectionFailed(f"lost the connection to Neo4j: {_first_line(e)}") from e
+        except (AuthError, Forbidden) as e:
+            # Not the article's fault: every other article would fail the same way.
+            raise ConnectionFailed(f"Neo4j does not let us write: {_first_line(e)}") from e
+        except TransientError as e:
+            raise QueryError(f"Neo4j kept failing after retries: {_first_line(e)}") from e
+        self.summary.add_counters(counters)
+        for a in batch:
+            self.report(
+                ArticleOutcome(
+                    a.id, status[a.id], a.source, None, a.number_of_statements, a.number_of_events
+                )
+            )
+
+
+def _batches(
+    items: Iterable[ArticleRecords], batch_size: int, report: OnArticle
+) -> Iterator[list[ArticleRows]]:
+    batch: list[ArticleRows] = []
+    ids: set[str] = set()
+    for records in items:
+        try:
+            rows = article_rows(records)
+        except RecordError as e:
+            report(ArticleOutcome(records.article.id, "failed", records.article.source, str(e)))
+            continue
+        # The same article twice in one batch: the second copy goes in the
+        # next batch, where the first is already visible (and skipped).
+        if rows.id in ids or len(batch) >= batch_size:
+            yield batch
+            batch, ids = [], set()
+        batch.append(rows)
+        ids.add(rows.id)
+    if batch:
+        yield batch
+
+
+def write_batches(
+    driver: neo4j.Driver,
+    database: str | None,
+    items: Iterable[ArticleRecords],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_article: OnArticle | None = None,
+    replace: bool = False,
+) -> LoadSummary:
+    """Write article records, ``batch_size`` whole articles per transaction.
+
+    ``items`` is consumed lazily, so extraction and writing overlap in
+    memory-bounded batches. ``on_article`` is called once per article after
+    its batch commits (or when it fails), for progress and error reporting.
+    ``replace`` rewrites articles already loaded even when unchanged (after
+    an extractor upgrade, say), as a changed article would be.
+    The caller applies the schema first (``claimgraph.schema.cypher.apply_schema``);
+    without the uniqueness constraints MERGE still works, only slowly.
+    Raises ``ConnectionFailed`` if Neo4j goes away; articles of batches
+    committed before that stay in the graph.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    summary = LoadSummary()
+    writer = _BatchWriter(driver, database, summary, on_article, replace)
+    started = time.perf_counter()
+    try:
+        for batch in _batches(items, batch_size, writer.report):
+            writer.write(batch)
+    finally:
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def loaded_articles(
+    driver: neo4j.Driver, database: str | None, articles: Iterable[tuple[str, str | None]]
+) -> set[str]:
+    """Ids of the ``(id, sha256)`` pairs already in the graph with that same sha256.
+
+    Lets a caller skip extraction for articles a previous run wrote, so a
+    rerun after a crash costs little; the writer checks again anyway.
+    """
+    wanted = {aid: sha for aid, sha in articles if sha}
+    if not wanted:
+        return set()
+
+    def read(tx: neo4j.ManagedTransaction) -> set[str]:
+        rows = tx.run(cq.EXISTING_ARTICLES, ids=list(wanted))
+        return {r["id"] for r in rows if r["sha256"] == wanted[r["id"]]}
+
+    try:
+        with driver.session(
+            database=database, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
+        ) as session:
+            return session.execute_read(read)
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise ConnectionFailed(f"lost the connection to Neo4j: {_first_line(e)}") from e
+
+
+def _first_line(error: BaseException) -> str:
+    text = getattr(error, "message", None) or str(error) or type(error).__name__
+    return str(text).strip().splitlines()[0]

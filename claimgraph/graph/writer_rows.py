@@ -1,0 +1,290 @@
+"""Parameter rows for the batch writer: ``ArticleRecords`` to plain dicts.
+
+Nothing here touches the database, so everything the writer sends can be
+checked in unit tests. Rows reference nodes by their constrained key
+(``Article.id``, ``Statement.id``, ``Event.id``, ``Actor.key``, ``Place.key``);
+article-local entity ids are resolved to keys here.
+
+Relationship endpoints are matched on the label that carries the key
+constraint: ``Place`` for places (countries included), ``Actor`` for people
+and organisations; ``SAID``, ``VIA`` and ``BY`` always match ``Actor``. A place that speaks, is a channel or
+is named as an event's agent becomes ``:Place:Actor``, like a country, because
+``SAID``, ``VIA`` and ``BY`` point at actors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.errors import RecordError
+from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
+
+__all__ = [
+    "ENTITY_LABEL_SETS",
+    "EDGE_ENDPOINTS",
+    "ArticleRows",
+    "BatchRows",
+    "article_rows",
+    "batch_rows",
+    "content_hash",
+    "outlet_key",
+]
+
+# The only label combinations an entity node may get (primary label first:
+# the one whose key constraint the MERGE uses).
+ENTITY_LABEL_SETS: tuple[tuple[str, ...], ...] = (
+    ("Actor", "Person"),
+    ("Actor", "Organization"),
+    ("Place",),
+    ("Place", "Actor"),
+)
+
+# Relationship type -> (allowed start labels, allowed end labels), as in the
+# data model. These are the only types the writer can create.
+EDGE_ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "SAID": (("Actor",), ("Statement",)),
+    "REPORTED_IN": (("Statement",), ("Article",)),
+    "VIA": (("Statement",), ("Actor",)),
+    "CLAIMS": (("Statement",), ("Event",)),
+    "MENTIONS": (("Statement",), ("Actor", "Place")),
+    "BY": (("Event",), ("Actor",)),
+    "AGAINST": (("Event",), ("Actor", "Place")),
+    "AT": (("Event",), ("Place",)),
+    "ROLE": (("Actor",), ("Actor", "Place")),
+    "IN": (("Place",), ("Place",)),
+    "RENAMED": (("Place",), ("Place",)),
+    "PUBLISHED_BY": (("Article",), ("Actor",)),
+}
+
+EdgeKey = tuple[str, str, str]  # (type, start label, end label)
+
+
+def outlet_key(outlet: str) -> str:
+    """The key of the organisation node of a news outlet."""
+    return entity_key("Organization", outlet)
+
+
+def content_hash(records: ArticleRecords) -> str:
+    """What decides whether a reload is a no-op: the article's sha256.
+
+    Records from other tools may lack it; then the text's hash, or failing
+    that the hash of the records themselves, stands in.
+    """
+    article = records.article
+    if article.sha256:
+        return article.sha256
+    if article.text:
+        return sha256_of(article.text)
+    body = records.to_json()
+    body["article"].pop("loaded_at", None)
+    return sha256_of(json.dumps(body, sort_keys=True))
+
+
+@dataclass
+class ArticleRows:
+    """The rows of one article, ready to be merged into a batch."""
+
+    id: str
+    sha256: str
+    source: str | None
+    article: dict[str, Any]
+    entities: dict[tuple[str, ...], list[dict[str, Any]]]
+    statements: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    edges: dict[EdgeKey, list[dict[str, Any]]]
+
+    @property
+    def number_of_statements(self) -> int:
+        return len(self.statements)
+
+    @property
+    def number_of_events(self) -> int:
+        return len(self.events)
+
+
+@dataclass
+class BatchRows:
+    """Rows of several articles, grouped by the query that writes them."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[tuple[str, ...], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    edges: dict[EdgeKey, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, rows: ArticleRows) -> None:
+        self.articles.append(rows.article)
+        for labels, entity_rows in rows.entities.items():
+            self.entities[labels].extend(entity_rows)
+        self.statements.extend(rows.statements)
+        self.events.extend(rows.events)
+        for key, edge_rows in rows.edges.items():
+            self.edges[key].extend(edge_rows)
+
+
+def batch_rows(articles: list[ArticleRows]) -> BatchRows:
+    """Combine the rows of several articles for one transaction."""
+    batch = BatchRows()
+    for rows in articles:
+        batch.add(rows)
+    return batch
+
+
+def _match_label(labels: tuple[str, ...]) -> str:
+    # A country (:Place:Actor) is matched as a place where either would do.
+    return "Place" if "Place" in labels else "Actor"
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    row = entity.to_params()
+    row["titles"] = sorted({r.title for r in entity.roles if r.of is None})
+    return row
+
+
+class _Builder:
+    """Collects the rows of one article; checks labels and types as it goes."""
+
+    def __init__(self, records: ArticleRecords) -> None:
+        records.check_references()
+        self.records = records
+        self.aid = records.article.id
+        self.labels: dict[str, tuple[str, ...]] = {}
+        self.keys: dict[str, str] = {}
+        self.edges: dict[EdgeKey, list[dict[str, Any]]] = defaultdict(list)
+        acting = self._acting_entities()
+        for e in records.entities:
+            labels = tuple(e.labels)
+            if labels == ("Place",) and e.id in acting:
+                labels = ("Place", "Actor")
+            if labels not in ENTITY_LABEL_SETS:
+                raise RecordError(
+                    f"article {self.aid}: entity {e.name!r} has labels {labels!r}, not allowed"
+                )
+            self.labels[e.id] = labels
+            self.keys[e.id] = e.key
+
+    def _acting_entities(self) -> set[str]:
+        acting: set[str] = set()
+        for s in self.records.statements:
+            if s.speaker:
+                acting.add(s.speaker)
+            acting.update(s.via)
+        for ev in self.records.events:
+            acting.update(ev.agents)
+        return acting
+
+    def edge(self, type_: str, start: tuple[str, str], end: tuple[str, str], **props: Any) -> None:
+        """Queue one relationship; ``start``/``end`` are (match label, key or id)."""
+        allowed_start, allowed_end = EDGE_ENDPOINTS[type_]
+        if start[0] not in allowed_start or end[0] not in allowed_end:
+            return  # e.g. AT pointing at a person: not a place, no edge
+        row: dict[str, Any] = {"from": start[1], "to": end[1]}
+        row.update(props)
+        self.edges[(type_, start[0], end[0])].append(row)
+
+    def entity_end(self, entity_id: str) -> tuple[str, str]:
+        return _match_label(self.labels[entity_id]), self.keys[entity_id]
+
+    def build(self) -> ArticleRows:
+        records, aid = self.records, self.aid
+        article = records.article
+        sha = content_hash(records)
+        props = article.to_params()
+        props.pop("id")
+        props["sha256"] = sha
+        entities: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for e in records.entities:
+            entities[self.labels[e.id]].append(_entity_row(e))
+        outlet = outlet_key(article.outlet) if article.outlet else None
+        if article.outlet and outlet:
+            entities[("Actor", "Organization")].append(
+                {
+                    "key": outlet,
+                    "name": article.outlet,
+                    "kind": "media",
+                    "aliases": [article.outlet],
+                    "country": None,
+                    "lat": None,
+                    "lon": None,
+                    "geonames_id": None,
+                    "titles": [],
+                }
+            )
+            self.edge("PUBLISHED_BY", ("Article", aid), ("Actor", outlet))
+        self._entity_edges()
+        statements = []
+        for s in records.statements:
+            row = s.to_params()
+            row["article"] = aid
+            statements.append(row)
+            self.edge("REPORTED_IN", ("Statement", s.id), ("Article", aid))
+            if s.speaker:
+                self.edge("SAID", ("Actor", self.keys[s.speaker]), ("Statement", s.id))
+            elif s.by_outlet and outlet:
+                self.edge("SAID", ("Actor", outlet), ("Statement", s.id))
+            for ref in s.via:
+                self.edge("VIA", ("Statement", s.id), ("Actor", self.keys[ref]))
+            for ref in s.about:
+                self.edge("MENTIONS", ("Statement", s.id), self.entity_end(ref))
+        events = []
+        for ev in records.events:
+            params = ev.to_params()
+            counts = params.pop("counts")
+            params["article"] = aid
+            events.append({"id": ev.id, "props": params, "counts": counts})
+            for sid in ev.claimed_by:
+                self.edge("CLAIMS", ("Statement", sid), ("Event", ev.id))
+            for ref in ev.agents:
+                self.edge("BY", ("Event", ev.id), ("Actor", self.keys[ref]))
+            for ref in ev.targets:
+                self.edge("AGAINST", ("Event", ev.id), self.entity_end(ref))
+            for ref in ev.places:
+                self.edge("AT", ("Event", ev.id), self.entity_end(ref))
+        return ArticleRows(
+            id=aid,
+            sha256=sha,
+            source=article.source,
+            article={"id": aid, "props": props},
+            entities=dict(entities),
+            statements=statements,
+            events=events,
+            edges=dict(self.edges),
+        )
+
+    def _entity_edges(self) -> None:
+        aid = self.aid
+        for e in self.records.entities:
+            here = self.entity_end(e.id)
+            for role in e.roles:
+                if role.of is not None and e.type == "Person":
+                    self.edge(
+                        "ROLE",
+                        here,
+                        self.entity_end(role.of),
+                        title=role.title,
+                        since=role.since,
+                        until=role.until,
+                        article=aid,
+                    )
+            if e.part_of is not None:
+                self.edge("IN", here, self.entity_end(e.part_of))
+            for renaming in e.renamed:
+                by = self.records.entity(renaming.by).name if renaming.by else None
+                self.edge(
+                    "RENAMED",
+                    here,
+                    self.entity_end(renaming.to),
+                    on=renaming.on,
+                    by=by,
+                    by_key=self.keys[renaming.by] if renaming.by else None,
+                )
+
+
+def article_rows(records: ArticleRecords) -> ArticleRows:
+    """The rows that write one article; ``RecordError`` if the records are inconsistent."""
+    return _Builder(records).build()

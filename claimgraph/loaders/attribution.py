@@ -1,0 +1,439 @@
+"""Attribution: who said what. Finds speech cues in the parse and, for each,
+the speaker, the content span, quotes, the channel, and the polarity.
+
+Patterns covered (each has a unit test): "X said (that) ...", "..., X said",
+quote-then-speaker and speaker-then-quote (also across sentences),
+"according to X", "X told Y", "X was quoted (by Y) as saying", "Y quoted X as
+saying", "X wrote on Telegram", "X tweeted", "in an interview with Z", "X
+accused Y of ...", "X denied/rejected ...", "X did not confirm ...", "X
+called on ...", "X urged ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.loaders.coref import Resolver
+from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS
+from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, trim
+
+__all__ = ["Claim", "find_claims"]
+
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "dative"}
+_CHANNEL_NOUNS = {"interview", "address", "statement", "briefing", "speech", "post", "video",
+                  "conference", "message"}
+_WEAK_CUES = {"add", "note", "show", "post", "publish", "ask", "think", "believe", "describe",
+              "call", "report", "welcome", "state", "estimate", "suggest", "charge", "promise",
+              "write", "confirm", "explain", "predict", "quote"}
+
+
+@dataclass
+class Claim:
+    """A statement found in the text, before it becomes a record."""
+
+    cue_i: int
+    cue: str
+    speaker: str | None
+    speaker_name: str | None
+    start: int  # content, character offsets
+    end: int
+    mode: str = "indirect"
+    quote: str | None = None
+    polarity: str = "asserts"
+    via: list[str] = field(default_factory=list)
+    channel: str | None = None  # interview, address, ... (for dating "in the interview")
+    own_region: tuple[int, int] = (0, 0)  # characters outside the content owned by the cue
+    sentence: tuple[int, int] = (0, 0)
+    kind: str = "say"
+    by_outlet: bool = False
+    cue_char: int = 0
+    cue_dep: str = ""
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
+        head = tok.head
+        if tok.tag_ == "VBG" or tok.dep_ == "conj":  # "..., adding"; "told X that ... and accused": the speaker above
+            for anc in tok.ancestors:
+                if anc.lemma_ in SPEECH_VERBS and anc.pos_ == "VERB":
+                    return _subject(anc)
+        if head.dep_ == "prep":  # "quoted ... as saying"
+            head = head.head
+        return _subject(head)
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in SPEECH_VERBS:
+        return False
+    if tok.lemma_ == "say" and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+        return False  # part of "quoted ... as saying"
+    return True
+
+
+class _Finder:
+    def __init__(self, doc: Doc, table: EntityTable, resolver: Resolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.table = table
+        self.resolver = resolver
+        self.quotes = find_quotes(doc.text)
+
+    def quote_near(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """The quote this cue introduces or closes: before it in its sentence, or right after."""
+        c = cue.idx
+        before = [q for q in self.quotes if q[1] <= c and q[1] > sent.start_char - 2
+                  and not clause_between(self.text, q[1], c)]
+        if before:
+            return before[-1]
+        after = [q for q in self.quotes if q[0] > c and q[0] < sent.end_char + 2
+                 and not clause_between(self.text, c + len(cue), q[0])]
+        return after[0] if after else None
+
+    def content(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        lemma = cue.lemma_
+        kids = [c for c in cue.children if c.dep_ in _CONTENT_DEPS]
+        clause = [c for c in kids if c.dep_ == "ccomp"]
+        if lemma in {"accuse", "blame", "condemn", "criticize", "criticise"}:
+            clause = [c for c in kids if c.dep_ in {"dobj", "prep", "ccomp"}]
+        elif lemma in {"call", "appeal", "demand"}:
+            clause = [c for c in kids if c.dep_ in {"prep", "xcomp", "ccomp", "dobj", "advcl"}
+                      and c.lower_ not in {"in", "during", "after", "at"}
+                      and (c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        elif lemma in {"urge", "ask", "tell", "warn", "threaten", "promise", "vow", "pledge"}:
+            clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+            if lemma == "tell":
+                clause = [c for c in kids if c.dep_ == "ccomp"]
+        elif lemma in {"deny", "reject", "dismiss", "refute", "confirm", "welcome", "admit",
+                       "acknowledge", "describe", "report", "post", "publish"}:
+            clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+        lower = False
+        if not clause:
+            # "said in a statement posted on its website that ...": the clause hangs lower.
+            for t in cue.subtree:
+                if t.i > cue.i and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ccomp", "acl", "relcl"} \
+                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                    clause, lower = [t], True
+                    break
+        after = [c for c in clause if c.i > cue.i]
+        if after and len(after) < len(clause):
+            clause = after  # "In an interview broadcast on X, he called on ...": the content follows
+        if clause:
+            toks = [t for c in clause for t in c.subtree]
+            # The channel ("on Telegram", "in a statement") is not content.
+            if not lower:
+                toks = [t for t in toks if not self._in_channel(t, cue)]
+            if len(toks) >= 2:
+                return span_chars(toks)
+        # Content before the cue: "..., X said." The cue hangs off the content's verb.
+        if cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+            head = cue.head
+            toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+            toks = [t for t in toks if t.i < cue.left_edge.i]
+            if len(toks) >= 3:
+                return span_chars(toks)
+        return None
+
+    def _in_channel(self, tok: Token, cue: Token) -> bool:
+        """Tokens of "on Telegram", "in a statement posted on its website", "to reporters"."""
+        t = tok
+        while t.head.i != t.i and t.head.i != cue.i:
+            t = t.head
+        if t.head.i == cue.i and t.dep_ == "prep":
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            named = self.table.at(obj.i) if obj is not None else None
+            if t.lower_ in {"in", "on", "during", "after", "at", "to"} and (
+                    obj is None or obj.lower_ in _CHANNEL_NOUNS
+                    or (named is not None and named.kind in {"platform", "media"})
+                    or obj.ent_type_ in {"DATE", "TIME"} or obj.lower_ in {"reporters", "journalists", "website"}):
+                return True
+        if t.head.i == cue.i and t.dep_ in {"npadvmod"} and tok.ent_type_ in {"DATE", "TIME"}:
+            return True
+        return False
+
+
+def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]:
+    """Every attributed statement in the document, in text order."""
+    f = _Finder(doc, table, resolver)
+    claims: list[Claim] = []
+    quoted = {i for a, b in f.quotes for i in range(a, b)}
+    for sent in doc.sents:
+        for tok in sent:
+            if _is_cue(tok) and tok.idx not in quoted:
+                claim = _claim_for(f, tok, sent)
+                if claim is not None:
+                    claims.append(claim)
+        claims.extend(_according_to(f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]))
+    _antecedents(doc.text, claims)
+    return claims
+
+
+_ANAPHORIC = re.compile(r"^(?:the|these|this|that|those|such) (?:\w+ )?(?:accusations?|claims?|"
+                        r"allegations?|reports?|charges?|statements?|assertions?)$", re.I)
+
+
+def _antecedents(text: str, claims: list[Claim]) -> None:
+    """ "The ministry rejected the accusation": what is denied is the claim before it."""
+    for i, c in enumerate(claims):
+        content = text[c.start:c.end]
+        if c.kind != "deny" or not (_ANAPHORIC.match(content) or _ANAPHORIC.match(f"the {content}")):
+            continue
+        earlier = [p for p in claims[:i] if p.speaker != c.speaker and not p.by_outlet]
+        if earlier:
+            e = earlier[-1]
+            if e.start <= c.start < e.end:  # "..., a claim Varossa denied" is not the ministry's words
+                comma = text.rfind(",", e.start, c.start)
+                e.start, e.end = trim(text, e.start, comma if comma > e.start else c.start)
+            c.start, c.end = e.start, e.end
+            c.mode, c.quote = "indirect", None
+
+
+def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
+    if subj is None:
+        return None, None
+    ent = f.resolver.entity_of(subj)
+    if ent is None:
+        for t in subj.subtree:  # "AFP reporters on the ground"
+            ent = f.table.at(t.i)
+            if ent is not None and ent.type != "Place":
+                break
+            ent = None
+    if ent is not None:
+        return ent.id, ent.name
+    if subj.pos_ == "PRON":
+        return None, None
+    named = _name_without_entity(f, subj)
+    if named is not None:
+        return named.id, named.name
+    words = f.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+    return None, words
+
+
+_ORG_HEADS = {"force", "forces", "group", "ministry", "agency", "service", "council", "office",
+              "committee", "bureau", "battalion", "brigade", "army", "militia", "party", "press",
+              "news", "today", "television", "radio", "line", "watch", "network", "company"}
+
+
+def _name_without_entity(f: _Finder, subj: Token, organization: bool = False):  # type: ignore[no-untyped-def]
+    """A proper-noun subject the tagger did not name: "Danel Rusk", "The Oskaryn Self-Defence Force"."""
+    if subj.pos_ != "PROPN" or not subj.is_title:
+        return None
+    first = subj
+    while first.i > 0 and f.doc[first.i - 1].dep_ in {"compound", "amod", "punct"} \
+            and (f.doc[first.i - 1].is_title or f.doc[first.i - 1].text == "-") and f.doc[first.i - 1].head.i == subj.i:
+        first = f.doc[first.i - 1]
+    toks = list(f.doc[first.i:subj.i + 1])
+    name = f.doc[first.i:subj.i + 1].text
+    if not name or any(f.table.at(t.i) is not None for t in toks):
+        return None
+    if organization or any(t.lower_ in _ORG_HEADS for t in toks):
+        ent = f.table.add("Organization", name, None)
+    elif len(toks) >= 2:
+        ent = f.table.add("Person", name)
+    else:
+        return None
+    for t in toks:
+        f.table.by_token[t.i] = ent.id
+    return ent
+
+
+def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
+    lemma = cue.lemma_
+    kind = SPEECH_VERBS[lemma]
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    text = f.text
+    via: list[str] = []
+    if lemma == "quote":
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        speaker_tok: Token | None
+        if obj is not None:  # "Y quoted X as saying"
+            by = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+            speaker_tok, via_tok = obj, by
+        else:  # "X was quoted (by Y) as saying"
+            speaker_tok = subj
+            via_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if via_tok is not None:
+            v = f.resolver.entity_of(via_tok)
+            if v is not None:
+                via.append(v.id)
+        q = f.quote_near(cue, sent)
+        saying = next((t for t in cue.subtree if t.lemma_ == "say" and t.dep_ == "pcomp"), None)
+        clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying else None
+        if q is None and clause is None:
+            return None
+        if speaker_tok is None:  # a parse gone wrong: the name between "quoted" and "as saying"
+            for t in f.doc[cue.i + 1:min(cue.i + 12, sent.end)]:
+                if t.lower_ == "as":
+                    break
+                if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
+                    speaker_tok = t
+        if not via and via_tok is not None:  # an outlet the tagger did not name
+            named = _name_without_entity(f, via_tok, organization=True)
+            if named is not None:
+                via.append(named.id)
+        if not via:
+            for t in reversed(list(f.doc[max(sent.start, cue.i - 10):cue.i])):
+                e = f.table.at(t.i)
+                if e is not None and e.type == "Organization":
+                    via.append(e.id)
+                    break
+        speaker, name = _speaker(f, speaker_tok)
+        if speaker is None and name is None:
+            return None
+        if clause is not None and (q is None or q[1] < clause.left_edge.idx):
+            a, b = trim(text, *span_chars(list(clause.subtree)))  # "... as saying that X"
+            return Claim(cue.i, "quote as saying", speaker, name, a, b, via=via,
+                         sentence=(sent.start_char, sent.end_char),
+                         own_region=(cue.sent.start_char, cue.sent.end_char), cue_char=cue.idx)
+        assert q is not None
+        return Claim(cue.i, "quote as saying", speaker, name, q[0] + 1, q[1] - 1, "direct",
+                     text[q[0] + 1:q[1] - 1], via=via, sentence=(sent.start_char, sent.end_char),
+                     own_region=(cue.sent.start_char, cue.sent.end_char), cue_char=cue.idx)
+    subj = _subject(cue)
+    if subj is None:
+        return None
+    if any(c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}):
+        return None  # "a photograph of what he said was the helmet": a label, not a claim
+    if lemma in {"describe", "call"} and subj.lower_ in {"it", "what", "which"} and cue.dep_ == "relcl":
+        return None
+    if lemma == "call" and (any(c.dep_ == "auxpass" for c in cue.children)
+                            or not any(c.dep_ == "prep" and c.lower_ in {"on", "for"} or c.dep_ == "xcomp"
+                                       for c in cue.children)):
+        return None  # "it will be called X" names, it does not appeal
+    if lemma == "describe" and cue.dep_ == "relcl":
+        return None
+    span = f.content(cue, sent)
+    if kind == "deny" and cue.dep_ == "relcl" and _ANAPHORIC.match(f"the {cue.head.lower_}"):
+        # "a claim Varossa swiftly denied": what is denied is the claim before it
+        speaker, name = _speaker(f, subj)
+        return Claim(cue.i, lemma, speaker, name, cue.head.idx, cue.head.idx + len(cue.head),
+                     polarity="denies", sentence=(sent.start_char, sent.end_char),
+                     own_region=(sent.start_char, sent.end_char), kind=kind, cue_char=cue.idx,
+                     cue_dep="relcl-deny")
+    q = f.quote_near(cue, sent)
+    mode = "indirect"
+    quote = None
+    if q is not None and (span is None or span[0] >= q[0] and span[1] <= q[1] + 1):
+        span = (q[0] + 1, q[1] - 1)
+        mode, quote = "direct", text[span[0]:span[1]]
+    elif span is None:
+        return None
+    else:
+        inner = [x for x in f.quotes if x[0] < span[1] and x[1] > span[0]]
+        if inner:
+            # A quote running past the clause's end is still part of it.
+            span = (span[0], max(span[1], max(b for _, b in inner) - 1))
+            covered = sum(min(b, span[1] + 1) - max(a, span[0] - 1) for a, b in inner)
+            if covered >= 0.85 * (span[1] - span[0]):
+                mode = "direct"
+                span = (min(a for a, _ in inner) + 1, max(b for _, b in inner) - 1)
+            else:
+                mode = "mixed"
+            quote = " … ".join(text[a + 1:b - 1] for a, b in inner)
+        elif q is not None and q[0] < span[0] < q[1]:
+            mode, quote, span = "direct", text[q[0] + 1:q[1] - 1], (q[0] + 1, q[1] - 1)
+    start, end = trim(text, *span)
+    if end - start < 8:
+        return None
+    if lemma == "describe" and mode == "direct":
+        return None  # "what it described as 'x'" is a label, not a statement
+    if kind in {"say"} and lemma in _WEAK_CUES and mode == "indirect" and not any(
+            c.dep_ == "ccomp" for c in cue.children):
+        if lemma not in {"confirm", "report", "write", "post", "welcome", "describe"}:
+            return None
+    polarity = "asserts"
+    cue_text = lemma
+    if negated:
+        if lemma not in NEGATIVE_CUES or lemma in {"say", "comment"}:
+            return None  # "did not say what kind of measures": no claim
+        polarity, cue_text = "unconfirmed", f"not {lemma}"
+    elif kind == "deny":
+        polarity = "denies"
+    if cue.head.lemma_ in {"decline", "refuse"} and cue.dep_ == "xcomp":
+        polarity, cue_text = "unconfirmed", f"{cue.head.lemma_} to {lemma}"
+    speaker, name = _speaker(f, subj)
+    if speaker is None and name is None:
+        return None
+    if speaker is not None and f.table.get(speaker).type == "Place" and not f.table.get(speaker).is_actor:
+        return None
+    channel = None
+    for c in cue.subtree:
+        if c.lower_ in _CHANNEL_NOUNS and not (start <= c.idx < end):
+            channel = c.lower_
+            break
+    via += _channel_via(f, cue, start, end)
+    return Claim(cue.i, cue_text, speaker, name, start, end, mode, quote, polarity, via, channel,
+                 own_region=(cue.sent.start_char, cue.sent.end_char),
+                 sentence=(sent.start_char, sent.end_char), kind=kind, cue_char=cue.idx,
+                 cue_dep=cue.dep_)
+
+
+def _channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
+    """ "on Twitter", "told KNT television", "in an interview with Al Jazeera"."""
+    out: list[str] = []
+    for t in cue.subtree:
+        if start <= t.idx < end:
+            continue
+        ent = f.table.at(t.i)
+        if ent is None or ent.type == "Place":
+            continue
+        head = t.head
+        path = {head.lower_, head.head.lower_, head.head.head.lower_}
+        if t.dep_ in {"dobj", "dative"} and head.i == cue.i and cue.lemma_ == "tell":
+            out.append(ent.id)
+        elif ent.kind in {"platform", "media"} and path & {"on", "with", "to", "in", "by", "told", "tell"}:
+            out.append(ent.id)
+        elif path & {"interview", "with"} and ent.kind in {"media", "platform", None}:
+            out.append(ent.id)
+    if not out:  # "wrote on X": the platform that was Twitter, named by one letter
+        for t in cue.children:
+            if t.dep_ == "prep" and t.lower_ == "on":
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.text == "X" and not (start <= obj.idx < end):
+                    x = f.table.add("Organization", "X", "platform")
+                    f.table.by_token[obj.i] = x.id
+                    out.append(x.id)
+    return list(dict.fromkeys(out))
+
+
+def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
+    """ "according to X": X is the source (or the channel, if a verb already names a speaker)."""
+    out: list[Claim] = []
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= len(f.doc):
+            continue
+        to = f.doc[tok.i + 1] if f.doc[tok.i + 1].lower_ == "to" else tok  # "according Prosecutor-General X"
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            nxt = f.doc[to.i + 1:to.i + 6]
+            obj = next((t for t in nxt if f.table.at(t.i)), None)
+        if obj is None:
+            continue
+        ent = f.resolver.entity_of(obj) or next((f.table.at(t.i) for t in obj.subtree if f.table.at(t.i)), None)
+        pp_start = tok.idx
+        pp_end = max(t.idx + len(t) for t in [obj, *obj.subtree])
+        if here and ent is not None:
+            for c in here:
+                if ent.id not in c.via and ent.id != c.speaker:
+                    c.via.append(ent.id)
+            continue
+        if ent is None:
+            continue
+        a, b = trim(f.text, sent.start_char, pp_start)
+        c2, d = trim(f.text, pp_end, sent.end_char)
+        start, end = (a, b) if b - a >= d - c2 else (c2, d)
+        if end - start < 8:
+            continue
+        out.append(Claim(tok.i, "according to", ent.id, ent.name, start, end,
+                         sentence=(sent.start_char, sent.end_char),
+                         own_region=(pp_start, pp_end), cue_char=tok.idx))
+    return out

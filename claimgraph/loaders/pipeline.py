@@ -1,0 +1,106 @@
+"""The extractor: article text in, ArticleRecords (entities, statements,
+events, times) out. Deterministic, offline, rule-based on top of spaCy.
+
+``Extractor.extract_many`` streams: texts go through ``nlp.pipe`` in batches
+(optionally in several processes) and each document is turned into records
+and dropped, so memory stays flat however many articles pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import InputError
+from claimgraph.loaders.attribution import find_claims
+from claimgraph.loaders.coref import Resolver
+from claimgraph.loaders.entities import assign_part_of, build_entities
+from claimgraph.loaders.events import build_events, find_renamings
+from claimgraph.loaders.gazetteer import get_gazetteer
+from claimgraph.loaders.nlp import load_nlp
+from claimgraph.loaders.roles import assign_roles
+from claimgraph.loaders.statements import build_statements
+from claimgraph.schema.records import Article, ArticleRecords
+
+__all__ = ["Extractor"]
+
+
+def _find_times(text: str, article: Article) -> list[Any]:
+    from claimgraph.loaders.timex import find_times
+
+    return find_times(text, article.published)
+
+
+class Extractor:
+    """Turns articles into records.
+
+    ``nlp`` defaults to :func:`load_nlp`; ``n_process`` > 1 parses in worker
+    processes (the record building stays in this one).
+    """
+
+    def __init__(self, nlp: Language | None = None, n_process: int = 1, batch_size: int = 32) -> None:
+        self.nlp = nlp or load_nlp()
+        self.n_process = max(1, int(n_process))
+        self.batch_size = max(1, int(batch_size))
+        self.gazetteer = get_gazetteer()
+
+    def extract(self, article: Article) -> ArticleRecords:
+        """Records for one article; ``InputError`` if the text is too long to parse."""
+        problem = self.too_long(article)
+        if problem is not None:
+            raise InputError(str(problem))
+        return self.records(self.nlp(article.text or ""), article)
+
+    def too_long(self, article: Article) -> Any:
+        """An ``InputProblem`` when the text exceeds spaCy's ``max_length``, else None."""
+        from claimgraph.loaders.readers import InputProblem
+
+        size = len(article.text or "")
+        if size <= self.nlp.max_length:
+            return None
+        # spaCy refuses such texts (E088); report it like any other bad input.
+        return InputProblem(article.source or article.id, f"text of {size} characters is longer "
+                            f"than the {self.nlp.max_length} the extractor takes; skipped")
+
+    def extract_many(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Records for each article, in order; ``InputProblem`` items pass through in place."""
+        waiting: list[Any] = []  # problems seen before the next article's doc comes back
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for n, item in enumerate(items):
+                if isinstance(item, Article) and self.too_long(item) is not None:
+                    waiting.append(("problem", n, self.too_long(item)))
+                elif isinstance(item, Article):
+                    waiting.append(("article", n, item))
+                    yield item.text or "", n
+                else:
+                    waiting.append(("problem", n, item))
+
+        docs = self.nlp.pipe(texts(), as_tuples=True, n_process=self.n_process,
+                             batch_size=self.batch_size)
+        for doc, n in docs:
+            while waiting and waiting[0][1] < n:
+                yield waiting.pop(0)[2]
+            _, _, article = waiting.pop(0)
+            yield self.records(doc, article)
+        while waiting:
+            yield waiting.pop(0)[2]
+
+    def records(self, doc: Doc, article: Article) -> ArticleRecords:
+        """Records from a document parsed by this extractor's ``nlp``."""
+        table = build_entities(doc, self.gazetteer)
+        assign_roles(doc, table, article.published)
+        assign_part_of(doc, table)
+        renamings = find_renamings(doc, table)
+        resolver = Resolver(doc, table)
+        times = _find_times(doc.text, article)
+        claims = find_claims(doc, table, resolver)
+        statements = build_statements(doc, article, table, claims, times)
+        events = build_events(doc, article, table, statements, times, renamings)
+        records = ArticleRecords(article=article, entities=table.entities, statements=statements,
+                                 events=events, times=times)
+        records.check_references()
+        return records

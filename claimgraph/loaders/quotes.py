@@ -1,0 +1,80 @@
+"""Text-level helpers for attribution: quoted passages, spans, and the
+sentences that say a claim could not be confirmed."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_sentences"]
+
+_MARKS = re.compile(r"[“”\"«»\n]")
+_UNCONFIRMED = re.compile(r"no independent confirmation|could not (?:be )?(?:independently )?"
+                          r"(?:verif|confirm)|not (?:been )?independently (?:verified|confirmed)|"
+                          r"unconfirmed|cannot be verified", re.I)
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages, quote marks included.
+
+    Quotes never cross a line break. A straight quote opens when it follows a
+    space or a bracket and precedes a word; otherwise it closes. Stray closing
+    marks (a common typo in wire copy) are skipped instead of flipping every
+    later pair.
+    """
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            opened = None
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if ch in "“«":
+            is_open = True
+        elif ch in "”»":
+            is_open = False
+        else:
+            is_open = (before.isspace() or before in "([—-:") and not after.isspace()
+        if is_open:
+            opened = i
+        elif opened is not None:
+            if i - opened > 2:
+                out.append((opened, i + 1))
+            opened = None
+    return out
+
+
+def span_chars(toks: list[Token]) -> tuple[int, int]:
+    """First and last character of some tokens."""
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return start, end
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, punctuation, a trailing "and" and a leading "that"."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—-."):
+        end -= 1
+    for tail in (" and", " but", ", adding", " adding"):
+        if text[start:end].endswith(tail):
+            return trim(text, start, end - len(tail))
+    if text[start:end].lower().startswith("that "):
+        start += 5
+    return start, end
+
+
+def clause_between(text: str, a: int, b: int) -> bool:
+    """True if a full stop separates two offsets (the quote belongs elsewhere)."""
+    gap = text[a:b]
+    return bool(re.search(r"[.!?]\s+[A-Z“\"]", gap)) or len(gap) > 120
+
+
+def unconfirmed_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences saying a claim could not be confirmed."""
+    return [(s.start_char, s.end_char) for s in doc.sents if _UNCONFIRMED.search(s.text)]

@@ -1,0 +1,197 @@
+"""From raw claims to Statement records: nesting, continued quotes, dates,
+polarity and the article's own (outlet) claims.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from claimgraph.loaders.attribution import Claim
+from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.quotes import find_quotes, trim, unconfirmed_sentences
+from claimgraph.schema.records import Article, Entity, Statement, TimeExpression, entity_key
+
+__all__ = ["build_statements"]
+
+_HEADINGS = ("WATCH:", "READ MORE", "With reporting by", "Reporting by", "Editing by")
+
+
+def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
+    """ "X said Y ..., the ministry said": keep X's claim, carried via the ministry.
+
+    An outer claim whose content holds an inner claim by someone else is a
+    report of it: its speaker becomes the channel of the inner one, and it is
+    dropped when the inner claims fill most of it. The same speaker's second
+    verb ("said A, and declared B") ends the first claim where it starts; a
+    relative clause ("a village Aliyev said had been captured") stays inside.
+    """
+    drop: set[int] = set()
+    for outer in claims:
+        if id(outer) in drop:
+            continue
+        inner = [c for c in claims if c is not outer and id(c) not in drop and c.cue_dep != "relcl-deny"
+                 and outer.start <= c.cue_char <= outer.end and c.start >= outer.start - 1]
+        same = [c for c in inner if c.speaker == outer.speaker and c.speaker_name == outer.speaker_name]
+        for c in same:
+            if c.cue_dep == "relcl":
+                drop.add(id(c))  # "a village Aliyev said had been captured" stays in the outer claim
+        same = [c for c in same if c.cue_dep != "relcl"]
+        if same:
+            cut = min(min(c.start, c.cue_char) for c in same)
+            if cut - outer.start >= 25:
+                outer.start, outer.end = trim(text, outer.start, cut)
+            else:  # "told Y that he could not confirm ...": the inner verb is the statement
+                for c in same:
+                    c.via.extend(v for v in outer.via if v not in c.via)
+                drop.add(id(outer))
+                continue
+        others = [c for c in inner if c not in same and c.cue_dep != "relcl"
+                  and not (c.speaker == outer.speaker and c.speaker_name == outer.speaker_name)]
+        if not others:
+            continue
+        for c in others:
+            if outer.speaker and outer.speaker != c.speaker and outer.speaker not in c.via:
+                c.via.append(outer.speaker)
+        covered = sum(c.end - c.start for c in others)
+        closes = any(abs(c.end - outer.end) <= 3 for c in others)  # "<X said Y>, the ministry said"
+        if closes or covered >= 0.5 * (outer.end - outer.start) or outer.cue in {"report", "quote as saying"}:
+            drop.add(id(outer))
+    return [c for c in claims if id(c) not in drop]
+
+
+def _clause_start(c: Claim) -> int:
+    return min(c.start, c.cue_char)
+
+
+def _cue_char(c: Claim) -> int:
+    return c.cue_char
+
+
+def _continue_quotes(doc: Doc, claims: list[Claim]) -> None:
+    """ "…," X said. "…" — a quote right after a quoted statement, in the same
+    paragraph and with no speaker of its own, continues that statement."""
+    text = doc.text
+    quotes = find_quotes(text)
+    cues = [c.cue_char for c in claims]
+    for c in claims:
+        if c.mode != "direct":
+            continue
+        end = c.sentence[0] + len(text[c.sentence[0]:c.sentence[1]].rstrip())
+        if c.cue_char < c.start:
+            continue  # speaker-then-quote: the quote itself ran on already
+        for q in quotes:
+            if q[0] < end:
+                continue
+            gap = text[end:q[0]]
+            if len(gap) > 2 or "\n" in gap or any(q[0] <= k < q[1] + 40 and text[q[1]:k].strip(" ,") == "" for k in cues):
+                break
+            if any(q[0] <= k <= _sentence_end(text, q[1]) for k in cues):
+                break  # '"…," he said' — the next quote has its own cue
+            c.quote = f"{c.quote} {text[q[0] + 1:q[1] - 1]}" if c.quote else text[q[0] + 1:q[1] - 1]
+            c.end = q[1] - 1
+            end = q[1]
+
+
+def _sentence_end(text: str, i: int) -> int:
+    m = re.search(r"[.!?][\"”’]?(\s|$)", text[i:])
+    return i + (m.end() if m else len(text) - i)
+
+
+def _said_on(c: Claim, times: list[TimeExpression], published: date | None,
+             previous: list[Statement], content: tuple[int, int]) -> tuple[date | None, str | None, str | None]:
+    """When it was said: a date on the cue (not inside the content), else the publication date."""
+    from claimgraph.loaders.timex import value_to_range
+
+    lo, hi = c.own_region
+    for t in times:
+        if lo <= t.start < hi and not (content[0] <= t.start < content[1]) and t.value:
+            r = value_to_range(t.value)
+            if r is not None and r[1] is None:
+                return r[0], r[2] if r[2] in {"day", "part_of_day"} else "day", t.anchor
+    named = [s for s in previous if not s.by_outlet]
+    if named and named[-1].speaker == c.speaker and c.speaker is not None:
+        s = named[-1]  # the same speaker going on: the same occasion ("in the interview")
+        if s.said_on and s.said_on_anchor != "published":
+            if c.channel:
+                c.via.extend(v for v in s.via if v not in c.via)
+            return s.said_on, s.said_on_precision, s.said_on_anchor
+    if published is None:
+        return None, None, None
+    return published, "day", "published"
+
+
+def build_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
+                     times: list[TimeExpression]) -> list[Statement]:
+    """Statement records for one article, in text order."""
+    claims = _resolve_nesting(doc.text, sorted(claims, key=lambda c: c.start))
+    _continue_quotes(doc, claims)
+    unconfirmed = unconfirmed_sentences(doc)
+    out: list[Statement] = []
+    text = doc.text
+    for c in sorted(claims, key=lambda c: c.start):
+        if any(a <= c.start < b or a <= _cue_char(c) < b for a, b in unconfirmed) and c.polarity == "asserts":
+            c.polarity = "unconfirmed"
+        said_on, precision, anchor = _said_on(c, times, article.published, out, (c.start, c.end))
+        about = [e for e in _about(doc, table, c.start, c.end) if e != c.speaker]
+        out.append(Statement(
+            id=f"{article.id}:s{len(out) + 1}", speaker=c.speaker, speaker_name=c.speaker_name,
+            cue=c.cue, mode=c.mode, text=text[c.start:c.end], quote=c.quote,
+            said_on=said_on, said_on_precision=precision, said_on_anchor=anchor,
+            via=[v for v in c.via if v != c.speaker], about=about, polarity=c.polarity,
+            sentence=text[c.sentence[0]:c.sentence[1]].strip(), start=c.start, end=c.end,
+        ))
+    out.extend(_outlet_statements(doc, article, table, claims, len(out)))
+    out.sort(key=lambda s: s.start)
+    for i, s in enumerate(out, 1):
+        s.id = f"{article.id}:s{i}"
+    return out
+
+
+def _about(doc: Doc, table: EntityTable, start: int, end: int) -> list[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return table.in_span(span.start, span.end)
+
+
+def outlet_entity(article: Article, table: EntityTable) -> Entity | None:
+    """The organisation that published the article, if known."""
+    if not article.outlet:
+        return None
+    for e in table.entities:
+        if e.type == "Organization" and (e.name == article.outlet or article.outlet in e.aliases):
+            return e
+    return table.add("Organization", article.outlet, "media", key=entity_key("Organization", article.outlet))
+
+
+def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
+                       first: int) -> list[Statement]:
+    """Sentences the article asserts itself ("Both sides regularly exaggerate losses")."""
+    covered = [(c.sentence[0], c.sentence[1]) for c in claims] + [(c.start, c.end) for c in claims]
+    out: list[Statement] = []
+    outlet = None
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        body = sent.text.strip()
+        if any(a < e and s < b for a, b in covered) or body.startswith(_HEADINGS):
+            continue
+        if len(sent) < 6 or body[:1] in {"“", '"'} or not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in sent):
+            continue
+        if not body.endswith((".", "!", "?")):
+            continue
+        if outlet is None:
+            outlet = outlet_entity(article, table)
+        about = table.in_span(sent.start, sent.end)
+        start = s + (len(sent.text) - len(sent.text.lstrip()))
+        out.append(Statement(
+            id=f"{article.id}:o{first + len(out) + 1}", speaker=outlet.id if outlet else None,
+            speaker_name=outlet.name if outlet else article.outlet, cue=None, mode="indirect",
+            text=body, said_on=article.published, said_on_precision="day" if article.published else None,
+            said_on_anchor="published" if article.published else None,
+            about=[a for a in about if not outlet or a != outlet.id], polarity="asserts",
+            sentence=body, start=start, end=start + len(body), by_outlet=True,
+        ))
+    return out

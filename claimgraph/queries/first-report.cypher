@@ -1,0 +1,64 @@
+// name: first-report
+// answers: Which article first reported an event (or events of a type at a place), and in whose words: the earliest article and statement, and how many articles carried it later.
+// param: event (string, optional): id of one event
+// param: type (string, optional): event type, such as strike or capture
+// param: place (place, optional): key or exact name of a place (places inside it count)
+// param: limit (int, default 200): most rows returned
+// example: :param {event: null, type: 'capture', place: null, limit: 200}
+CALL () {
+  CALL () {
+    MATCH (x:Place {key: $place}) RETURN x
+    UNION MATCH (x:Place {name: $place}) RETURN x
+  }
+  OPTIONAL MATCH (x)-[:RENAMED]-(other:Place)
+  WITH x, collect(other) AS others
+  UNWIND [x] + others AS y
+  OPTIONAL MATCH (inner:Place)-[:IN*1..6]->(y)
+  WITH y, collect(inner) AS inners
+  UNWIND [y] + inners AS t
+  RETURN collect(DISTINCT t) AS targets
+}
+// Start from the most selective thing given.
+CALL (targets) {
+  MATCH (e:Event {id: $event})
+  RETURN e
+  UNION
+  UNWIND targets AS t
+  MATCH (t)<-[:AT|AGAINST]-(e:Event)
+  WHERE $event IS NULL
+  RETURN e
+  UNION
+  MATCH (e:Event {type: $type})
+  WHERE $event IS NULL AND $place IS NULL
+  RETURN e
+  UNION
+  WITH 1 AS anchor
+  WHERE $event IS NULL AND $place IS NULL AND $type IS NULL
+  MATCH (e:Event)
+  RETURN e
+}
+MATCH (s:Statement)-[:CLAIMS]->(e)
+WHERE ($event IS NULL OR e.id = $event)
+  AND ($type IS NULL OR e.type = $type)
+  AND ($place IS NULL OR EXISTS { MATCH (e)-[:AT|AGAINST]->(t) WHERE t IN targets })
+MATCH (s)-[:REPORTED_IN]->(a:Article)
+OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+WITH e, s, a, sp,
+     COLLECT { MATCH (e)-[:AT|AGAINST]->(p:Place) RETURN DISTINCT p.name ORDER BY p.name } AS places
+ORDER BY a.published, s.said_on, s.start
+WITH e.type AS type, e.date AS date, places,
+     collect({published: a.published, article: coalesce(a.title, a.id), outlet: a.outlet,
+              speaker: coalesce(sp.name, s.speaker_name), text: s.text, statement: s.id}) AS reports,
+     count(DISTINCT a) AS articles
+RETURN type,
+       date,
+       places,
+       reports[0].published AS first_published,
+       reports[0].article AS first_article,
+       reports[0].outlet AS first_outlet,
+       reports[0].speaker AS first_speaker,
+       reports[0].text AS first_text,
+       reports[0].statement AS first_statement,
+       articles
+ORDER BY date IS NULL, date, type
+LIMIT $limit

@@ -1,0 +1,64 @@
+// name: profile
+// answers: Everything the graph holds on one actor or place: its names, the roles held over time (by it or within it), what it said, the events attributed to it, the events against or at it, who mentions it, and its renamings.
+// param: about (entity, required): key or exact name of an actor or place
+// param: limit (int, default 500): most rows returned
+// example: :param {about: 'Artsrun Hovhannisian', limit: 500}
+CALL () {
+  MATCH (x:Actor {key: $about}) RETURN x
+  UNION MATCH (x:Place {key: $about}) RETURN x
+  UNION MATCH (x:Actor {name: $about}) RETURN x
+  UNION MATCH (x:Place {name: $about}) RETURN x
+}
+CALL (x) {
+  RETURN 0 AS rank, 'name' AS section, null AS date, x.name AS what,
+         reduce(acc = '', l IN labels(x) | acc + ':' + l) + coalesce(' kind ' + x.kind, '') AS detail,
+         null AS article
+  UNION ALL
+  UNWIND [n IN coalesce(x.aliases, []) WHERE n <> x.name] AS alias
+  RETURN 1 AS rank, 'alias' AS section, null AS date, alias AS what, null AS detail, null AS article
+  UNION ALL
+  MATCH (x)-[r:ROLE]->(o)
+  RETURN 2 AS rank, 'role' AS section, r.since AS date, r.title + coalesce(', ' + o.name, '') AS what,
+         CASE WHEN r.until IS NULL THEN null ELSE 'until ' + toString(r.until) END AS detail,
+         r.article AS article
+  UNION ALL
+  MATCH (p:Person)-[r:ROLE]->(x)
+  RETURN 3 AS rank, 'member' AS section, r.since AS date, p.name + ', ' + r.title AS what,
+         null AS detail, r.article AS article
+  UNION ALL
+  MATCH (x)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(a:Article)
+  RETURN 4 AS rank, 'said' AS section, s.said_on AS date, s.text AS what,
+         s.polarity + coalesce(' (' + s.cue + ')', '') AS detail, coalesce(a.title, a.id) AS article
+  UNION ALL
+  MATCH (e:Event)-[:BY]->(x)
+  RETURN 5 AS rank, 'did (as claimed)' AS section, e.date AS date, e.type + ': ' + coalesce(e.summary, '') AS what,
+         'claimed by ' + coalesce(reduce(acc = null, n IN COLLECT {
+           MATCH (sp:Actor)-[:SAID]->(:Statement)-[:CLAIMS]->(e) RETURN DISTINCT sp.name
+         } | coalesce(acc + ', ', '') + n), 'an unnamed source') AS detail,
+         e.article AS article
+  UNION ALL
+  MATCH (e:Event)-[rel:AGAINST|AT]->(x)
+  RETURN 6 AS rank, CASE type(rel) WHEN 'AT' THEN 'happened here' ELSE 'target of' END AS section,
+         e.date AS date, e.type + ': ' + coalesce(e.summary, '') AS what,
+         'by ' + coalesce(reduce(acc = null, n IN COLLECT { MATCH (e)-[:BY]->(g) RETURN g.name } |
+                                 coalesce(acc + ', ', '') + n), 'unknown') AS detail,
+         e.article AS article
+  UNION ALL
+  MATCH (s:Statement)-[:MENTIONS]->(x)
+  MATCH (s)-[:REPORTED_IN]->(a:Article)
+  OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+  RETURN 7 AS rank, 'mentioned by' AS section, s.said_on AS date,
+         coalesce(sp.name, s.speaker_name, 'unnamed') AS what, s.text AS detail,
+         coalesce(a.title, a.id) AS article
+  UNION ALL
+  MATCH (x)-[r:RENAMED]-(other:Place)
+  RETURN 8 AS rank, 'renamed' AS section, r.on AS date,
+         CASE WHEN startNode(r) = x THEN 'renamed ' + other.name ELSE 'formerly ' + other.name END AS what,
+         CASE WHEN r.by IS NULL THEN null ELSE 'by ' + r.by END AS detail, null AS article
+  UNION ALL
+  MATCH (x)-[:IN]->(outer:Place)
+  RETURN 9 AS rank, 'inside' AS section, null AS date, outer.name AS what, outer.kind AS detail, null AS article
+}
+RETURN section, date, what, detail, article
+ORDER BY rank, date IS NULL, date, what
+LIMIT $limit

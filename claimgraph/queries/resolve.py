@@ -1,0 +1,181 @@
+"""Names to graph entities: case-, accent- and alias-insensitive lookup.
+
+The canned queries take a key or an exact name; people type "stepanakert" or
+"Hovhannisian". ``resolve_entity`` turns what they typed into exactly one
+entity, or fails with a one-line message: unknown, or ambiguous with the
+candidates listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import ClientError
+
+from claimgraph.errors import QueryError
+from claimgraph.queries.catalog import NAME_TYPES, Query
+from claimgraph.queries.runner import run_cypher
+from claimgraph.schema.records import normalise_name
+
+__all__ = ["EntityMatch", "find_entities", "resolve_entity", "resolve_names"]
+
+MAX_CANDIDATES = 8
+
+# Full-text search over names and aliases (the schema's ``entity_names`` index).
+_FULLTEXT = """
+CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+RETURN node.key AS key, node.name AS name, labels(node) AS labels,
+       coalesce(node.aliases, []) AS aliases
+ORDER BY score DESC
+LIMIT 200
+"""
+
+# Without the full-text index (a graph whose schema was never applied).
+_SCAN = """
+MATCH (n) WHERE (n:Actor OR n:Place)
+  AND (n.key = $text OR toLower(n.name) CONTAINS $lower
+       OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $lower))
+RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
+LIMIT 200
+"""
+
+_EXACT_KEY = """
+CALL () {
+  MATCH (n:Actor {key: $text}) RETURN n
+  UNION MATCH (n:Place {key: $text}) RETURN n
+}
+RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
+"""
+
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """One actor or place a name may refer to."""
+
+    key: str
+    name: str
+    labels: tuple[str, ...]
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def kind(self) -> str:
+        """Person, Organization, Country or Place."""
+        if "Person" in self.labels:
+            return "Person"
+        if "Organization" in self.labels:
+            return "Organization"
+        if "Place" in self.labels and "Actor" in self.labels:
+            return "Country"
+        return "Place"
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.kind}, key {self.key})"
+
+
+def _matches(rows: list[dict[str, Any]]) -> list[EntityMatch]:
+    seen: dict[str, EntityMatch] = {}
+    for r in rows:
+        key = str(r["key"])
+        if key not in seen:
+            labels = tuple(sorted(str(label) for label in r["labels"]))
+            aliases = tuple(str(a) for a in r.get("aliases") or [])
+            seen[key] = EntityMatch(key, str(r["name"]), labels, aliases)
+    return list(seen.values())
+
+
+def _lucene(text: str) -> str:
+    tokens = [t for t in normalise_name(text).split() if t]
+    return " AND ".join(_LUCENE_SPECIAL.sub(r"\\\1", t) for t in tokens)
+
+
+def find_entities(
+    driver: neo4j.Driver,
+    database: str | None,
+    text: str,
+    labels: tuple[str, ...] = ("Actor", "Place"),
+) -> tuple[list[EntityMatch], list[EntityMatch]]:
+    """Entities named ``text``: ``(exact, partial)``.
+
+    Exact means the name, an alias or the key equals ``text`` once case,
+    accents and punctuation are ignored; partial means every word of ``text``
+    appears in a name or alias.
+    """
+    text = text.strip()
+    if not text:
+        raise QueryError("an empty name matches nothing")
+    rows = run_cypher(driver, database, _EXACT_KEY, {"text": text}, what="name lookup")
+    wanted = normalise_name(text)
+    lucene = _lucene(text)
+    if lucene:
+        try:
+            rows += run_cypher(driver, database, _FULLTEXT, {"lucene": lucene}, what="name lookup")
+        except QueryError as e:
+            if not isinstance(e.__cause__, ClientError):
+                raise
+            rows += run_cypher(
+                driver, database, _SCAN, {"text": text, "lower": text.lower()}, what="name lookup"
+            )
+
+    def split(rows: list[dict[str, Any]]) -> tuple[list[EntityMatch], list[EntityMatch]]:
+        candidates = [m for m in _matches(rows) if any(label in m.labels for label in labels)]
+        exact = [
+            m
+            for m in candidates
+            if m.key == text or wanted in {normalise_name(n) for n in (m.name, *m.aliases)}
+        ]
+        return candidates, exact
+
+    candidates, exact = split(rows)
+    if not exact:
+        # The index's analyzer keeps "O'Brien", "J.L." or "a:b" as one token,
+        # which the normalised words never match: compare the names themselves.
+        rows += run_cypher(
+            driver, database, _SCAN, {"text": text, "lower": text.lower()}, what="name lookup"
+        )
+        candidates, exact = split(rows)
+    words = set(wanted.split())
+    partial = [
+        m
+        for m in candidates
+        if m not in exact
+        and any(words <= set(normalise_name(n).split()) for n in (m.name, *m.aliases))
+    ]
+    return exact, partial
+
+
+def resolve_entity(
+    driver: neo4j.Driver,
+    database: str | None,
+    text: str,
+    labels: tuple[str, ...] = ("Actor", "Place"),
+    what: str = "actor or place",
+) -> EntityMatch:
+    """The one entity ``text`` names; ``QueryError`` if none or several do."""
+    exact, partial = find_entities(driver, database, text, labels)
+    found = exact or partial
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise QueryError(f"no {what} called {text!r} in the graph")
+    shown = "; ".join(m.describe() for m in found[:MAX_CANDIDATES])
+    more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
+    raise QueryError(f"{text!r} is ambiguous: {shown}{more}; use a fuller name or the key")
+
+
+def resolve_names(
+    driver: neo4j.Driver, database: str | None, query: Query, values: dict[str, Any]
+) -> dict[str, Any]:
+    """``values`` with every name-typed parameter replaced by the key it resolves to."""
+    out = dict(values)
+    for p in query.params:
+        value = out.get(p.name)
+        if p.type in NAME_TYPES and isinstance(value, str) and value.strip():
+            labels = ("Place",) if p.type == "place" else ("Actor", "Place")
+            what = "place" if p.type == "place" else "actor or place"
+            out[p.name] = resolve_entity(driver, database, value, labels, what).key
+    return out

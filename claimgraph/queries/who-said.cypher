@@ -1,0 +1,93 @@
+// name: who-said
+// answers: Who said what: attributed statements filtered by speaker, by what they are about (an actor or a place, with the places inside it and its other names), by the date they were said and by polarity; each with the speaker's role, the cue, the channel and the article.
+// param: speaker (entity, optional): key or exact name of the speaker
+// param: about (entity, optional): key or exact name of an actor or place the statement is about
+// param: from (date, optional): said on or after this date, YYYY-MM-DD
+// param: to (date, optional): said on or before this date, YYYY-MM-DD
+// param: polarity (string, optional): asserts, denies or unconfirmed
+// param: limit (int, default 500): most rows returned
+// example: :param about => 'Stepanakert'
+// example: :param {speaker: null, about: 'Stepanakert', from: null, to: null, polarity: null, limit: 500}
+CALL () {
+  CALL () {
+    MATCH (x:Actor {key: $about}) RETURN x
+    UNION MATCH (x:Place {key: $about}) RETURN x
+    UNION MATCH (x:Actor {name: $about}) RETURN x
+    UNION MATCH (x:Place {name: $about}) RETURN x
+  }
+  // the same place under another name, and the places inside it
+  OPTIONAL MATCH (x)-[:RENAMED]-(other:Place)
+  WITH x, collect(other) AS others
+  UNWIND [x] + others AS y
+  OPTIONAL MATCH (inner:Place)-[:IN*1..6]->(y)
+  WITH y, collect(inner) AS inners
+  UNWIND [y] + inners AS t
+  RETURN collect(DISTINCT t) AS targets
+}
+// Start from the most selective thing given: what it is about, the speaker,
+// the date window (said_on index), or else every statement.
+CALL (targets) {
+  UNWIND targets AS t
+  MATCH (t)<-[:MENTIONS]-(s:Statement)
+  RETURN s
+  UNION
+  UNWIND targets AS t
+  MATCH (t)<-[:BY|AGAINST|AT]-(:Event)<-[:CLAIMS]-(s:Statement)
+  RETURN s
+  UNION
+  MATCH (:Actor {key: $speaker})-[:SAID]->(s:Statement)
+  WHERE $about IS NULL
+  RETURN s
+  UNION
+  MATCH (:Actor {name: $speaker})-[:SAID]->(s:Statement)
+  WHERE $about IS NULL
+  RETURN s
+  UNION
+  WITH 1 AS anchor
+  WHERE $about IS NULL AND $speaker IS NULL AND ($from IS NOT NULL OR $to IS NOT NULL)
+  MATCH (s:Statement)
+  WHERE s.said_on >= coalesce(date($from), date('0001-01-01'))
+    AND s.said_on <= coalesce(date($to), date('9999-12-31'))
+  RETURN s
+  UNION
+  WITH 1 AS anchor
+  WHERE $about IS NULL AND $speaker IS NULL AND $from IS NULL AND $to IS NULL
+  MATCH (s:Statement)
+  RETURN s
+}
+MATCH (s)-[:REPORTED_IN]->(a:Article)
+WHERE ($from IS NULL OR s.said_on >= date($from))
+  AND ($to IS NULL OR s.said_on <= date($to))
+  AND ($polarity IS NULL OR s.polarity = $polarity)
+OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+WITH s, a, sp
+WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
+RETURN coalesce(sp.name, s.speaker_name, CASE WHEN s.by_outlet THEN a.outlet END) AS speaker,
+       CASE WHEN sp IS NULL THEN null
+            WHEN sp:Person THEN 'Person'
+            WHEN sp:Place THEN 'Country'
+            ELSE 'Organization' END AS speaker_type,
+       COLLECT {
+         MATCH (sp)-[r:ROLE]->(o)
+         RETURN r.title + coalesce(', ' + o.name, '') AS role
+         ORDER BY CASE WHEN r.article = a.id THEN 0 ELSE 1 END, r.since DESC
+       }[0] AS role,
+       s.said_on AS said_on,
+       s.cue AS cue,
+       s.mode AS mode,
+       s.text AS text,
+       s.quote AS quote,
+       COLLECT { MATCH (s)-[:VIA]->(v) RETURN v.name } AS via,
+       COLLECT {
+         MATCH (s)-[:MENTIONS]->(m) RETURN m.name AS name
+         UNION
+         MATCH (s)-[:CLAIMS]->(:Event)-[:BY|AGAINST|AT]->(m) RETURN m.name AS name
+       } AS about,
+       s.polarity AS polarity,
+       coalesce(a.title, a.id) AS article,
+       a.published AS published,
+       a.outlet AS outlet,
+       a.id AS article_id,
+       s.id AS statement
+ORDER BY said_on, published, s.start
+LIMIT $limit

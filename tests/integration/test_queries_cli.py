@@ -1,0 +1,165 @@
+"""The query commands end to end: real CLI, real Neo4j, the seed graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+
+try:
+    from test_queries_seedgraph import seeded_graph  # noqa: F401  (fixture)
+except ImportError:  # pragma: no cover - when tests/integration is a package
+    from tests.integration.test_queries_seedgraph import seeded_graph  # noqa: F401
+
+pytestmark = pytest.mark.integration
+
+
+def cli(target: Any, *args: str) -> Any:
+    return CliRunner().invoke(main, list(args), env=target.env(), catch_exceptions=False)
+
+
+def test_who_said_json_rows(seeded_graph: Any) -> None:
+    result = cli(seeded_graph, "who-said", "--about", "stepanakert", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["speaker"] == "Artsrun Hovhannisian"
+    assert rows[0]["said_on"] == "2020-10-04" and rows[0]["published"] == "2020-10-04"
+    assert list(rows[0])[:13] == [
+        "speaker",
+        "speaker_type",
+        "role",
+        "said_on",
+        "cue",
+        "mode",
+        "text",
+        "quote",
+        "via",
+        "about",
+        "polarity",
+        "article",
+        "published",
+    ]
+
+
+def test_who_said_table_and_csv(seeded_graph: Any) -> None:
+    table = cli(seeded_graph, "who-said", "--speaker", "Hovhannisian", "--polarity", "unconfirmed")
+    assert table.exit_code == 0, table.output
+    assert "Artsrun Hovhannisian" in table.output and "unconfirmed" in table.output
+    assert "Stepanakert came under" not in table.output
+    out = cli(seeded_graph, "who-said", "--about", "Madagiz", "--format", "csv").output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["speaker"] for r in rows} == {"Ilham Aliyev", "Artsrun Hovhannisian"}
+    assert "Twitter" in {r["via"] for r in rows}
+
+
+def test_unknown_and_ambiguous_names_fail_in_one_line(seeded_graph: Any) -> None:
+    unknown = cli(seeded_graph, "timeline", "Atlantis")
+    assert unknown.exit_code != 0
+    assert unknown.output.strip() == "Error: no actor or place called 'Atlantis' in the graph"
+    ambiguous = cli(seeded_graph, "profile", "aliyev")
+    assert ambiguous.exit_code != 0
+    assert len(ambiguous.output.strip().splitlines()) == 1
+    assert "Ilham Aliyev" in ambiguous.output and "Kamran Aliyev" in ambiguous.output
+    bad_date = cli(seeded_graph, "who-said", "--from", "yesterday")
+    assert bad_date.exit_code != 0 and "expected date" in bad_date.output
+
+
+def test_timeline_and_disputed_commands(seeded_graph: Any) -> None:
+    rows = json.loads(cli(seeded_graph, "timeline", "sugovushan", "--format", "json").output)
+    assert {(r["type"], r["date"]) for r in rows} >= {
+        ("capture", "2020-10-03"),
+        ("renaming", "2020-10-03"),
+    }
+    assert set(rows[0]) >= {
+        "date",
+        "date_end",
+        "precision",
+        "type",
+        "summary",
+        "agents",
+        "targets",
+        "places",
+        "claimed_by",
+        "sources",
+        "article",
+    }
+    disputed = cli(seeded_graph, "disputed", "--about", "Terter")
+    assert disputed.exit_code == 0
+    assert "contradicting" in disputed.output and "Defense Ministry of" in disputed.output
+
+
+def test_query_and_queries_commands(seeded_graph: Any) -> None:
+    listing = cli(seeded_graph, "queries", "--format", "json")
+    names = {q["name"] for q in json.loads(listing.output)}
+    assert {"who-said", "as-of", "path"} <= names
+    result = cli(
+        seeded_graph,
+        "query",
+        "as-of",
+        "-p",
+        "about=stepanakert",
+        "-p",
+        "date=2020-10-04",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    assert [r["statement"] for r in json.loads(result.output)] == ["seedtest00000001:s2"]
+    missing = cli(seeded_graph, "query", "as-of", "-p", "about=stepanakert")
+    assert missing.exit_code != 0 and "needs parameter date" in missing.output
+    path = cli(
+        seeded_graph,
+        "query",
+        "path",
+        "-p",
+        "source=ilham aliyev",
+        "-p",
+        "target=Goradiz",
+        "--format",
+        "csv",
+    )
+    assert path.exit_code == 0 and "Goradiz" in path.output
+
+
+def test_cypher_refuses_a_write_without_write_flag(seeded_graph: Any) -> None:
+    before = seeded_graph.count("MATCH (n) RETURN count(n)")
+    refused = cli(seeded_graph, "cypher", "CREATE (:Intruder {name: 'x'}) RETURN 1")
+    assert refused.exit_code != 0
+    assert "read-only" in refused.output and "--write" in refused.output
+    detach = cli(seeded_graph, "cypher", "MATCH (n:Article) DETACH DELETE n")
+    assert detach.exit_code != 0
+    assert seeded_graph.count("MATCH (n) RETURN count(n)") == before
+    allowed = cli(
+        seeded_graph,
+        "cypher",
+        "--write",
+        "CREATE (:Intruder {name: $n}) RETURN 1 AS one",
+        "-p",
+        "n=x",
+        "--format",
+        "json",
+    )
+    assert allowed.exit_code == 0, allowed.output
+    assert json.loads(allowed.output) == [{"one": 1}]
+    assert seeded_graph.count("MATCH (n:Intruder) RETURN count(n)") == 1
+
+
+def test_cypher_reads_with_parameters(seeded_graph: Any) -> None:
+    result = cli(
+        seeded_graph,
+        "cypher",
+        "MATCH (s:Statement {polarity: $p}) RETURN s.id AS id",
+        "-p",
+        "p=unconfirmed",
+        "--format",
+        "json",
+    )
+    assert json.loads(result.output) == [{"id": "seedtest00000001:s5"}]
+    broken = cli(seeded_graph, "cypher", "MATCH (n RETURN n")
+    assert broken.exit_code != 0 and broken.output.startswith("Error: Cypher failed")
