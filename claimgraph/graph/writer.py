@@ -186,8 +186,22 @@ def _write_batch(
     if rows.events:
         _run(tx, cq.MERGE_EVENTS, counters, rows=rows.events)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
+        if type_ in cq.CREATED_TYPES:
+            edge_rows = _distinct(edge_rows)
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
     return status, counters
+
+
+def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows without repeats (two local entities with one key give one edge)."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for row in rows:
+        marker = tuple(sorted((k, str(v)) for k, v in row.items()))
+        if marker not in seen:
+            seen.add(marker)
+            out.append(row)
+    return out
 
 
 class _BatchWriter:
