@@ -10,7 +10,7 @@ has the same nodes, labels, properties and relationships as a loaded one:
   ``lat``, ``lon`` and ``geonames_id`` keep their first non-empty value, the
   labels are unioned (a town that speaks in one article becomes
   ``:Place:Actor``). Articles are taken in batches of the writer's size, and
-  within a batch label set by label set, exactly as the writer runs them;
+  within a batch label set by label set, in the order the writer runs them;
 - relationships between the same two nodes are merged (``ROLE`` per title and
   article, ``RENAMED`` keeping the first date and author);
 - an article met twice is imported once; a second copy with different
@@ -46,7 +46,7 @@ from claimgraph.graph.bulk_import_columns import (
     header,
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.graph.writer_rows import ENTITY_LABEL_SETS, ArticleRows, article_rows
+from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = ["ImportFiles", "CsvProblem", "write_import_csv"]
@@ -167,15 +167,16 @@ class _CsvWriter:
         self.result = ImportFiles(directory)
 
     def add_batch(self, batch: list[ArticleRows]) -> None:
-        # Entities first, label set by label set: the writer's order within a batch.
-        for labels in ENTITY_LABEL_SETS:
-            for rows in batch:
-                for row in rows.entities.get(labels, []):
-                    node = self.entities.get(row["key"])
-                    if node is None:
-                        self.entities[row["key"]] = _Entity(labels, row)
-                    else:
-                        node.merge(labels, row)
+        # Entities label set by label set, in the order the writer sends them
+        # for this batch (its own ``batch_rows``): it decides which spelling
+        # and which kind of a shared entity come first.
+        for labels, entity_rows in batch_rows(batch).entities.items():
+            for row in entity_rows:
+                node = self.entities.get(row["key"])
+                if node is None:
+                    self.entities[row["key"]] = _Entity(labels, row)
+                else:
+                    node.merge(labels, row)
         for rows in batch:
             self._article(rows)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.loaders.channels import channel_via, cue_dates, name_without_entity
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS
@@ -52,6 +53,7 @@ class Claim:
     by_outlet: bool = False
     cue_char: int = 0
     cue_dep: str = ""
+    cue_dates: list[int] = field(default_factory=list)  # date words hanging off the cue ("said on Monday")
 
 
 def _subject(tok: Token) -> Token | None:
@@ -107,9 +109,10 @@ class _Finder:
             clause = [c for c in kids if c.dep_ in {"prep", "xcomp", "ccomp", "dobj", "advcl"}
                       and c.lower_ not in {"in", "during", "after", "at"}
                       and (c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-        elif lemma in {"urge", "ask", "tell", "warn", "threaten", "promise", "vow", "pledge"}:
+        elif lemma in {"urge", "ask", "tell", "warn", "threaten", "promise", "vow", "pledge",
+                       "propose", "inform"}:
             clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
-            if lemma == "tell":
+            if lemma in {"tell", "inform"}:
                 clause = [c for c in kids if c.dep_ == "ccomp"]
         elif lemma in {"deny", "reject", "dismiss", "refute", "confirm", "welcome", "admit",
                        "acknowledge", "describe", "report", "post", "publish"}:
@@ -198,6 +201,11 @@ def _antecedents(text: str, claims: list[Claim]) -> None:
 def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
     if subj is None:
         return None, None
+    for child in subj.children:  # "the human rights group Open Line": the name in apposition
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            named = f.table.at(child.i) or name_without_entity(f, child)
+            if named is not None and named.type != "Place":
+                return named.id, named.name
     ent = f.resolver.entity_of(subj)
     if ent is None:
         for t in subj.subtree:  # "AFP reporters on the ground"
@@ -209,39 +217,11 @@ def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
         return ent.id, ent.name
     if subj.pos_ == "PRON":
         return None, None
-    named = _name_without_entity(f, subj)
+    named = name_without_entity(f, subj)
     if named is not None:
         return named.id, named.name
     words = f.doc[subj.left_edge.i:subj.right_edge.i + 1].text
     return None, words
-
-
-_ORG_HEADS = {"force", "forces", "group", "ministry", "agency", "service", "council", "office",
-              "committee", "bureau", "battalion", "brigade", "army", "militia", "party", "press",
-              "news", "today", "television", "radio", "line", "watch", "network", "company"}
-
-
-def _name_without_entity(f: _Finder, subj: Token, organization: bool = False):  # type: ignore[no-untyped-def]
-    """A proper-noun subject the tagger did not name: "Danel Rusk", "The Oskaryn Self-Defence Force"."""
-    if subj.pos_ != "PROPN" or not subj.is_title:
-        return None
-    first = subj
-    while first.i > 0 and f.doc[first.i - 1].dep_ in {"compound", "amod", "punct"} \
-            and (f.doc[first.i - 1].is_title or f.doc[first.i - 1].text == "-") and f.doc[first.i - 1].head.i == subj.i:
-        first = f.doc[first.i - 1]
-    toks = list(f.doc[first.i:subj.i + 1])
-    name = f.doc[first.i:subj.i + 1].text
-    if not name or any(f.table.at(t.i) is not None for t in toks):
-        return None
-    if organization or any(t.lower_ in _ORG_HEADS for t in toks):
-        ent = f.table.add("Organization", name, None)
-    elif len(toks) >= 2:
-        ent = f.table.add("Person", name)
-    else:
-        return None
-    for t in toks:
-        f.table.by_token[t.i] = ent.id
-    return ent
 
 
 def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
@@ -277,7 +257,7 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
                 if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
                     speaker_tok = t
         if not via and via_tok is not None:  # an outlet the tagger did not name
-            named = _name_without_entity(f, via_tok, organization=True)
+            named = name_without_entity(f, via_tok, organization=True)
             if named is not None:
                 via.append(named.id)
         if not via:
@@ -370,39 +350,12 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         if c.lower_ in _CHANNEL_NOUNS and not (start <= c.idx < end):
             channel = c.lower_
             break
-    via += _channel_via(f, cue, start, end)
+    via += channel_via(f, cue, start, end)
+    dates = cue_dates(cue, _CHANNEL_NOUNS)
     return Claim(cue.i, cue_text, speaker, name, start, end, mode, quote, polarity, via, channel,
                  own_region=(cue.sent.start_char, cue.sent.end_char),
                  sentence=(sent.start_char, sent.end_char), kind=kind, cue_char=cue.idx,
-                 cue_dep=cue.dep_)
-
-
-def _channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
-    """ "on Twitter", "told KNT television", "in an interview with Al Jazeera"."""
-    out: list[str] = []
-    for t in cue.subtree:
-        if start <= t.idx < end:
-            continue
-        ent = f.table.at(t.i)
-        if ent is None or ent.type == "Place":
-            continue
-        head = t.head
-        path = {head.lower_, head.head.lower_, head.head.head.lower_}
-        if t.dep_ in {"dobj", "dative"} and head.i == cue.i and cue.lemma_ == "tell":
-            out.append(ent.id)
-        elif ent.kind in {"platform", "media"} and path & {"on", "with", "to", "in", "by", "told", "tell"}:
-            out.append(ent.id)
-        elif path & {"interview", "with"} and ent.kind in {"media", "platform", None}:
-            out.append(ent.id)
-    if not out:  # "wrote on X": the platform that was Twitter, named by one letter
-        for t in cue.children:
-            if t.dep_ == "prep" and t.lower_ == "on":
-                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.text == "X" and not (start <= obj.idx < end):
-                    x = f.table.add("Organization", "X", "platform")
-                    f.table.by_token[obj.i] = x.id
-                    out.append(x.id)
-    return list(dict.fromkeys(out))
+                 cue_dep=cue.dep_, cue_dates=dates)
 
 
 def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:

@@ -67,6 +67,19 @@ class Resolver:
             return self._nearest(tok.i, lambda e: e.type == "Organization"
                                  or (e.type == "Place" and e.is_actor))
         if tok.pos_ in {"NOUN", "PROPN"}:
+            for t in tok.subtree:  # "the head of the Bureau, General Arkady Moss,"
+                named = self.table.at(t.i)
+                if named is not None and named.type == "Person" and "appos" in {t.dep_, t.head.dep_}:
+                    return named
+            for prep in tok.children:  # "the government of Belmora"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    of = self.table.at(obj.i) if obj is not None else None
+                    if of is not None and of.type == "Place" and low == "government":
+                        of.is_actor = True  # only countries (and regions) have governments
+                        of.kind = of.kind if of.kind not in {None, "place"} else "country"
+                    if of is not None and (of.type == "Organization" or of.is_actor):
+                        return of
             kinds = _NOMINALS.get(low)
             # "the Contact Group's chief envoy": names to the left inside the phrase.
             inner = [self.table.at(t.i) for t in tok.subtree if t.i != tok.i and t.i < tok.i]

@@ -285,6 +285,11 @@ def _entity_for(doc: Doc, ent: Span, start: int, end: int, text: str, gaz: Gazet
         name, kind = _org_name(doc, start, end, text, table, gaz)
         if ent.ent_id_ == "service":
             kind = "media"
+        fuller = _fuller_name(table, name)
+        if fuller is not None:  # "the Contact Group" after "the Arvel Contact Group"
+            if text not in fuller.aliases and text != fuller.name:
+                fuller.aliases.append(text)
+            return fuller
         return table.add("Organization", name, kind, alias=text)
     place = gaz.best(text, codes)
     kind = _place_kind(doc, ent)
@@ -304,6 +309,20 @@ def _entity_for(doc: Doc, ent: Span, start: int, end: int, text: str, gaz: Gazet
                          geonames_id=place.geonames_id,
                          is_actor=place.kind == "country")
     return table.add("Place", text, kind or "place", key=entity_key("Place", text), alias=None)
+
+
+def _fuller_name(table: EntityTable, name: str) -> Entity | None:
+    """The latest organisation whose name ends with this shorter one."""
+    short = normalise_name(name).replace("defence", "defense").split()
+    if not short or len(short) > 3:
+        return None
+    for e in reversed(table.entities):
+        if e.type != "Organization":
+            continue
+        words = normalise_name(e.name).replace("defence", "defense").split()
+        if len(words) > len(short) and words[-len(short):] == short:
+            return e
+    return None
 
 
 def _place_kind(doc: Doc, ent: Span) -> str | None:

@@ -80,6 +80,11 @@ def _trigger_type(tok: Token) -> str | None:
         return None
     if tok.pos_ not in {"VERB", "NOUN", "ADJ", "ADP", "PART"}:
         return None
+    if lemma == "call" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"so", "-", "so-"}:
+        return None  # "so-called"
+    if lemma in {"talk", "meet"} and tok.pos_ == "VERB" and not any(
+            c.lower_ in {"with", "between"} for c in tok.children):
+        return None  # "we will not talk about positions" is no negotiation
     return EVENT_TYPES.get(lemma)
 
 
@@ -121,6 +126,9 @@ def build_events(doc: Doc, article: Article, table: EntityTable, statements: lis
             elif tok.tag_ in {"VBG", "VBZ", "VBP"} and st.said_on is not None:
                 # "are shelling", "is taking": happening when it was said
                 ev_date, precision, anchor = st.said_on, "day", "statement"
+            if ev_date is None and etype not in {"appeal", "threat", "accusation", "denial"}:
+                # An undated past action takes the day the report last named before it.
+                ev_date, precision, anchor = _context_day(times, st.start, st.said_on)
             counts = _counts(span, etype)
             ev = _merge(events, etype, ev_date, places, targets)
             if ev is None:
@@ -135,6 +143,20 @@ def build_events(doc: Doc, article: Article, table: EntityTable, statements: lis
             if etype == "renaming":
                 _renaming(doc, span, table, st, ev_date or st.said_on, renamings)
     return events
+
+
+def _context_day(times: list[TimeExpression], at: int,
+                 said_on: date | None) -> tuple[date | None, str | None, str | None]:
+    from claimgraph.loaders.timex import value_to_range
+
+    for t in reversed(times):
+        if t.end > at or at - t.start > 1500 or not t.value or t.precision != "day":
+            continue
+        r = value_to_range(t.value)
+        if r is not None and r[1] is None and (said_on is None or r[0] <= said_on):
+            return r[0], "day", f"context:{t.start}"
+        break
+    return None, None, None
 
 
 def _merge(events: list[Event], etype: str, day: date | None, places: list[str],

@@ -168,11 +168,16 @@ def get_gazetteer() -> Gazetteer:
         pass
     log.info("building the place gazetteer (once) at %s", path)
     places, index = _build()
+    tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".gazetteer-",
+                                         delete=False) as tmp:
+            tmp_name = tmp.name
             pickle.dump((places, index), tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
+        os.replace(tmp_name, path)  # atomic: parallel builders never see half a file
     except OSError as e:  # a read-only home still works, just slower to start
         log.warning("could not cache the gazetteer at %s: %s", path, e)
+        if tmp_name:
+            Path(tmp_name).unlink(missing_ok=True)
     return Gazetteer(places, index)

@@ -168,8 +168,9 @@ SPEECH_VERBS: dict[str, str] = {
     "call": "appeal", "urge": "appeal", "appeal": "appeal", "demand": "appeal",
     "ask": "appeal", "welcome": "say", "describe": "say", "admit": "say", "acknowledge": "say",
     "quote": "quote", "promise": "say", "vow": "say", "pledge": "say", "predict": "say",
-    "suggest": "say", "estimate": "say", "believe": "say", "think": "say", "condemn": "accuse",
-    "criticize": "accuse", "criticise": "accuse", "publish": "say",
+    "estimate": "say", "believe": "say", "think": "say", "condemn": "accuse",
+    "criticize": "accuse", "criticise": "accuse", "publish": "say", "inform": "say",
+    "propose": "appeal", "suggest": "say",
 }
 
 # "did not confirm", "declined to confirm": no claim either way.

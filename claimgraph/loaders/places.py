@@ -35,6 +35,9 @@ _PLACE_PREPS = {"in", "near", "from", "outside", "at", "into", "toward", "toward
 _NON_ENTITY_HEADS = {"launcher", "launchers", "missile", "missiles", "rocket", "rockets", "drone",
                      "drones", "system", "systems", "tank", "tanks", "jet", "jets", "howitzer"}
 _KNOWN = {"GPE", "LOC", "FAC"}
+# After these, an unknown single name is a place ("residents of Stavenna", "fled to Pellinor").
+_UNKNOWN_PLACE_PREPS = {"in", "near", "outside", "around", "into", "from", "at", "to", "toward",
+                        "towards", "of", "across"}
 _SPEAKING = {"say", "tell", "add", "tweet", "write", "announce", "declare", "insist", "claim"}
 _PLACE_VERBS = {"visit", "enter", "capture", "shell", "strike", "hit", "attack", "bomb", "seize",
                 "liberate", "recapture", "retake", "evacuate", "leave", "reach", "surround", "storm"}
@@ -130,7 +133,7 @@ class PlaceFixer:
                 label_of[ent.start] = "PERSON"
             elif (label in {"PERSON", "ORG"} and len(name) == 1 and text not in surnames
                   and (head.dep_ == "dobj" and head.head.lemma_ in _PLACE_VERBS
-                       or head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "outside", "around", "into"})):
+                       or head.dep_ == "pobj" and head.head.lower_ in _UNKNOWN_PLACE_PREPS)):
                 label_of[ent.start] = "GPE"  # "visited Halvik", "near Halvik"
             elif label == "PERSON" and head.dep_ == "compound" and head.head.lower_ in _NON_ENTITY_HEADS:
                 label_of[ent.start] = ""
@@ -159,7 +162,7 @@ class PlaceFixer:
                 label_of[ent.start] = "GPE"
         # "Danel Rusk": a place-like surname after an untagged first name is a person.
         for ent in ents:
-            if (label_of.get(ent.start, ent.label_) in _KNOWN and not ent.ent_id_
+            if (label_of.get(ent.start, ent.label_) in _KNOWN | {"PERSON"} and not ent.ent_id_
                     and len(ent) == 1 and ent.start > 0 and ent.start not in context_place):
                 prev = doc[ent.start - 1]
                 if prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_ and prev.dep_ == "compound" \

@@ -7,12 +7,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_sentences"]
+__all__ = ["find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_clauses"]
 
 _MARKS = re.compile(r"[“”\"«»\n]")
-_UNCONFIRMED = re.compile(r"no independent confirmation|could not (?:be )?(?:independently )?"
-                          r"(?:verif|confirm)|not (?:been )?independently (?:verified|confirmed)|"
-                          r"unconfirmed|cannot be verified", re.I)
+# Impersonal notes only: "he could not confirm" is a speaker's statement, not the outlet's caveat.
+_UNCONFIRMED = re.compile(r"no independent (?:confirmation|verification)|could not be (?:independently )?"
+                          r"(?:verified|confirmed)|not (?:been )?independently (?:verified|confirmed)|"
+                          r"\bunconfirmed\b|cannot be (?:independently )?(?:verified|confirmed)", re.I)
+_CLAUSE_START = re.compile(r"(?:,\s*(?:but|and|although|though)\s+|;\s*)", re.I)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -75,6 +77,18 @@ def clause_between(text: str, a: int, b: int) -> bool:
     return bool(re.search(r"[.!?]\s+[A-Z“\"]", gap)) or len(gap) > 120
 
 
-def unconfirmed_sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentences saying a claim could not be confirmed."""
-    return [(s.start_char, s.end_char) for s in doc.sents if _UNCONFIRMED.search(s.text)]
+def unconfirmed_clauses(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Caveats that a claim could not be confirmed: (clause start, clause end,
+    sentence start, sentence end). The clause is the part after ", but" when
+    the caveat closes a reported sentence, else the whole sentence."""
+    out = []
+    for sent in doc.sents:
+        m = _UNCONFIRMED.search(sent.text)
+        if m is None:
+            continue
+        body = sent.text.rstrip()
+        starts = [c.end() for c in _CLAUSE_START.finditer(body) if c.end() <= m.start()]
+        a = sent.start_char + (starts[-1] if starts else len(body) - len(body.lstrip()))
+        b = sent.start_char + len(body.rstrip(".!?"))
+        out.append((a, b, sent.start_char, sent.end_char))
+    return out

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.quotes import find_quotes, trim, unconfirmed_sentences
+from claimgraph.loaders.quotes import find_quotes, trim, unconfirmed_clauses
 from claimgraph.schema.records import Article, Entity, Statement, TimeExpression, entity_key
 
 __all__ = ["build_statements"]
@@ -101,13 +101,18 @@ def _sentence_end(text: str, i: int) -> int:
 
 
 def _said_on(c: Claim, times: list[TimeExpression], published: date | None,
-             previous: list[Statement], content: tuple[int, int]) -> tuple[date | None, str | None, str | None]:
+             previous: list[Statement], contents: list[tuple[int, int]]) -> tuple[date | None, str | None, str | None]:
     """When it was said: a date on the cue (not inside the content), else the publication date."""
     from claimgraph.loaders.timex import value_to_range
 
     lo, hi = c.own_region
+    for t in times:  # a date hanging off the speech verb itself wins
+        if t.value and any(t.start <= i < t.end for i in c.cue_dates):
+            r = value_to_range(t.value)
+            if r is not None and r[1] is None:
+                return r[0], r[2] if r[2] in {"day", "part_of_day"} else "day", t.anchor
     for t in times:
-        if lo <= t.start < hi and not (content[0] <= t.start < content[1]) and t.value:
+        if lo <= t.start < hi and t.value and not any(a <= t.start < b for a, b in contents):
             r = value_to_range(t.value)
             if r is not None and r[1] is None:
                 return r[0], r[2] if r[2] in {"day", "part_of_day"} else "day", t.anchor
@@ -128,13 +133,16 @@ def build_statements(doc: Doc, article: Article, table: EntityTable, claims: lis
     """Statement records for one article, in text order."""
     claims = _resolve_nesting(doc.text, sorted(claims, key=lambda c: c.start))
     _continue_quotes(doc, claims)
-    unconfirmed = unconfirmed_sentences(doc)
+    caveats = unconfirmed_clauses(doc)
+    unconfirmed = [(s0, s1) for a, _b, s0, s1 in caveats if a > s0]  # caveats inside a reported sentence
     out: list[Statement] = []
     text = doc.text
+    # A date inside anybody's words dates what they describe, not when anyone spoke.
+    contents = [(c.start, c.end) for c in claims]
     for c in sorted(claims, key=lambda c: c.start):
         if any(a <= c.start < b or a <= _cue_char(c) < b for a, b in unconfirmed) and c.polarity == "asserts":
             c.polarity = "unconfirmed"
-        said_on, precision, anchor = _said_on(c, times, article.published, out, (c.start, c.end))
+        said_on, precision, anchor = _said_on(c, times, article.published, out, contents)
         about = [e for e in _about(doc, table, c.start, c.end) if e != c.speaker]
         out.append(Statement(
             id=f"{article.id}:s{len(out) + 1}", speaker=c.speaker, speaker_name=c.speaker_name,
@@ -143,7 +151,7 @@ def build_statements(doc: Doc, article: Article, table: EntityTable, claims: lis
             via=[v for v in c.via if v != c.speaker], about=about, polarity=c.polarity,
             sentence=text[c.sentence[0]:c.sentence[1]].strip(), start=c.start, end=c.end,
         ))
-    out.extend(_outlet_statements(doc, article, table, claims, len(out)))
+    out.extend(_outlet_statements(doc, article, table, claims, len(out), caveats))
     out.sort(key=lambda s: s.start)
     for i, s in enumerate(out, 1):
         s.id = f"{article.id}:s{i}"
@@ -168,11 +176,15 @@ def outlet_entity(article: Article, table: EntityTable) -> Entity | None:
 
 
 def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
-                       first: int) -> list[Statement]:
-    """Sentences the article asserts itself ("Both sides regularly exaggerate losses")."""
+                       first: int, caveats: list[tuple[int, int, int, int]]) -> list[Statement]:
+    """Sentences the article asserts itself ("Both sides regularly exaggerate losses"),
+    and its caveats ("..., but there was no independent confirmation")."""
     covered = [(c.sentence[0], c.sentence[1]) for c in claims] + [(c.start, c.end) for c in claims]
     out: list[Statement] = []
-    outlet = None
+    outlet = outlet_entity(article, table) if caveats else None
+    for a, b, s0, _s1 in caveats:
+        if a > s0 and any(c0 <= a < c1 for c0, c1 in covered):
+            out.append(_outlet_statement(doc, article, table, outlet, a, b, first + len(out), "unconfirmed"))
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         body = sent.text.strip()
@@ -184,14 +196,25 @@ def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: l
             continue
         if outlet is None:
             outlet = outlet_entity(article, table)
-        about = table.in_span(sent.start, sent.end)
         start = s + (len(sent.text) - len(sent.text.lstrip()))
-        out.append(Statement(
-            id=f"{article.id}:o{first + len(out) + 1}", speaker=outlet.id if outlet else None,
-            speaker_name=outlet.name if outlet else article.outlet, cue=None, mode="indirect",
-            text=body, said_on=article.published, said_on_precision="day" if article.published else None,
-            said_on_anchor="published" if article.published else None,
-            about=[a for a in about if not outlet or a != outlet.id], polarity="asserts",
-            sentence=body, start=start, end=start + len(body), by_outlet=True,
-        ))
+        polarity = "unconfirmed" if any(s0 == s for _a, _b, s0, _s1 in caveats) else "asserts"
+        out.append(_outlet_statement(doc, article, table, outlet, start, start + len(body),
+                                     first + len(out), polarity))
     return out
+
+
+def _outlet_statement(doc: Doc, article: Article, table: EntityTable, outlet: Entity | None,
+                      start: int, end: int, n: int, polarity: str) -> Statement:
+    text = doc.text
+    about = _about(doc, table, start, end)
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    return Statement(
+        id=f"{article.id}:o{n + 1}", speaker=outlet.id if outlet else None,
+        speaker_name=outlet.name if outlet else article.outlet, cue=None, mode="indirect",
+        text=text[start:end], said_on=article.published,
+        said_on_precision="day" if article.published else None,
+        said_on_anchor="published" if article.published else None,
+        about=[a for a in about if not outlet or a != outlet.id], polarity=polarity,
+        sentence=sent.sent.text.strip() if sent is not None else text[start:end],
+        start=start, end=end, by_outlet=True,
+    )

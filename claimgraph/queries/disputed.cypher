@@ -27,11 +27,27 @@ WITH targets, ['attack', 'strike', 'shelling', 'missile strike', 'airstrike', 'a
 MATCH (s:Statement)-[:CLAIMS]->(e:Event)
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-WITH targets, attacks, s, e, a, sp, coalesce(e.date, s.said_on, a.published) AS start
+WITH targets, attacks, s, e, a, sp, coalesce(e.date, s.said_on, a.published) AS start,
+     // words that name no side
+     ['defens', 'defenc', 'minist', 'forces', 'force', 'armed', 'milita', 'foreig', 'health',
+      'presid', 'spokes', 'servic', 'nation', 'genera', 'office', 'republ', 'troops', 'police',
+      'intern', 'agency', 'news', 'depart', 'govern', 'commit', 'prosec', 'deputy'] AS generic
 WITH s, e, a, sp, start, coalesce(e.date_end, start) AS end,
      CASE WHEN toLower(e.type) IN attacks THEN 'attack' ELSE e.type END AS family,
      coalesce(sp.key, s.speaker_name) AS who,
      COLLECT { MATCH (e)-[:BY]->(g) RETURN g.key } AS agents,
+     // side stems, for attacks only: "Kestrian Foreign Ministry" and "Kestria" share "kestri"
+     CASE WHEN toLower(e.type) IN attacks THEN
+       [w IN split(toLower(reduce(acc = coalesce(sp.name, s.speaker_name, ''),
+                                  n IN COLLECT { MATCH (sp)-[:ROLE]->(o) RETURN o.name } |
+                                  acc + ' ' + n)), ' ')
+        WHERE size(w) >= 5 AND NOT left(w, 6) IN generic | left(w, 6)]
+     END AS stems,
+     CASE WHEN toLower(e.type) IN attacks THEN
+       [w IN split(toLower(reduce(acc = '', n IN COLLECT { MATCH (e)-[:BY]->(g) RETURN g.name } |
+                                  acc + ' ' + n)), ' ')
+        WHERE size(w) >= 5 AND NOT left(w, 6) IN generic | left(w, 6)]
+     END AS agent_stems,
      // the area of an event: its places, what contains them, and their countries
      COLLECT { MATCH (e)-[:AT|AGAINST]->(p:Place)-[:IN*0..6]->(q:Place) RETURN q.key AS k
                UNION MATCH (e)-[:AT|AGAINST]->(p:Place) WHERE p.country IS NOT NULL
@@ -42,27 +58,34 @@ WITH s, e, a, sp, start, coalesce(e.date_end, start) AS end,
 WHERE ($from IS NULL OR end >= date($from)) AND ($to IS NULL OR start <= date($to))
 // ... then pairs within each kind of event, compared in memory.
 WITH family, collect({s: s, e: e, a: a, sp: sp, start: start, end: end, who: who,
-                      agents: agents, area: area, involved: involved}) AS claims
+                      agents: agents, area: area, involved: involved, stems: stems,
+                      agent_stems: agent_stems}) AS claims
 // Each unordered pair once (x involves what was asked about), then both ways round.
 UNWIND [c IN claims WHERE c.involved] AS x
 UNWIND claims AS y
-WITH x, y
+WITH family, x, y
 WHERE x.s <> y.s AND NOT (y.involved AND y.s.id < x.s.id)
   AND x.start <= y.end AND y.start <= x.end
   AND (x.who IS NULL OR y.who IS NULL OR x.who <> y.who)
 UNWIND [[x, y], [y, x]] AS pair
-WITH pair[0] AS c1, pair[1] AS c2
-WITH c1, c2,
+WITH family, pair[0] AS c1, pair[1] AS c2
+WITH family, c1, c2,
      // claims side by side: about the same area, or juxtaposed in one article
      (c1.e = c2.e OR c1.a = c2.a OR any(k IN c1.area WHERE k IN c2.area)) AS related
-WITH c1, c2,
+WITH family, c1, c2,
      CASE
        WHEN c1.s.polarity = 'asserts' AND c2.s.polarity IN ['denies', 'unconfirmed']
             AND (c1.e = c2.e OR (c1.e.type = c2.e.type AND related)) THEN 'denied'
-       // different sides: someone is named as the agent, and no agent is shared
+       // different sides: each names a different agent, or (for attacks) one
+       // names none but speaks for the side the other blames
        WHEN c1.s.polarity = 'asserts' AND c2.s.polarity = 'asserts' AND c1.s.id < c2.s.id
-            AND c1.e <> c2.e AND related AND size(c1.agents) + size(c2.agents) > 0
-            AND none(g IN c1.agents WHERE g IN c2.agents) THEN 'contradicting'
+            AND c1.e <> c2.e AND related
+            AND ((size(c1.agents) > 0 AND size(c2.agents) > 0
+                  AND none(g IN c1.agents WHERE g IN c2.agents))
+                 OR (family = 'attack' AND size(c1.agents) = 0 AND size(c2.agents) > 0
+                     AND any(x IN c1.stems WHERE x IN c2.agent_stems))
+                 OR (family = 'attack' AND size(c2.agents) = 0 AND size(c1.agents) > 0
+                     AND any(x IN c2.stems WHERE x IN c1.agent_stems))) THEN 'contradicting'
      END AS kind
 WHERE kind IS NOT NULL
 WITH kind, c1.s AS s1, c1.e AS e1, c1.a AS a1, c1.sp AS sp1, c1.start AS start1,

@@ -16,6 +16,7 @@ import os
 import random
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
 
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.server import MemorySettings, start_server, stop_server
@@ -149,8 +151,13 @@ def test_server_stopped_mid_load_then_rerun_converges(
     try:
         partial = graph.count("MATCH (a:Article) RETURN count(a)")
         assert 4 <= partial < ARTICLES
+        # Still loopback only, auth still on, password file still private after a restart.
         for address in _non_loopback_addresses():
             assert _refused(address, bolt) and _refused(address, http), address
+        assert stat.S_IMODE(own_server.password_file.stat().st_mode) == 0o600
+        with GraphDatabase.driver(uri, auth=("neo4j", password + "x")) as intruder:
+            with pytest.raises(AuthError):
+                intruder.execute_query("RETURN 1")
 
         rerun = _load(uri, password, folder)
         out, err = rerun.communicate(timeout=600)

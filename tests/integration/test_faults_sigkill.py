@@ -30,7 +30,7 @@ from tests.integration.conftest import wipe
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 TRIALS = 20
-ARTICLES = 30
+ARTICLES = 20
 SEED = 20251125
 
 PER_ARTICLE = """

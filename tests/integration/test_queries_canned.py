@@ -195,3 +195,79 @@ def test_user_cypher_is_read_only_unless_asked(seeded_graph: Any) -> None:
     assert g.count("MATCH (n:Intruder) RETURN count(n)") == 0
     run_cypher(g.driver, g.database, "CREATE (:Intruder {name: $n})", {"n": "x"}, write=True)
     assert g.count("MATCH (n:Intruder) RETURN count(n)") == 1
+
+
+def _unnamed_agent_claims() -> Any:
+    from claimgraph.schema.records import Article, ArticleRecords, Entity, Event, Role, Statement
+
+    aid = "seedtest00000003"
+    ents = [
+        Entity("az", "Azerbaijan", "Place", kind="country", is_actor=True, country="AZ"),
+        Entity("mod_am", "Defense Ministry of Armenia", "Organization", kind="ministry"),
+        Entity("kamran", "Kamran Aliyev", "Person", roles=[Role("Prosecutor-General", of="az")]),
+        Entity("terter", "Terter", "Place", kind="city", country="AZ"),
+        Entity("goradiz", "Goradiz", "Place", kind="town", country="AZ"),
+    ]
+    statements = [
+        Statement(
+            f"{aid}:s1",
+            "mod_am",
+            "Defense Ministry of Armenia",
+            "said",
+            "indirect",
+            "Explosions were heard near Terter.",
+            said_on=OCT4,
+            about=["terter"],
+        ),
+        Statement(
+            f"{aid}:s2",
+            "kamran",
+            "Kamran Aliyev",
+            "said",
+            "indirect",
+            "Goradiz was hit by rockets.",
+            said_on=OCT4,
+            about=["goradiz"],
+        ),
+    ]
+    events = [
+        Event(
+            f"{aid}:e1",
+            "strike",
+            "explosions near Terter",
+            OCT4,
+            places=["terter"],
+            claimed_by=[f"{aid}:s1"],
+        ),
+        Event(
+            f"{aid}:e2",
+            "shelling",
+            "rockets on Goradiz",
+            OCT4,
+            places=["goradiz"],
+            claimed_by=[f"{aid}:s2"],
+        ),
+    ]
+    return ArticleRecords(
+        Article(aid, title="Third report", published=OCT4, sha256="4" * 64),
+        ents,
+        statements,
+        events,
+    )
+
+
+def test_disputed_claim_without_agent_counts_only_from_the_blamed_side(seeded_graph: Any) -> None:
+    from claimgraph.graph.writer import write_batches
+
+    write_batches(seeded_graph.driver, seeded_graph.database, [_unnamed_agent_claims()])
+    pairs = {
+        frozenset((r["speaker_a"], r["speaker_b"]))
+        for r in q(seeded_graph, "disputed")
+        if r["kind"] == "contradicting"
+    }
+    # The Armenian ministry speaks for the side the Azerbaijani ministry blames.
+    assert frozenset(("Defense Ministry of Azerbaijan", "Defense Ministry of Armenia")) in pairs
+    # Kamran Aliyev speaks for Azerbaijan: no dispute with his own side's claim ...
+    assert frozenset(("Defense Ministry of Azerbaijan", "Kamran Aliyev")) not in pairs
+    # ... but one with the spokesman who blames Azerbaijani forces.
+    assert frozenset(("Artsrun Hovhannisian", "Kamran Aliyev")) in pairs
