@@ -49,16 +49,27 @@ SIZES = {
 def _writer_bench(target: Target, articles: int) -> dict[str, Any]:
     """The writer's own benchmark (bench/bench_writer.py), run as a subprocess."""
     cmd = [sys.executable, "-m", "bench.bench_writer", "--articles", str(articles), "--wipe"]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=target.env(),
-                          cwd=Path(__file__).resolve().parents[1])
-    out: dict[str, Any] = {"articles": articles, "exit_code": done.returncode,
-                           "output": done.stdout.strip().splitlines()}
+    done = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        env=target.env(),
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    out: dict[str, Any] = {
+        "articles": articles,
+        "exit_code": done.returncode,
+        "output": done.stdout.strip().splitlines(),
+    }
     loaders = {}
     for line in done.stdout.splitlines():
         row = re.match(r"^(.*?)\s+(\d+)\s+([\d.]+)\s+(\d+)\s*$", line)
         if row:
-            loaders[row[1].strip()] = {"elements": int(row[2]), "seconds": float(row[3]),
-                                       "elements_per_second": float(row[4])}
+            loaders[row[1].strip()] = {
+                "elements": int(row[2]),
+                "seconds": float(row[3]),
+                "elements_per_second": float(row[4]),
+            }
         ratio = re.match(r"^ratio writer / (.*?): ([\d.]+)x", line)
         if ratio:
             out.setdefault("ratios", {})[ratio[1]] = float(ratio[2])
@@ -71,12 +82,17 @@ def _writer_bench(target: Target, articles: int) -> dict[str, Any]:
 def _args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
-    parser.add_argument("--only", default=",".join(STAGES),
-                        help=f"comma-separated stages among {','.join(STAGES)}")
+    parser.add_argument(
+        "--only", default=",".join(STAGES), help=f"comma-separated stages among {','.join(STAGES)}"
+    )
     parser.add_argument("--heap", default=os.environ.get("CLAIMGRAPH_BENCH_HEAP", "2g"))
     parser.add_argument("--pagecache", default=os.environ.get("CLAIMGRAPH_BENCH_PAGECACHE", "1g"))
-    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
-                        help="extraction processes for the end-to-end load")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extraction processes for the end-to-end load",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.json"))
     for name in SIZES:
@@ -107,8 +123,11 @@ def _stage(results: dict[str, Any], name: str, call: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     results: dict[str, Any] = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "quick": args.quick,
         "sizes": {name: getattr(args, name) for name in SIZES},
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -119,30 +138,55 @@ def main(argv: list[str] | None = None) -> int:
         corpus = Path(tmp) / "articles"
         needs_files = {"extract", "e2e"} & set(args.stages)
         if needs_files:
-            count = args.e2e_articles if "e2e" in args.stages else max(args.extract_articles,
-                                                                        args.stream_articles)
+            count = (
+                args.e2e_articles
+                if "e2e" in args.stages
+                else max(args.extract_articles, args.stream_articles)
+            )
             say(f"generating {count} synthetic articles")
             results["corpus"] = write_corpus(count, corpus, seed=args.seed)
         if "extract" in args.stages:
-            _stage(results, "extract", lambda: bench_extract.run(
-                corpus, args.extract_articles, args.stream_articles))
+            _stage(
+                results,
+                "extract",
+                lambda: bench_extract.run(corpus, args.extract_articles, args.stream_articles),
+            )
         db_stages = [s for s in args.stages if s != "extract"]
         if db_stages:
             with bench_target(args.heap, args.pagecache) as target:
-                results["neo4j"] = {"uri": "NEO4J_URI" if target.home is None else "managed",
-                                    "heap": args.heap, "pagecache": args.pagecache}
+                results["neo4j"] = {
+                    "uri": "NEO4J_URI" if target.home is None else "managed",
+                    "heap": args.heap,
+                    "pagecache": args.pagecache,
+                }
                 if "load" in args.stages:
                     _stage(results, "load", lambda: _writer_bench(target, args.writer_articles))
                 if "e2e" in args.stages:
-                    _stage(results, "e2e", lambda: bench_end_to_end.run(
-                        target, corpus, args.e2e_articles, args.processes))
+                    _stage(
+                        results,
+                        "e2e",
+                        lambda: bench_end_to_end.run(
+                            target, corpus, args.e2e_articles, args.processes
+                        ),
+                    )
                 if "import" in args.stages:
-                    _stage(results, "import", lambda: bench_import.run(
-                        target, args.import_articles, args.seed))
+                    _stage(
+                        results,
+                        "import",
+                        lambda: bench_import.run(target, args.import_articles, args.seed),
+                    )
                 if "queries" in args.stages:
-                    _stage(results, "queries", lambda: bench_query_scale.run(
-                        target, args.query_articles, args.seed, args.query_runs,
-                        warmup=max(3, args.query_runs // 10)))
+                    _stage(
+                        results,
+                        "queries",
+                        lambda: bench_query_scale.run(
+                            target,
+                            args.query_articles,
+                            args.seed,
+                            args.query_runs,
+                            warmup=max(3, args.query_runs // 10),
+                        ),
+                    )
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
     results["load_average_at_end"] = os.getloadavg()
     Path(args.out).write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")

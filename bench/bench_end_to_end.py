@@ -29,9 +29,16 @@ def run(target: Target, corpus: Path, articles: int, processes: int) -> dict[str
     cmd = [sys.executable, "-m", "claimgraph", "load", str(corpus), "--processes", str(processes)]
     with Timer() as t:
         done = subprocess.run(cmd, capture_output=True, text=True, env=target.env())
-    out: dict[str, Any] = {"articles": articles, "processes": processes, "wall_seconds": t.seconds,
-                           "articles_per_second": articles / t.seconds, "exit_code": done.returncode}
-    match = re.search(r"Articles: (\d+) new, (\d+) replaced, (\d+) skipped.*?(\d+) failed", done.stdout)
+    out: dict[str, Any] = {
+        "articles": articles,
+        "processes": processes,
+        "wall_seconds": t.seconds,
+        "articles_per_second": articles / t.seconds,
+        "exit_code": done.returncode,
+    }
+    match = re.search(
+        r"Articles: (\d+) new, (\d+) replaced, (\d+) skipped.*?(\d+) failed", done.stdout
+    )
     if match:
         out["articles_new"], out["articles_failed"] = int(match[1]), int(match[4])
     if done.returncode != 0:

@@ -100,10 +100,16 @@ def stream_memory(corpus: Path, limit: int, every: int = 50) -> dict[str, Any]:
     seconds = time.perf_counter() - began
     end_rss = proc.memory_info().rss / 2**20
     samples.append(end_rss)
-    return {"articles": count, "words": words, "seconds": seconds,
-            "words_per_second": words / seconds if seconds else 0.0,
-            "rss_start_mib": start_rss, "rss_peak_mib": max(samples), "rss_end_mib": end_rss,
-            "rss_samples_mib": [round(s, 1) for s in samples]}
+    return {
+        "articles": count,
+        "words": words,
+        "seconds": seconds,
+        "words_per_second": words / seconds if seconds else 0.0,
+        "rss_start_mib": start_rss,
+        "rss_peak_mib": max(samples),
+        "rss_end_mib": end_rss,
+        "rss_samples_mib": [round(s, 1) for s in samples],
+    }
 
 
 def run(corpus: Path, articles: int, stream_articles: int) -> dict[str, Any]:
@@ -124,9 +130,18 @@ def run(corpus: Path, articles: int, stream_articles: int) -> dict[str, Any]:
         "ratio_ours_to_bare_spacy": bare / one,
         "ratio_2_processes_to_1": one / two,
     }
-    cmd = [sys.executable, "-m", "bench.bench_extract", "--corpus", str(corpus),
-           "--stream", str(stream_articles)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.bench_extract",
+        "--corpus",
+        str(corpus),
+        "--stream",
+        str(stream_articles),
+    ]
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1]
+    )
     if done.returncode == 0:
         out["stream"] = json.loads(done.stdout.strip().splitlines()[-1])
     else:
@@ -138,8 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True, type=Path, help="folder of articles")
     parser.add_argument("--articles", type=int, default=500, help="articles for the speed ratios")
-    parser.add_argument("--stream", type=int, default=0,
-                        help="only stream this many articles and print the memory figures as JSON")
+    parser.add_argument(
+        "--stream",
+        type=int,
+        default=0,
+        help="only stream this many articles and print the memory figures as JSON",
+    )
     args = parser.parse_args(argv)
     if args.stream:
         print(json.dumps(stream_memory(args.corpus, args.stream)))

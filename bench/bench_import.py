@@ -25,17 +25,29 @@ def import_records(target: Target, records: Any) -> dict[str, Any]:
     """Bulk-import ``records`` into the target's managed server; its timings."""
     assert target.home is not None
     # Free ports for the restart: the old ones may still be held by closing sockets.
-    result = bulk_import(target.home, records, force=True, memory=target.memory,
-                         bolt_port=0, http_port=0, progress=say)
+    result = bulk_import(
+        target.home,
+        records,
+        force=True,
+        memory=target.memory,
+        bolt_port=0,
+        http_port=0,
+        progress=say,
+    )
     target.reconnect(result.bolt_uri)
     files = result.files
     return {
-        "articles": files.articles, "nodes": files.nodes_total,
-        "relationships": files.relationships_total, "elements": files.elements,
+        "articles": files.articles,
+        "nodes": files.nodes_total,
+        "relationships": files.relationships_total,
+        "elements": files.elements,
         "problems": len(files.problems),
-        "csv_seconds": result.csv_seconds, "stop_seconds": result.stop_seconds,
-        "admin_import_seconds": result.import_seconds, "start_seconds": result.start_seconds,
-        "schema_seconds": result.schema_seconds, "total_seconds": result.seconds,
+        "csv_seconds": result.csv_seconds,
+        "stop_seconds": result.stop_seconds,
+        "admin_import_seconds": result.import_seconds,
+        "start_seconds": result.start_seconds,
+        "schema_seconds": result.schema_seconds,
+        "total_seconds": result.seconds,
     }
 
 
@@ -57,11 +69,18 @@ def run(target: Target, articles: int, seed: int) -> dict[str, Any]:
     writer_rate = summary.elements_created / t.seconds
     return {
         "articles": articles,
-        "writer": {"seconds": t.seconds, "elements": summary.elements_created,
-                   "elements_per_second": writer_rate,
-                   "nodes": writer_size[0], "relationships": writer_size[1]},
-        "bulk": {**bulk, "elements_per_second": bulk["elements"] / bulk["total_seconds"],
-                 "elements_per_second_import_tool_only": bulk["elements"] / bulk["admin_import_seconds"]},
+        "writer": {
+            "seconds": t.seconds,
+            "elements": summary.elements_created,
+            "elements_per_second": writer_rate,
+            "nodes": writer_size[0],
+            "relationships": writer_size[1],
+        },
+        "bulk": {
+            **bulk,
+            "elements_per_second": bulk["elements"] / bulk["total_seconds"],
+            "elements_per_second_import_tool_only": bulk["elements"] / bulk["admin_import_seconds"],
+        },
         "same_counts": writer_size == bulk_size,
         "ratio_bulk_to_writer": t.seconds / bulk["total_seconds"],
         "ratio_import_tool_only_to_writer": t.seconds / bulk["admin_import_seconds"],

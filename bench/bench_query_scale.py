@@ -59,8 +59,10 @@ class _Pools:
     def __init__(self, target: Target, rng: random.Random) -> None:
         self.rng = rng
         q = lambda cypher: _column(target, cypher)  # noqa: E731
-        self.towns = q("MATCH (p:Place) WHERE p.kind IN ['town', 'village'] "
-                       "AND EXISTS { (p)<-[:AT]-(:Event) } RETURN p.key LIMIT 300")
+        self.towns = q(
+            "MATCH (p:Place) WHERE p.kind IN ['town', 'village'] "
+            "AND EXISTS { (p)<-[:AT]-(:Event) } RETURN p.key LIMIT 300"
+        )
         self.regions = q("MATCH (p:Place {kind: 'region'}) RETURN p.key")
         self.people = q("MATCH (a:Person) WHERE EXISTS { (a)-[:SAID]->() } RETURN a.key LIMIT 300")
         self.names = q("MATCH (a:Person) RETURN a.name LIMIT 300")
@@ -97,8 +99,9 @@ def _variants(p: _Pools) -> dict[str, Callable[[], dict[str, Any]]]:
         "as-of": lambda: {"about": p.pick(p.towns), "date": p.day()},
         "disputed": lambda: {"about": p.pick(p.towns)},
         "first-report": lambda: {"place": p.pick(p.towns)},
-        "network": lambda: dict(zip(("from", "to"), p.window(), strict=True),
-                                about=p.pick(p.people)),
+        "network": lambda: dict(
+            zip(("from", "to"), p.window(), strict=True), about=p.pick(p.people)
+        ),
         "path": lambda: {"source": p.pick(p.people), "target": p.pick(p.towns)},
         "profile": lambda: {"about": p.pick(p.people)},
         "sources": lambda: {"statement": p.pick(p.statements)},
@@ -117,6 +120,7 @@ def _generic(p: _Pools, query: Any) -> Callable[[], dict[str, Any]]:
             elif param.type == "date":
                 out[param.name] = p.day()
         return out
+
     return params
 
 
@@ -124,8 +128,9 @@ class _TimedOut(Exception):
     pass
 
 
-def _canned(target: Target, name: str, params: Callable[[], dict[str, Any]],
-            timeout: float) -> Callable[[], list[Any]]:
+def _canned(
+    target: Target, name: str, params: Callable[[], dict[str, Any]], timeout: float
+) -> Callable[[], list[Any]]:
     """One call of a canned query, as ``run_query`` runs it, but with a server-side timeout."""
     query = get_query(name)
     db = target.database
@@ -160,14 +165,26 @@ def _time(call: Callable[[], Any], runs: int, warmup: int, timeout: float) -> di
             rows += len(result) if isinstance(result, list | tuple) else 0
     except _TimedOut:
         # A query this slow would hold the bench for hours: note it and move on.
-        return {"runs": len(times), "timed_out_after_s": timeout, "p50_ms": None, "p95_ms": None,
-                "max_ms": None, "mean_rows": None}
-    return {"runs": runs, "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95),
-            "max_ms": max(times), "mean_rows": rows / runs}
+        return {
+            "runs": len(times),
+            "timed_out_after_s": timeout,
+            "p50_ms": None,
+            "p95_ms": None,
+            "max_ms": None,
+            "mean_rows": None,
+        }
+    return {
+        "runs": runs,
+        "p50_ms": percentile(times, 0.5),
+        "p95_ms": percentile(times, 0.95),
+        "max_ms": max(times),
+        "mean_rows": rows / runs,
+    }
 
 
-def run(target: Target, articles: int, seed: int, runs: int, warmup: int,
-        timeout: float = 20.0) -> dict[str, Any]:
+def run(
+    target: Target, articles: int, seed: int, runs: int, warmup: int, timeout: float = 20.0
+) -> dict[str, Any]:
     """Build the graph, then time every canned query and the name lookup."""
     built = build_graph(target, articles, seed)
     nodes, rels = count_graph(target)
@@ -176,8 +193,9 @@ def run(target: Target, articles: int, seed: int, runs: int, warmup: int,
     timings: dict[str, Any] = {}
     db = target.database
     say(f"queries: graph of {nodes} nodes, {rels} relationships; timing {runs} runs per query")
-    timings["lookup"] = _time(lambda: find_entities(target.driver, db, pools.pick(pools.names))[0],
-                              runs, warmup, timeout)
+    timings["lookup"] = _time(
+        lambda: find_entities(target.driver, db, pools.pick(pools.names))[0], runs, warmup, timeout
+    )
     for name, query in sorted(all_queries().items()):
         mine = {label: f for label, f in variants.items() if label.split(" (")[0] == name}
         for label, params in (mine or {name: _generic(pools, query)}).items():
@@ -189,5 +207,11 @@ def run(target: Target, articles: int, seed: int, runs: int, warmup: int,
         p95 = figures["p95_ms"]
         figures["target_p95_ms"] = TARGET_P95_MS if targeted else None
         figures["meets_target"] = (p95 is not None and p95 < TARGET_P95_MS) if targeted else None
-    return {"articles": articles, "nodes": nodes, "relationships": rels, "build": built,
-            "query_timeout_s": timeout, "queries": timings}
+    return {
+        "articles": articles,
+        "nodes": nodes,
+        "relationships": rels,
+        "build": built,
+        "query_timeout_s": timeout,
+        "queries": timings,
+    }

@@ -26,7 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.corpus_templates import PARAGRAPHS, Ctx, lead
+from bench.corpus_paragraphs import PARAGRAPHS
+from bench.corpus_templates import Ctx, lead
 from bench.corpus_world import Actor, World, build_world
 from claimgraph.schema.records import (
     Article,
@@ -39,7 +40,15 @@ from claimgraph.schema.records import (
     sha256_of,
 )
 
-__all__ = ["SyntheticArticle", "Doc", "generate", "iter_corpus", "iter_records", "write_corpus", "main"]
+__all__ = [
+    "SyntheticArticle",
+    "Doc",
+    "generate",
+    "iter_corpus",
+    "iter_records",
+    "write_corpus",
+    "main",
+]
 
 EPOCH = date(2019, 1, 1)
 
@@ -89,39 +98,85 @@ class Doc:
 
     def _entity(self, local: str, actor: Actor) -> Entity:
         # Built only when records are asked for: writing text alone skips it.
-        entity = Entity(local, actor.name, actor.type, kind=actor.kind, aliases=list(actor.aliases),
-                        key=actor.key, is_actor=actor.is_actor, country=actor.country,
-                        lat=actor.lat, lon=actor.lon, geonames_id=actor.geonames_id)
+        entity = Entity(
+            local,
+            actor.name,
+            actor.type,
+            kind=actor.kind,
+            aliases=list(actor.aliases),
+            key=actor.key,
+            is_actor=actor.is_actor,
+            country=actor.country,
+            lat=actor.lat,
+            lon=actor.lon,
+            geonames_id=actor.geonames_id,
+        )
         if actor.part_of is not None:
             entity.part_of = self.ids[actor.part_of.key]
         if actor.title and actor.of is not None:
             entity.roles.append(Role(actor.title, of=self.ids[actor.of.key]))
         return entity
 
-    def claim(self, speaker: Actor | None, sentence: str, span: tuple[int, int], *, text: str,
-              cue: str, mode: str = "indirect", quote: str | None = None, polarity: str = "asserts",
-              via: Actor | None = None, about: tuple[Actor, ...] = (), said_on: date | None = None) -> int:
+    def claim(
+        self,
+        speaker: Actor | None,
+        sentence: str,
+        span: tuple[int, int],
+        *,
+        text: str,
+        cue: str,
+        mode: str = "indirect",
+        quote: str | None = None,
+        polarity: str = "asserts",
+        via: Actor | None = None,
+        about: tuple[Actor, ...] = (),
+        said_on: date | None = None,
+    ) -> int:
         """Record a statement; returns its number (for events to point at)."""
-        self.statements.append({
-            "speaker": self.ent(speaker) if speaker else None,
-            "speaker_name": speaker.name if speaker else None,
-            "cue": cue, "mode": mode, "text": text, "quote": quote, "polarity": polarity,
-            "said_on": said_on or self.published,
-            "said_on_anchor": "published" if said_on is None else "mention",
-            "via": [self.ent(via)] if via else [],
-            "about": [self.ent(a) for a in about],
-            "sentence": sentence, "start": span[0], "end": span[1],
-        })
+        self.statements.append(
+            {
+                "speaker": self.ent(speaker) if speaker else None,
+                "speaker_name": speaker.name if speaker else None,
+                "cue": cue,
+                "mode": mode,
+                "text": text,
+                "quote": quote,
+                "polarity": polarity,
+                "said_on": said_on or self.published,
+                "said_on_anchor": "published" if said_on is None else "mention",
+                "via": [self.ent(via)] if via else [],
+                "about": [self.ent(a) for a in about],
+                "sentence": sentence,
+                "start": span[0],
+                "end": span[1],
+            }
+        )
         return len(self.statements)
 
-    def event(self, type_: str, summary: str, when: date, claimed_by: list[int], *,
-              agents: tuple[Actor, ...] = (), targets: tuple[Actor, ...] = (),
-              places: tuple[Actor, ...] = (), counts: dict[str, int] | None = None) -> None:
-        self.events.append({
-            "type": type_, "summary": summary, "date": when, "claimed_by": claimed_by,
-            "agents": [self.ent(a) for a in agents], "targets": [self.ent(a) for a in targets],
-            "places": [self.ent(a) for a in places], "counts": counts or {},
-        })
+    def event(
+        self,
+        type_: str,
+        summary: str,
+        when: date,
+        claimed_by: list[int],
+        *,
+        agents: tuple[Actor, ...] = (),
+        targets: tuple[Actor, ...] = (),
+        places: tuple[Actor, ...] = (),
+        counts: dict[str, int] | None = None,
+    ) -> None:
+        self.events.append(
+            {
+                "type": type_,
+                "summary": summary,
+                "date": when,
+                "claimed_by": claimed_by,
+                "agents": [self.ent(a) for a in agents],
+                "targets": [self.ent(a) for a in targets],
+                "places": [self.ent(a) for a in places],
+                "counts": counts or {},
+            }
+        )
 
     def rename(self, old: Actor, new: Actor, on: date, by: Actor) -> None:
         self.renamings.append((self.ent(old), self.ent(new), on, self.ent(by)))
@@ -138,22 +193,45 @@ class Doc:
         for old, new, on, by in self.renamings:
             entities[old].renamed.append(Renaming(new, on=on, by=by))
         statements = [
-            Statement(id=f"{aid}:s{n}", speaker=s["speaker"], speaker_name=s["speaker_name"],
-                      cue=s["cue"], mode=s["mode"], text=s["text"], quote=s["quote"],
-                      said_on=s["said_on"], said_on_precision="day", said_on_anchor=s["said_on_anchor"],
-                      via=s["via"], about=s["about"], polarity=s["polarity"],
-                      sentence=s["sentence"], start=s["start"], end=s["end"])
+            Statement(
+                id=f"{aid}:s{n}",
+                speaker=s["speaker"],
+                speaker_name=s["speaker_name"],
+                cue=s["cue"],
+                mode=s["mode"],
+                text=s["text"],
+                quote=s["quote"],
+                said_on=s["said_on"],
+                said_on_precision="day",
+                said_on_anchor=s["said_on_anchor"],
+                via=s["via"],
+                about=s["about"],
+                polarity=s["polarity"],
+                sentence=s["sentence"],
+                start=s["start"],
+                end=s["end"],
+            )
             for n, s in enumerate(self.statements, start=1)
         ]
         events = [
-            Event(id=f"{aid}:v{n}", type=e["type"], summary=e["summary"], date=e["date"],
-                  precision="day", date_anchor="published", agents=e["agents"],
-                  targets=e["targets"], places=e["places"], counts=e["counts"],
-                  claimed_by=[f"{aid}:s{k}" for k in e["claimed_by"]])
+            Event(
+                id=f"{aid}:v{n}",
+                type=e["type"],
+                summary=e["summary"],
+                date=e["date"],
+                precision="day",
+                date_anchor="published",
+                agents=e["agents"],
+                targets=e["targets"],
+                places=e["places"],
+                counts=e["counts"],
+                claimed_by=[f"{aid}:s{k}" for k in e["claimed_by"]],
+            )
             for n, e in enumerate(self.events, start=1)
         ]
-        article = Article(id=aid, published=self.published, outlet=outlet, sha256=sha,
-                          source=source, text=body)
+        article = Article(
+            id=aid, published=self.published, outlet=outlet, sha256=sha, source=source, text=body
+        )
         return ArticleRecords(article, list(entities.values()), statements, events)
 
 
@@ -202,8 +280,9 @@ def iter_records(count: int, seed: int = 1, start: int = 0) -> Iterator[ArticleR
         yield article.records
 
 
-def write_corpus(count: int, out: str | Path, seed: int = 1,
-                 records: str | Path | None = None) -> dict[str, Any]:
+def write_corpus(
+    count: int, out: str | Path, seed: int = 1, records: str | Path | None = None
+) -> dict[str, Any]:
     """Write ``count`` articles (and optionally their records as JSONL); returns counts and rate."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -221,21 +300,32 @@ def write_corpus(count: int, out: str | Path, seed: int = 1,
         if sink is not None:
             sink.close()
     seconds = time.perf_counter() - began
-    return {"articles": count, "words": words, "seconds": seconds,
-            "articles_per_second": count / seconds if seconds else 0.0}
+    return {
+        "articles": count,
+        "words": words,
+        "seconds": seconds,
+        "articles_per_second": count / seconds if seconds else 0.0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m bench.corpus --articles N --out DIR --seed S``."""
-    parser = argparse.ArgumentParser(prog="python -m bench.corpus", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.corpus", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--articles", type=int, default=1000, help="how many articles")
     parser.add_argument("--out", required=True, help="folder for the article files")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same files")
-    parser.add_argument("--records", default=None, help="also write their records to this JSONL file")
+    parser.add_argument(
+        "--records", default=None, help="also write their records to this JSONL file"
+    )
     args = parser.parse_args(argv)
     stats = write_corpus(args.articles, args.out, args.seed, args.records)
-    print(f"{stats['articles']} articles, {stats['words']} words in {stats['seconds']:.2f}s "
-          f"({stats['articles_per_second']:.0f} articles/s) -> {args.out}", file=sys.stderr)
+    print(
+        f"{stats['articles']} articles, {stats['words']} words in {stats['seconds']:.2f}s "
+        f"({stats['articles_per_second']:.0f} articles/s) -> {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

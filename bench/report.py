@@ -22,17 +22,21 @@ def _verdict(ok: bool | None) -> str:
 def _extract(r: dict[str, Any], lines: list[str]) -> None:
     lines.append(f"extraction ({r['articles']} articles, {r['words']:,} words)")
     lines.append(f"  bare spaCy pipe          {_f(r['bare_spacy_words_per_second'])} words/s")
-    lines.append(f"  claimgraph, 1 process    {_f(r['ours_1_process_words_per_second'])} words/s "
-                 f"({_f(r['ours_1_process_articles_per_second'], 1)} articles/s)")
+    lines.append(
+        f"  claimgraph, 1 process    {_f(r['ours_1_process_words_per_second'])} words/s "
+        f"({_f(r['ours_1_process_articles_per_second'], 1)} articles/s)"
+    )
     lines.append(f"  claimgraph, 2 processes  {_f(r['ours_2_processes_words_per_second'])} words/s")
     ratio = r["ratio_ours_to_bare_spacy"]
     lines.append(f"  ratio ours / bare spaCy  {ratio:.2f}  (target >= 0.6){_verdict(ratio >= 0.6)}")
     lines.append(f"  ratio 2 processes / 1    {r['ratio_2_processes_to_1']:.2f}")
     s = r.get("stream")
     if s:
-        lines.append(f"  streaming {s['articles']} articles: RSS start {s['rss_start_mib']:.0f} MiB, "
-                     f"peak {s['rss_peak_mib']:.0f} MiB, end {s['rss_end_mib']:.0f} MiB "
-                     f"({_f(s['words_per_second'])} words/s)")
+        lines.append(
+            f"  streaming {s['articles']} articles: RSS start {s['rss_start_mib']:.0f} MiB, "
+            f"peak {s['rss_peak_mib']:.0f} MiB, end {s['rss_end_mib']:.0f} MiB "
+            f"({_f(s['words_per_second'])} words/s)"
+        )
 
 
 def _load(r: dict[str, Any], lines: list[str]) -> None:
@@ -44,17 +48,22 @@ def _load(r: dict[str, Any], lines: list[str]) -> None:
         ok = ours["elements_per_second"] >= 20_000
         lines.append(f"  writer absolute target >= 20,000 elements/s{_verdict(ok)}")
     for name, ratio in r.get("ratios", {}).items():
-        lines.append(f"  ratio writer / {name}: {ratio:.1f}x  (target >= 30x){_verdict(ratio >= 30)}")
+        lines.append(
+            f"  ratio writer / {name}: {ratio:.1f}x  (target >= 30x){_verdict(ratio >= 30)}"
+        )
     if not r.get("loaders"):
         lines.extend("  | " + ln for ln in r.get("output", [])[-8:])
 
 
 def _e2e(r: dict[str, Any], lines: list[str]) -> None:
-    lines.append(f"end to end: claimgraph load DIR ({r['articles']} articles, "
-                 f"{r['processes']} processes)")
-    lines.append(f"  wall {r['wall_seconds']:.1f}s, {r['articles_per_second']:.1f} articles/s; "
-                 f"graph {r['nodes']:,} nodes, {r['relationships']:,} relationships; "
-                 f"exit code {r['exit_code']}")
+    lines.append(
+        f"end to end: claimgraph load DIR ({r['articles']} articles, {r['processes']} processes)"
+    )
+    lines.append(
+        f"  wall {r['wall_seconds']:.1f}s, {r['articles_per_second']:.1f} articles/s; "
+        f"graph {r['nodes']:,} nodes, {r['relationships']:,} relationships; "
+        f"exit code {r['exit_code']}"
+    )
 
 
 def _import(r: dict[str, Any], lines: list[str]) -> None:
@@ -64,49 +73,73 @@ def _import(r: dict[str, Any], lines: list[str]) -> None:
     w, b = r["writer"], r["bulk"]
     lines.append(f"bulk import vs writer ({r['articles']} articles, {b['elements']:,} elements)")
     lines.append(f"  writer       {w['seconds']:.1f}s  {_f(w['elements_per_second'])} elements/s")
-    lines.append(f"  bulk import  {b['total_seconds']:.1f}s  {_f(b['elements_per_second'])} elements/s "
-                 f"(CSV {b['csv_seconds']:.1f}s, stop {b['stop_seconds']:.1f}s, neo4j-admin "
-                 f"{b['admin_import_seconds']:.1f}s, restart {b['start_seconds']:.1f}s, "
-                 f"schema {b['schema_seconds']:.1f}s)")
-    lines.append(f"  ratio bulk / writer {r['ratio_bulk_to_writer']:.2f}x overall, "
-                 f"{r['ratio_import_tool_only_to_writer']:.2f}x for neo4j-admin alone; "
-                 f"same counts: {r['same_counts']}")
+    lines.append(
+        f"  bulk import  {b['total_seconds']:.1f}s  {_f(b['elements_per_second'])} elements/s "
+        f"(CSV {b['csv_seconds']:.1f}s, stop {b['stop_seconds']:.1f}s, neo4j-admin "
+        f"{b['admin_import_seconds']:.1f}s, restart {b['start_seconds']:.1f}s, "
+        f"schema {b['schema_seconds']:.1f}s)"
+    )
+    lines.append(
+        f"  ratio bulk / writer {r['ratio_bulk_to_writer']:.2f}x overall, "
+        f"{r['ratio_import_tool_only_to_writer']:.2f}x for neo4j-admin alone; "
+        f"same counts: {r['same_counts']}"
+    )
 
 
 def _queries(r: dict[str, Any], lines: list[str]) -> None:
     built = r["build"]
-    lines.append(f"queries on {r['articles']:,} articles ({r['nodes']:,} nodes, "
-                 f"{r['relationships']:,} relationships; built by {built['method']} in "
-                 f"{built.get('total_seconds', 0):.0f}s)")
+    lines.append(
+        f"queries on {r['articles']:,} articles ({r['nodes']:,} nodes, "
+        f"{r['relationships']:,} relationships; built by {built['method']} in "
+        f"{built.get('total_seconds', 0):.0f}s)"
+    )
     lines.append(f"  {'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}")
     for name, q in r["queries"].items():
         if q.get("timed_out_after_s"):
-            lines.append(f"  {name:<22} timed out (> {q['timed_out_after_s']:.0f} s per run)"
-                         + ("  [BELOW target]" if q.get("target_p95_ms") else ""))
+            lines.append(
+                f"  {name:<22} timed out (> {q['timed_out_after_s']:.0f} s per run)"
+                + ("  [BELOW target]" if q.get("target_p95_ms") else "")
+            )
             continue
-        target = f"  (target p95 < {q['target_p95_ms']:.0f} ms){_verdict(q['meets_target'])}" \
-            if q.get("target_p95_ms") else ""
-        lines.append(f"  {name:<22} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} "
-                     f"{q['mean_rows']:>7.0f}{target}")
+        target = (
+            f"  (target p95 < {q['target_p95_ms']:.0f} ms){_verdict(q['meets_target'])}"
+            if q.get("target_p95_ms")
+            else ""
+        )
+        lines.append(
+            f"  {name:<22} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{target}"
+        )
 
 
-_SECTIONS = (("extract", _extract), ("load", _load), ("e2e", _e2e), ("import", _import),
-             ("queries", _queries))
+_SECTIONS = (
+    ("extract", _extract),
+    ("load", _load),
+    ("e2e", _e2e),
+    ("import", _import),
+    ("queries", _queries),
+)
 
 
 def print_summary(results: dict[str, Any]) -> None:
     """Print the table of every stage that ran."""
     m = results["machine"]
-    lines = ["", f"claimgraph benchmarks — {m['cores']} cores, Python {m['python']}"
-                 + (" (quick)" if results.get("quick") else "")]
+    lines = [
+        "",
+        f"claimgraph benchmarks — {m['cores']} cores, Python {m['python']}"
+        + (" (quick)" if results.get("quick") else ""),
+    ]
     load = results.get("load_average_at_start")
     if load:
-        lines.append(f"load average at start {load[0]:.1f}, at end "
-                     f"{(results.get('load_average_at_end') or [0])[0]:.1f} (other work skews absolute figures)")
+        lines.append(
+            f"load average at start {load[0]:.1f}, at end "
+            f"{(results.get('load_average_at_end') or [0])[0]:.1f} (other work skews absolute figures)"
+        )
     corpus = results.get("corpus")
     if corpus:
-        lines.append(f"corpus: {corpus['articles']:,} synthetic articles, {corpus['words']:,} words, "
-                     f"generated at {corpus['articles_per_second']:,.0f} articles/s")
+        lines.append(
+            f"corpus: {corpus['articles']:,} synthetic articles, {corpus['words']:,} words, "
+            f"generated at {corpus['articles_per_second']:,.0f} articles/s"
+        )
     for name, section in _SECTIONS:
         r = results.get(name)
         if r is None:

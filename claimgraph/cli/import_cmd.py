@@ -17,8 +17,9 @@ from claimgraph.loaders.readers import InputProblem, iter_articles
 from claimgraph.schema.records import ArticleRecords
 
 
-def _items(paths: tuple[str, ...], records_files: tuple[str, ...], processes: int,
-           problems: list[str]) -> Iterator[ArticleRecords]:
+def _items(
+    paths: tuple[str, ...], records_files: tuple[str, ...], processes: int, problems: list[str]
+) -> Iterator[ArticleRecords]:
     def keep(items: Iterator[ArticleRecords | InputProblem]) -> Iterator[ArticleRecords]:
         for item in items:
             if isinstance(item, InputProblem):
@@ -37,28 +38,71 @@ def _items(paths: tuple[str, ...], records_files: tuple[str, ...], processes: in
 
 @main.command("import-bulk")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--records", "records_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Article records (extract --format json, or JSONL) instead of text; repeatable.")
-@click.option("--csv-dir", type=click.Path(file_okay=False), default=None,
-              help="Keep the import CSV files in this (empty) folder [default: a temporary one].")
-@click.option("--force", is_flag=True,
-              help="Stop the running managed server, import, and start it again.")
-@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extraction processes (for PATHs).")
-@click.option("--bolt-port", type=int, default=None,
-              help="Bolt port to start the server on [default: its previous one, or 7687].")
-@click.option("--http-port", type=int, default=None,
-              help="HTTP port to start the server on [default: its previous one, or 7474].")
-@click.option("--heap", default="512m", show_default=True, envvar="CLAIMGRAPH_HEAP",
-              help="JVM heap of the restarted server.")
-@click.option("--pagecache", default="256m", show_default=True, envvar="CLAIMGRAPH_PAGECACHE",
-              help="Page cache of the restarted server.")
+@click.option(
+    "--records",
+    "records_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Article records (extract --format json, or JSONL) instead of text; repeatable.",
+)
+@click.option(
+    "--csv-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Keep the import CSV files in this (empty) folder [default: a temporary one].",
+)
+@click.option(
+    "--force", is_flag=True, help="Stop the running managed server, import, and start it again."
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extraction processes (for PATHs).",
+)
+@click.option(
+    "--bolt-port",
+    type=int,
+    default=None,
+    help="Bolt port to start the server on [default: its previous one, or 7687].",
+)
+@click.option(
+    "--http-port",
+    type=int,
+    default=None,
+    help="HTTP port to start the server on [default: its previous one, or 7474].",
+)
+@click.option(
+    "--heap",
+    default="512m",
+    show_default=True,
+    envvar="CLAIMGRAPH_HEAP",
+    help="JVM heap of the restarted server.",
+)
+@click.option(
+    "--pagecache",
+    default="256m",
+    show_default=True,
+    envvar="CLAIMGRAPH_PAGECACHE",
+    help="Page cache of the restarted server.",
+)
 @click.option("--uri", envvar="NEO4J_URI", default=None, hidden=True)
 @home_option
 @handle_errors
-def import_bulk_cmd(paths: tuple[str, ...], records_files: tuple[str, ...], csv_dir: str | None,
-                    force: bool, processes: int, bolt_port: int | None, http_port: int | None,
-                    heap: str, pagecache: str, uri: str | None, home: str | None) -> None:
+def import_bulk_cmd(
+    paths: tuple[str, ...],
+    records_files: tuple[str, ...],
+    csv_dir: str | None,
+    force: bool,
+    processes: int,
+    bolt_port: int | None,
+    http_port: int | None,
+    heap: str,
+    pagecache: str,
+    uri: str | None,
+    home: str | None,
+) -> None:
     """Replace the managed server's graph with articles, through neo4j-admin import.
 
     Much faster than `claimgraph load` for a first load of many articles: the
@@ -86,14 +130,23 @@ def import_bulk_cmd(paths: tuple[str, ...], records_files: tuple[str, ...], csv_
     problems: list[str] = []
     items = _items(paths, records_files, processes, problems)
     result = bulk_import(
-        ServerHome(home), items, csv_dir=csv_dir, force=force,
-        memory=MemorySettings(heap, pagecache), bolt_port=bolt_port, http_port=http_port,
-        batch_size=DEFAULT_BATCH_SIZE, progress=lambda msg: click.echo(msg, err=True),
+        ServerHome(home),
+        items,
+        csv_dir=csv_dir,
+        force=force,
+        memory=MemorySettings(heap, pagecache),
+        bolt_port=bolt_port,
+        http_port=http_port,
+        batch_size=DEFAULT_BATCH_SIZE,
+        progress=lambda msg: click.echo(msg, err=True),
     )
     files = result.files
     for problem in files.problems:
-        click.echo(f"error: {problem.source or problem.article}: article {problem.article} "
-                   f"not imported: {problem.message}", err=True)
+        click.echo(
+            f"error: {problem.source or problem.article}: article {problem.article} "
+            f"not imported: {problem.message}",
+            err=True,
+        )
     click.echo(
         f"Imported {files.articles} articles: {files.nodes_total} nodes and "
         f"{files.relationships_total} relationships in {result.seconds:.1f}s "

@@ -79,16 +79,29 @@ class BulkImportResult:
 
     @property
     def seconds(self) -> float:
-        return (self.csv_seconds + self.stop_seconds + self.import_seconds
-                + self.start_seconds + self.schema_seconds)
+        return (
+            self.csv_seconds
+            + self.stop_seconds
+            + self.import_seconds
+            + self.start_seconds
+            + self.schema_seconds
+        )
 
 
-def admin_import_command(java: str, home: ServerHome, files: ImportFiles,
-                         database: str = DATABASE) -> list[str]:
+def admin_import_command(
+    java: str, home: ServerHome, files: ImportFiles, database: str = DATABASE
+) -> list[str]:
     """The ``neo4j-admin database import full`` command line for ``files``."""
     cmd = [
         # The database name comes first: --nodes takes a variable number of files.
-        java, "-cp", f"{home.lib}/*", ADMIN_TOOL, "database", "import", "full", database,
+        java,
+        "-cp",
+        f"{home.lib}/*",
+        ADMIN_TOOL,
+        "database",
+        "import",
+        "full",
+        database,
         "--overwrite-destination=true",
         # Quoted fields may hold line breaks (statement sentences).
         "--multiline-fields=true",
@@ -106,8 +119,9 @@ def _tool_error(output: str) -> str:
     return " | ".join(useful[-4:]) or "no output"
 
 
-def run_admin_import(home: ServerHome, files: ImportFiles, *, database: str = DATABASE,
-                     timeout: float = 3600.0) -> list[str]:
+def run_admin_import(
+    home: ServerHome, files: ImportFiles, *, database: str = DATABASE, timeout: float = 3600.0
+) -> list[str]:
     """Run the import into ``database`` of the (stopped) server of ``home``.
 
     Returns the tool's summary lines (counts, time). Raises ``ServerError``
@@ -124,8 +138,14 @@ def run_admin_import(home: ServerHome, files: ImportFiles, *, database: str = DA
     cmd = admin_import_command(java, home, files, database)
     log.info("running %s", " ".join(cmd))
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True, env=admin_env(home),
-                                timeout=timeout, cwd=files.directory)
+        result = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            env=admin_env(home),
+            timeout=timeout,
+            cwd=files.directory,
+        )
     except (OSError, subprocess.TimeoutExpired) as e:
         raise ServerError(f"neo4j-admin database import failed to run: {e}") from e
     output = result.stdout + result.stderr
@@ -167,8 +187,16 @@ def bulk_import(
         say(f"writing import CSV files to {directory}")
         files = write_import_csv(items, directory, batch_size=batch_size)
         result = BulkImportResult(files, csv_seconds=files.seconds, was_running=state is not None)
-        bolt = bolt_port if bolt_port is not None else (state.bolt_port if state else DEFAULT_BOLT_PORT)
-        http = http_port if http_port is not None else (state.http_port if state else DEFAULT_HTTP_PORT)
+        bolt = (
+            bolt_port
+            if bolt_port is not None
+            else (state.bolt_port if state else DEFAULT_BOLT_PORT)
+        )
+        http = (
+            http_port
+            if http_port is not None
+            else (state.http_port if state else DEFAULT_HTTP_PORT)
+        )
         if state is not None:
             say(f"stopping the managed server (pid {state.pid})")
             began = time.perf_counter()

@@ -56,24 +56,53 @@ def _nodes(id_col: Column, *cols: Column) -> list[Column]:
 
 
 ARTICLE_COLUMNS = _nodes(
-    Column("id", "ID(Article)"), Column("title"), Column("published", "date"), Column("outlet"),
-    Column("url"), Column("sha256"), Column("source"), Column("loaded_at", "datetime"),
+    Column("id", "ID(Article)"),
+    Column("title"),
+    Column("published", "date"),
+    Column("outlet"),
+    Column("url"),
+    Column("sha256"),
+    Column("source"),
+    Column("loaded_at", "datetime"),
 )
 STATEMENT_COLUMNS = _nodes(
-    Column("id", "ID(Statement)"), Column("text"), Column("quote"), Column("cue"), Column("mode"),
-    Column("said_on", "date"), Column("said_on_precision"), Column("said_on_anchor"),
-    Column("polarity"), Column("sentence"), Column("start", "long"), Column("end", "long"),
-    Column("by_outlet", "boolean"), Column("speaker_name"), Column("article"),
+    Column("id", "ID(Statement)"),
+    Column("text"),
+    Column("quote"),
+    Column("cue"),
+    Column("mode"),
+    Column("said_on", "date"),
+    Column("said_on_precision"),
+    Column("said_on_anchor"),
+    Column("polarity"),
+    Column("sentence"),
+    Column("start", "long"),
+    Column("end", "long"),
+    Column("by_outlet", "boolean"),
+    Column("speaker_name"),
+    Column("article"),
 )
 # Plus one ``count_<what>:long`` column per count an event carries.
 EVENT_COLUMNS = _nodes(
-    Column("id", "ID(Event)"), Column("type"), Column("summary"), Column("date", "date"),
-    Column("date_end", "date"), Column("precision"), Column("date_anchor"), Column("article"),
+    Column("id", "ID(Event)"),
+    Column("type"),
+    Column("summary"),
+    Column("date", "date"),
+    Column("date_end", "date"),
+    Column("precision"),
+    Column("date_anchor"),
+    Column("article"),
 )
 ENTITY_COLUMNS = _nodes(
-    Column("key", "ID(Entity)"), Column("name"), Column("kind"), Column("country"),
-    Column("lat", "double"), Column("lon", "double"), Column("geonames_id"),
-    Column("aliases", "string[]"), Column("titles", "string[]"),
+    Column("key", "ID(Entity)"),
+    Column("name"),
+    Column("kind"),
+    Column("country"),
+    Column("lat", "double"),
+    Column("lon", "double"),
+    Column("geonames_id"),
+    Column("aliases", "string[]"),
+    Column("titles", "string[]"),
 )
 
 # The id space of each end of each relationship type (labels of the data
@@ -97,8 +126,11 @@ _REL_PROPS: dict[str, tuple[Column, ...]] = {
     "RENAMED": (Column("on", "date"), Column("by"), Column("by_key")),
 }
 REL_COLUMNS: dict[str, list[Column]] = {
-    type_: [Column("from", f"START_ID({start})"), Column("to", f"END_ID({end})"),
-            *_REL_PROPS.get(type_, ())]
+    type_: [
+        Column("from", f"START_ID({start})"),
+        Column("to", f"END_ID({end})"),
+        *_REL_PROPS.get(type_, ()),
+    ]
     for type_, (start, end) in _ENDS.items()
 }
 

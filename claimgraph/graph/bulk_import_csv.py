@@ -135,7 +135,9 @@ class _Files:
         self.nodes: list[tuple[str, Path]] = []
         self.relationships: list[tuple[str, Path]] = []
 
-    def write(self, name: str, kind: str, what: str, columns: list[Column], row: dict[str, Any]) -> None:
+    def write(
+        self, name: str, kind: str, what: str, columns: list[Column], row: dict[str, Any]
+    ) -> None:
         if name not in self.open:
             path = self.directory / f"{name}.csv"
             fh: IO[str] = path.open("w", encoding="utf-8", newline="")
@@ -185,16 +187,23 @@ class _CsvWriter:
         known = self.articles.get(rows.id)
         if known is not None:
             if known != rows.sha256:
-                self.result.problems.append(CsvProblem(
-                    rows.id, rows.source,
-                    "appears again with different content; the first version is imported "
-                    "(use `claimgraph load` to replace articles)"))
+                self.result.problems.append(
+                    CsvProblem(
+                        rows.id,
+                        rows.source,
+                        "appears again with different content; the first version is imported "
+                        "(use `claimgraph load` to replace articles)",
+                    )
+                )
             return False
         ids = [s["id"] for s in rows.statements] + [e["id"] for e in rows.events]
         clash = [i for i in ids if i in self.claim_ids]
         if clash or len(set(ids)) != len(ids):
-            self.result.problems.append(CsvProblem(
-                rows.id, rows.source, f"statement or event id {(clash or ids)[0]!r} used twice"))
+            self.result.problems.append(
+                CsvProblem(
+                    rows.id, rows.source, f"statement or event id {(clash or ids)[0]!r} used twice"
+                )
+            )
             return False
         self.claim_ids.update(ids)
         self.articles[rows.id] = rows.sha256
@@ -258,7 +267,8 @@ class _CsvWriter:
         result.entities = len(self.entities)
         result.nodes_total = sum(n for name, n in files.counts.items() if name.startswith("nodes_"))
         result.relationships_total = sum(
-            n for name, n in files.counts.items() if name.startswith("rels_"))
+            n for name, n in files.counts.items() if name.startswith("rels_")
+        )
         return result
 
 
@@ -289,7 +299,8 @@ def write_import_csv(
                 rows = article_rows(records)
             except RecordError as e:
                 writer.result.problems.append(
-                    CsvProblem(records.article.id, records.article.source, str(e)))
+                    CsvProblem(records.article.id, records.article.source, str(e))
+                )
                 continue
             if not writer.accept(rows):
                 continue
@@ -303,6 +314,10 @@ def write_import_csv(
     finally:
         writer.files.close()
     result.seconds = time.perf_counter() - started
-    log.info("wrote %d nodes and %d relationships as CSV in %.1fs",
-             result.nodes_total, result.relationships_total, result.seconds)
+    log.info(
+        "wrote %d nodes and %d relationships as CSV in %.1fs",
+        result.nodes_total,
+        result.relationships_total,
+        result.seconds,
+    )
     return result

@@ -20,7 +20,7 @@ from claimgraph.loaders.channels import channel_via, cue_dates, name_without_ent
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS
-from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, trim
+from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of, trim
 
 __all__ = ["Claim", "find_claims"]
 
@@ -83,10 +83,10 @@ def _is_cue(tok: Token) -> bool:
 class _Finder:
     def __init__(self, doc: Doc, table: EntityTable, resolver: Resolver) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.table = table
         self.resolver = resolver
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(text_of(doc))
 
     def quote_near(self, cue: Token, sent: Span) -> tuple[int, int] | None:
         """The quote this cue introduces or closes: before it in its sentence, or right after."""
@@ -174,7 +174,7 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
                 if claim is not None:
                     claims.append(claim)
         claims.extend(_according_to(f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]))
-    _antecedents(doc.text, claims)
+    _antecedents(text_of(doc), claims)
     return claims
 
 
@@ -287,6 +287,7 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         return None
     if lemma == "call" and (any(c.dep_ == "auxpass" for c in cue.children)
                             or not any(c.dep_ == "prep" and c.lower_ in {"on", "for"} or c.dep_ == "xcomp"
+                                       or c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)
                                        for c in cue.children)):
         return None  # "it will be called X" names, it does not appeal
     if lemma == "describe" and cue.dep_ == "relcl":

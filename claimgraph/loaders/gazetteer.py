@@ -62,6 +62,8 @@ class Gazetteer:
         self.index = index
         self.countries = {r[3]: Place(*r) for r in rows if r[2] == "country" and r[3]}
         self.demonyms = {normalise_name(d): cc for d, cc in DEMONYMS.items()}
+        # Words repeat across articles; the cache is bounded by the vocabulary of capitalised words.
+        self._country_cache: dict[str, Place | None] = {}
 
     def lookup(self, name: str) -> list[Place]:
         """Every place with this spelling, best first."""
@@ -79,6 +81,11 @@ class Gazetteer:
 
     def country(self, name: str) -> Place | None:
         """The country named (Azerbaijan) or whose demonym this is (Azerbaijani)."""
+        if name not in self._country_cache:
+            self._country_cache[name] = self._country(name)
+        return self._country_cache[name]
+
+    def _country(self, name: str) -> Place | None:
         key = normalise_name(name)
         if key.endswith(" s"):  # "Azerbaijan's" after normalising
             key = key[:-2]

@@ -21,6 +21,7 @@ from claimgraph.loaders.entities import assign_part_of, build_entities
 from claimgraph.loaders.events import build_events, find_renamings
 from claimgraph.loaders.gazetteer import get_gazetteer
 from claimgraph.loaders.nlp import load_nlp
+from claimgraph.loaders.quotes import text_of
 from claimgraph.loaders.roles import assign_roles
 from claimgraph.loaders.statements import build_statements
 from claimgraph.schema.records import Article, ArticleRecords
@@ -96,7 +97,7 @@ class Extractor:
         assign_part_of(doc, table)
         renamings = find_renamings(doc, table)
         resolver = Resolver(doc, table)
-        times = _find_times(doc.text, article)
+        times = _find_times(text_of(doc), article)
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_clauses"]
+__all__ = ["text_of", "find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_clauses"]
 
 _MARKS = re.compile(r"[“”\"«»\n]")
 # Impersonal notes only: "he could not confirm" is a speaker's statement, not the outlet's caveat.
@@ -15,6 +15,15 @@ _UNCONFIRMED = re.compile(r"no independent (?:confirmation|verification)|could n
                           r"(?:verified|confirmed)|not (?:been )?independently (?:verified|confirmed)|"
                           r"\bunconfirmed\b|cannot be (?:independently )?(?:verified|confirmed)", re.I)
 _CLAUSE_START = re.compile(r"(?:,\s*(?:but|and|although|though)\s+|;\s*)", re.I)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("claimgraph_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["claimgraph_text"] = text
+    return text
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.quotes import find_quotes, trim, unconfirmed_clauses
+from claimgraph.loaders.quotes import find_quotes, text_of, trim, unconfirmed_clauses
 from claimgraph.schema.records import Article, Entity, Statement, TimeExpression, entity_key
 
 __all__ = ["build_statements"]
@@ -43,6 +43,10 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
             cut = min(min(c.start, c.cue_char) for c in same)
             if cut - outer.start >= 25:
                 outer.start, outer.end = trim(text, outer.start, cut)
+                if outer.mode == "mixed":  # the quoted words may have gone with the cut
+                    kept = [q for q in find_quotes(text) if q[0] < outer.end and q[1] > outer.start]
+                    outer.quote = " … ".join(text[a + 1:b - 1] for a, b in kept) or None
+                    outer.mode = "mixed" if kept else "indirect"
             else:  # "told Y that he could not confirm ...": the inner verb is the statement
                 for c in same:
                     c.via.extend(v for v in outer.via if v not in c.via)
@@ -73,7 +77,7 @@ def _cue_char(c: Claim) -> int:
 def _continue_quotes(doc: Doc, claims: list[Claim]) -> None:
     """ "…," X said. "…" — a quote right after a quoted statement, in the same
     paragraph and with no speaker of its own, continues that statement."""
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     cues = [c.cue_char for c in claims]
     for c in claims:
@@ -131,12 +135,12 @@ def _said_on(c: Claim, times: list[TimeExpression], published: date | None,
 def build_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
                      times: list[TimeExpression]) -> list[Statement]:
     """Statement records for one article, in text order."""
-    claims = _resolve_nesting(doc.text, sorted(claims, key=lambda c: c.start))
+    claims = _resolve_nesting(text_of(doc), sorted(claims, key=lambda c: c.start))
     _continue_quotes(doc, claims)
     caveats = unconfirmed_clauses(doc)
     unconfirmed = [(s0, s1) for a, _b, s0, s1 in caveats if a > s0]  # caveats inside a reported sentence
     out: list[Statement] = []
-    text = doc.text
+    text = text_of(doc)
     # A date inside anybody's words dates what they describe, not when anyone spoke.
     contents = [(c.start, c.end) for c in claims]
     for c in sorted(claims, key=lambda c: c.start):
@@ -184,7 +188,9 @@ def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: l
     outlet = outlet_entity(article, table) if caveats else None
     for a, b, s0, _s1 in caveats:
         if a > s0 and any(c0 <= a < c1 for c0, c1 in covered):
-            out.append(_outlet_statement(doc, article, table, outlet, a, b, first + len(out), "unconfirmed"))
+            sentence = text_of(doc)[s0:_s1].strip()
+            out.append(_outlet_statement(doc, article, table, outlet, a, b, first + len(out),
+                                         "unconfirmed", sentence))
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         body = sent.text.strip()
@@ -199,15 +205,14 @@ def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: l
         start = s + (len(sent.text) - len(sent.text.lstrip()))
         polarity = "unconfirmed" if any(s0 == s for _a, _b, s0, _s1 in caveats) else "asserts"
         out.append(_outlet_statement(doc, article, table, outlet, start, start + len(body),
-                                     first + len(out), polarity))
+                                     first + len(out), polarity, body))
     return out
 
 
 def _outlet_statement(doc: Doc, article: Article, table: EntityTable, outlet: Entity | None,
-                      start: int, end: int, n: int, polarity: str) -> Statement:
-    text = doc.text
+                      start: int, end: int, n: int, polarity: str, sentence: str) -> Statement:
+    text = text_of(doc)
     about = _about(doc, table, start, end)
-    sent = doc.char_span(start, end, alignment_mode="expand")
     return Statement(
         id=f"{article.id}:o{n + 1}", speaker=outlet.id if outlet else None,
         speaker_name=outlet.name if outlet else article.outlet, cue=None, mode="indirect",
@@ -215,6 +220,6 @@ def _outlet_statement(doc: Doc, article: Article, table: EntityTable, outlet: En
         said_on_precision="day" if article.published else None,
         said_on_anchor="published" if article.published else None,
         about=[a for a in about if not outlet or a != outlet.id], polarity=polarity,
-        sentence=sent.sent.text.strip() if sent is not None else text[start:end],
+        sentence=sentence,
         start=start, end=end, by_outlet=True,
     )

@@ -71,8 +71,8 @@ def _records() -> list[ArticleRecords]:
     articles = [a for a in iter_articles([str(EXAMPLES)]) if isinstance(a, Article)]
     extracted = [r for r in Extractor().extract_many(articles) if isinstance(r, ArticleRecords)]
     assert len(extracted) == len(articles) > 5
-    corpus = list(iter_records(150, seed=11))
-    return extracted + corpus + list(synthetic_records(150, seed=3)) + corpus[:5]  # reloads too
+    corpus = list(iter_records(80, seed=11))
+    return extracted + corpus + list(synthetic_records(80, seed=3)) + corpus[:5]  # reloads too
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +84,16 @@ def import_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerHome
         stop_server(home)
 
 
-def _import_cli(home: ServerHome, *args: str, env: dict[str, str] | None = None,
-                timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def _import_cli(
+    home: ServerHome, *args: str, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "claimgraph", "import-bulk", "--home", str(home.root), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def test_bulk_import_gives_the_writers_graph(empty_graph: Any, import_home: ServerHome,
-                                             tmp_path: Path) -> None:
+def test_bulk_import_gives_the_writers_graph(
+    empty_graph: Any, import_home: ServerHome, tmp_path: Path
+) -> None:
     records = _records()
     summary = write_batches(empty_graph.driver, empty_graph.database, records)
     assert summary.articles_failed == 0
@@ -100,9 +102,21 @@ def test_bulk_import_gives_the_writers_graph(empty_graph: Any, import_home: Serv
     # The same records through the command line: JSONL, --force (no server yet: it starts one).
     jsonl = tmp_path / "records.jsonl"
     jsonl.write_text("".join(json.dumps(r.to_json()) + "\n" for r in records), encoding="utf-8")
-    done = _import_cli(import_home, "--records", str(jsonl), "--csv-dir", str(tmp_path / "csv"),
-                       "--bolt-port", "0", "--http-port", "0", "--heap", "512m",
-                       "--pagecache", "128m")
+    done = _import_cli(
+        import_home,
+        "--records",
+        str(jsonl),
+        "--csv-dir",
+        str(tmp_path / "csv"),
+        "--bolt-port",
+        "0",
+        "--http-port",
+        "0",
+        "--heap",
+        "512m",
+        "--pagecache",
+        "128m",
+    )
     assert done.returncode == 0, done.stderr
     assert f"Imported {summary.articles_new} articles" in done.stdout
     assert (tmp_path / "csv" / "nodes_article.csv").exists()  # --csv-dir keeps them

@@ -18,13 +18,37 @@ from claimgraph.schema.records import Article, ArticleRecords, Entity, Event, Ro
 
 
 def _article(aid: str, entities: list[Entity], text: str = "t", **kw: object) -> ArticleRecords:
-    statements = [Statement(f"{aid}:s1", entities[0].id, entities[0].name, "said", "direct",
-                            'He said "no",\nthen left', quote='"no"', said_on=date(2020, 10, 4),
-                            about=[e.id for e in entities[1:]], sentence="")]
-    events = [Event(f"{aid}:v1", "attack", "x", date=date(2020, 10, 3), counts={"killed": 3},
-                    claimed_by=[f"{aid}:s1"], places=[e.id for e in entities if e.type == "Place"])]
-    return ArticleRecords(Article(aid, published=date(2020, 10, 4), text=text, **kw),  # type: ignore[arg-type]
-                          entities, statements, events)
+    statements = [
+        Statement(
+            f"{aid}:s1",
+            entities[0].id,
+            entities[0].name,
+            "said",
+            "direct",
+            'He said "no",\nthen left',
+            quote='"no"',
+            said_on=date(2020, 10, 4),
+            about=[e.id for e in entities[1:]],
+            sentence="",
+        )
+    ]
+    events = [
+        Event(
+            f"{aid}:v1",
+            "attack",
+            "x",
+            date=date(2020, 10, 3),
+            counts={"killed": 3},
+            claimed_by=[f"{aid}:s1"],
+            places=[e.id for e in entities if e.type == "Place"],
+        )
+    ]
+    return ArticleRecords(
+        Article(aid, published=date(2020, 10, 4), text=text, **kw),  # type: ignore[arg-type]
+        entities,
+        statements,
+        events,
+    )
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -40,32 +64,49 @@ def _file(files: object, what: str) -> Path:
 
 
 def test_headers_are_typed_for_neo4j_admin(tmp_path: Path) -> None:
-    files = write_import_csv([_article("a1", [Entity("e1", "Ana Petra", "Person"),
-                                              Entity("e2", "Dravik", "Place")])], tmp_path)
-    heads = {labels: Path(p).read_text(encoding="utf-8").splitlines()[0]
-             for labels, p in files.nodes + files.relationships}
+    files = write_import_csv(
+        [_article("a1", [Entity("e1", "Ana Petra", "Person"), Entity("e2", "Dravik", "Place")])],
+        tmp_path,
+    )
+    heads = {
+        labels: Path(p).read_text(encoding="utf-8").splitlines()[0]
+        for labels, p in files.nodes + files.relationships
+    }
     assert heads["Article"].startswith("id:ID(Article),title,published:date,")
     assert "said_on:date" in heads["Statement"] and "start:long" in heads["Statement"]
     assert heads["Event"].endswith("article,count_killed:long")
     assert heads["Actor:Person"] == (
         "key:ID(Entity),name,kind,country,lat:double,lon:double,geonames_id,"
-        "aliases:string[],titles:string[]")
+        "aliases:string[],titles:string[]"
+    )
     assert heads["SAID"] == ":START_ID(Entity),:END_ID(Statement)"
     assert heads["REPORTED_IN"] == ":START_ID(Statement),:END_ID(Article)"
 
 
 def test_entities_merge_like_the_writer(tmp_path: Path) -> None:
-    first = _article("a1", [Entity("e1", "Ana Petra", "Person"),
-                            Entity("e2", "Dravik", "Place", aliases=["Dravik town"])], text="one")
+    first = _article(
+        "a1",
+        [
+            Entity("e1", "Ana Petra", "Person"),
+            Entity("e2", "Dravik", "Place", aliases=["Dravik town"]),
+        ],
+        text="one",
+    )
     # Same keys, other spellings; the town speaks here, so it becomes :Place:Actor.
     town = Entity("e1", "DRAVIK", "Place", aliases=["Drawik"], country="VA")
-    second = _article("a2", [town, Entity("e2", "ana petra", "Person", roles=[Role("spokeswoman")])],
-                      text="two")
+    second = _article(
+        "a2", [town, Entity("e2", "ana petra", "Person", roles=[Role("spokeswoman")])], text="two"
+    )
     files = write_import_csv([first, second], tmp_path)
     assert files.entities == 2
     (place,) = _rows(_file(files, "Place:Actor"))
     assert place["name"] == "Dravik"  # the first name wins
-    assert place["aliases:string[]"].split(ARRAY_DELIMITER) == ["Dravik", "Dravik town", "DRAVIK", "Drawik"]
+    assert place["aliases:string[]"].split(ARRAY_DELIMITER) == [
+        "Dravik",
+        "Dravik town",
+        "DRAVIK",
+        "Drawik",
+    ]
     assert place["country"] == "VA"
     (person,) = _rows(_file(files, "Actor:Person"))
     assert person["titles:string[]"] == "spokeswoman"

@@ -16,8 +16,18 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     write_corpus(40, tmp_path / "a", seed=5, records=tmp_path / "a.jsonl")
-    main(["--articles", "40", "--out", str(tmp_path / "b"), "--seed", "5",
-          "--records", str(tmp_path / "b.jsonl")])
+    main(
+        [
+            "--articles",
+            "40",
+            "--out",
+            str(tmp_path / "b"),
+            "--seed",
+            "5",
+            "--records",
+            str(tmp_path / "b.jsonl"),
+        ]
+    )
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
     write_corpus(40, tmp_path / "c", seed=6)
@@ -52,7 +62,7 @@ def test_records_describe_the_text() -> None:
         article_rows(records)  # the writer accepts them
         text = records.article.text or ""
         for s in records.statements:
-            assert text[s.start:s.end] == s.sentence
+            assert text[s.start : s.end] == s.sentence
             if s.quote:
                 assert s.quote in s.sentence
             kinds[s.mode] += 1

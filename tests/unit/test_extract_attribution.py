@@ -229,3 +229,18 @@ def test_told_that_he_could_not_confirm(extractor: Extractor) -> None:
     (s,) = r.statements
     assert s.speaker_name == "Piers Halden" and s.polarity == "unconfirmed"
     assert s.text == "either side's account" and _via(r, s) == ["Tidewater News"]
+
+
+def test_informed_her_nested_speech(extractor: Extractor) -> None:
+    r = _extract(extractor, "Lidia Vorn told members of parliament that the head of the State "
+                            "Security Bureau, General Arkady Moss, had informed her that about 300 "
+                            "fighters recruited abroad were serving in Varossan units.")
+    s = _one(r, "Arkady Moss")
+    assert _via(r, s) == ["Lidia Vorn"] and s.text.startswith("about 300 fighters")
+
+
+def test_government_of_a_place_speaks_for_it(extractor: Extractor) -> None:
+    r = _extract(extractor, "The government of Belmora said in a statement on its website that it had "
+                            "no knowledge of any such company.")
+    s = _one(r, "Belmora")
+    assert r.entity(s.speaker or "").is_actor and s.text == "it had no knowledge of any such company"

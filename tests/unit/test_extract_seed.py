@@ -101,3 +101,10 @@ def test_outlet_claims_and_json_round_trip(seed: ArticleRecords) -> None:
     assert not any(s.text.startswith("WATCH") for s in seed.statements)
     (back,) = records_from_json(records_to_json([seed]))
     assert [s.to_json() for s in back.statements] == [s.to_json() for s in seed.statements]
+
+
+def test_tweet_threat_and_call_are_three_statements(seed: ArticleRecords) -> None:
+    cues = [s.cue for s in _by(seed, "Arayik Harutiunian")]
+    assert cues == ["tweet", "threaten", "call"]
+    tweet = _by(seed, "Arayik Harutiunian")[0]
+    assert tweet.mode == "indirect" and tweet.text.endswith("rocket launchers")
