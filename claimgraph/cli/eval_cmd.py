@@ -29,19 +29,40 @@ def _row(score: ArticleScore) -> list[str]:
     s, e, v, a = score.statements, score.entities, score.events, score.accuracy
     return [
         escape(score.name.removesuffix(".txt")),
-        _pct(e.f1), _pct(a["entity_type"].value),
-        _pct(s.precision), _pct(s.recall), _pct(s.f1),
-        _pct(a["said_on"].value), _pct(a["polarity"].value), _pct(a["mode"].value),
+        _pct(e.f1),
+        _pct(a["entity_type"].value),
+        _pct(s.precision),
+        _pct(s.recall),
+        _pct(s.f1),
+        _pct(a["said_on"].value),
+        _pct(a["polarity"].value),
+        _pct(a["mode"].value),
         _pct(a["via"].value),
-        _pct(v.precision), _pct(v.recall), _pct(a["event_date"].value),
+        _pct(v.precision),
+        _pct(v.recall),
+        _pct(a["event_date"].value),
     ]
 
 
 def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
-    table = Table(title="claimgraph eval: percent, micro-averaged total", box=box.SIMPLE_HEAD,
-                  padding=(0, 1))
-    columns = ["article", "ent\nF1", "ent\ntype", "stmt\nP", "stmt\nR", "stmt\nF1",
-               "said\non", "pol", "mode", "via", "evt\nP", "evt\nR", "evt\ndate"]
+    table = Table(
+        title="claimgraph eval: percent, micro-averaged total", box=box.SIMPLE_HEAD, padding=(0, 1)
+    )
+    columns = [
+        "article",
+        "ent\nF1",
+        "ent\ntype",
+        "stmt\nP",
+        "stmt\nR",
+        "stmt\nF1",
+        "said\non",
+        "pol",
+        "mode",
+        "via",
+        "evt\nP",
+        "evt\nR",
+        "evt\ndate",
+    ]
     for i, name in enumerate(columns):
         if i == 0:
             table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=28)
@@ -61,37 +82,67 @@ def _print_details(console: Console, scores: list[ArticleScore]) -> None:
         d = score.details
         console.print(f"\n[bold]{escape(score.name)}[/bold]", highlight=False)
         for m in d["missed"]:
-            console.print(f"  missed   {m['gold']} ({m['speaker'] or 'outlet'}): {m['note']}",
-                          markup=False, highlight=False)
+            console.print(
+                f"  missed   {m['gold']} ({m['speaker'] or 'outlet'}): {m['note']}",
+                markup=False,
+                highlight=False,
+            )
         for m in d["spurious"]:
-            console.print(f"  spurious {m['predicted_id']} ({m['speaker'] or 'outlet'}): "
-                          f"{m['text']}", markup=False, highlight=False)
+            console.print(
+                f"  spurious {m['predicted_id']} ({m['speaker'] or 'outlet'}): {m['text']}",
+                markup=False,
+                highlight=False,
+            )
         for kind, label in (("missed_entities", "missed  "), ("spurious_entities", "spurious")):
             if d[kind]:
                 names = ", ".join(f"{e['name']} ({e['type']})" for e in d[kind])
                 console.print(f"  {label} entities: {names}", markup=False, highlight=False)
         for m in d["missed_events"]:
-            console.print(f"  missed   event {m['gold']} {m['type']} {m['date']} "
-                          f"(got {m['predicted_date']}): {m['note']}", markup=False,
-                          highlight=False)
+            console.print(
+                f"  missed   event {m['gold']} {m['type']} {m['date']} "
+                f"(got {m['predicted_date']}): {m['note']}",
+                markup=False,
+                highlight=False,
+            )
         for m in d["mismatched"]:
-            console.print(f"  wrong    {m['gold']} {m['field']}: gold {m['gold_value']}, "
-                          f"got {m['predicted']}", markup=False, highlight=False)
+            console.print(
+                f"  wrong    {m['gold']} {m['field']}: gold {m['gold_value']}, "
+                f"got {m['predicted']}",
+                markup=False,
+                highlight=False,
+            )
 
 
 @main.command("eval")
 @click.argument("gold", nargs=-1, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("--details", is_flag=True,
-              help="Also list missed, spurious and mismatched statements.")
-@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
-              help="Exit with status 1 when the total F1 (see --metric) is below this.")
-@click.option("--metric", type=click.Choice(_METRICS), default="statements", show_default=True,
-              help="Which total F1 --min-f1 checks.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--details", is_flag=True, help="Also list missed, spurious and mismatched statements."
+)
+@click.option(
+    "--min-f1",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit with status 1 when the total F1 (see --metric) is below this.",
+)
+@click.option(
+    "--metric",
+    type=click.Choice(_METRICS),
+    default="statements",
+    show_default=True,
+    help="Which total F1 --min-f1 checks.",
+)
 @handle_errors
-def eval_cmd(gold: tuple[str, ...], fmt: str, details: bool, min_f1: float | None,
-             metric: str) -> None:
+def eval_cmd(
+    gold: tuple[str, ...], fmt: str, details: bool, min_f1: float | None, metric: str
+) -> None:
     """Extract the articles of gold annotations and score the result.
 
     GOLD are gold files or folders of them (default: the gold set shipped

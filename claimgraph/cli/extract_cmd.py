@@ -35,24 +35,53 @@ def _print_table(console: Console, rec: ArticleRecords) -> None:
     names = {e.id: e.name for e in rec.entities}
     for s in rec.statements:
         speaker = s.speaker_name or ("(outlet)" if s.by_outlet else "(unnamed)")
-        table.add_row(escape(speaker), escape(s.cue or ""), s.mode, str(s.said_on or ""), s.polarity,
-                      escape(", ".join(names.get(v, v) for v in s.via)), escape(_short(s.text)))
+        table.add_row(
+            escape(speaker),
+            escape(s.cue or ""),
+            s.mode,
+            str(s.said_on or ""),
+            s.polarity,
+            escape(", ".join(names.get(v, v) for v in s.via)),
+            escape(_short(s.text)),
+        )
     console.print(table)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
-              show_default=True, help="JSON records (the load --records format) or a table per article.")
-@click.option("--date", "published", default=None, metavar="YYYY-MM-DD",
-              help="Publication date for articles without a date header.")
-@click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parse in this many processes.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="JSON records (the load --records format) or a table per article.",
+)
+@click.option(
+    "--date",
+    "published",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles without a date header.",
+)
+@click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Parse in this many processes.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @handle_errors
-def extract(files: tuple[str, ...], fmt: str, published: str | None, processes: int,
-            out_path: str | None) -> None:
+def extract(
+    files: tuple[str, ...], fmt: str, published: str | None, processes: int, out_path: str | None
+) -> None:
     """Extract who said what, when from article files, without a database.
 
     FILES are text files with a ``date YYYY-MM-DD`` header, JSONL/CSV files or

@@ -123,17 +123,21 @@ class GoldArticle:
         try:
             text = self.article_path.read_text(encoding="utf-8")
         except OSError as e:
-            raise InputError(f"{self.gold_path}: cannot read article {self.article_path}: "
-                             f"{e.strerror or e}") from e
+            raise InputError(
+                f"{self.gold_path}: cannot read article {self.article_path}: {e.strerror or e}"
+            ) from e
         if self.sha256 and text_sha256(text) != self.sha256:
-            raise InputError(f"{self.gold_path}: article {self.article_path} changed since it "
-                             "was annotated (sha256 differs); offsets may be stale")
+            raise InputError(
+                f"{self.gold_path}: article {self.article_path} changed since it "
+                "was annotated (sha256 differs); offsets may be stale"
+            )
         return text
 
     def said_on_ok(self, statement: GoldStatement, value: date | None) -> bool:
         """Whether ``value`` is an acceptable date for when the statement was made."""
-        return value == statement.said_on or (value is not None
-                                               and value in statement.said_on_accept)
+        return value == statement.said_on or (
+            value is not None and value in statement.said_on_accept
+        )
 
     def entity(self, name: str) -> GoldEntity | None:
         """The gold entity called ``name`` (or having it as an alias)."""
@@ -206,8 +210,11 @@ def _statement(data: Any, where: str, index: int) -> GoldStatement:
         speaker_kind=kind,
         start=start,
         end=end,
-        mode=(None if kind == "outlet" and data.get("mode") is None
-              else _choice(data.get("mode"), MODES, f"{what} mode")),
+        mode=(
+            None
+            if kind == "outlet" and data.get("mode") is None
+            else _choice(data.get("mode"), MODES, f"{what} mode")
+        ),
         polarity=_choice(data.get("polarity", "asserts"), POLARITIES, f"{what} polarity"),
         said_on=parse_date(data.get("said_on"), f"{what} said_on"),
         via=_str_list(data.get("via"), f"{what} via"),
@@ -254,7 +261,7 @@ def load_gold_file(path: str | Path) -> GoldArticle:
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: not valid JSON: {e}") from e
     if not isinstance(data, dict) or data.get("format") != GOLD_FORMAT:
-        raise InputError(f"{path}: not a gold file (expected \"format\": \"{GOLD_FORMAT}\")")
+        raise InputError(f'{path}: not a gold file (expected "format": "{GOLD_FORMAT}")')
     where = str(path)
     spec = data.get("article")
     if not isinstance(spec, dict):

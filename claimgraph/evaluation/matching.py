@@ -28,24 +28,59 @@ __all__ = [
 # the vocabulary the gold files use (docs/gold-format.md). Unknown names pass
 # through normalised, so an exact match always counts.
 EVENT_TYPE_SYNONYMS: dict[str, str] = {
-    "shelling": "attack", "strike": "attack", "airstrike": "attack", "air strike": "attack",
-    "missile strike": "attack", "rocket attack": "attack", "bombardment": "attack",
-    "assault": "attack", "shooting": "attack", "cyberattack": "attack", "cyber attack": "attack",
-    "fight": "clash", "fighting": "clash", "battle": "clash", "clashes": "clash",
-    "shoot down": "shootdown", "shot down": "shootdown", "shoot_down": "shootdown",
+    "shelling": "attack",
+    "strike": "attack",
+    "airstrike": "attack",
+    "air strike": "attack",
+    "missile strike": "attack",
+    "rocket attack": "attack",
+    "bombardment": "attack",
+    "assault": "attack",
+    "shooting": "attack",
+    "cyberattack": "attack",
+    "cyber attack": "attack",
+    "fight": "clash",
+    "fighting": "clash",
+    "battle": "clash",
+    "clashes": "clash",
+    "shoot down": "shootdown",
+    "shot down": "shootdown",
+    "shoot_down": "shootdown",
     "downing": "shootdown",
-    "seize": "capture", "seizure": "capture", "take control": "capture", "occupy": "capture",
-    "rename": "renaming", "renamed": "renaming",
-    "kill": "casualties", "killing": "casualties", "killed": "casualties",
-    "deaths": "casualties", "death": "casualties", "casualty": "casualties", "losses": "casualties",
-    "evacuate": "evacuation", "flight": "evacuation", "displacement": "evacuation",
-    "talk": "talks", "negotiation": "talks", "negotiations": "talks", "meeting": "talks",
-    "mediation": "talks", "meet": "talks",
-    "call": "appeal", "urge": "appeal", "ceasefire call": "appeal",
+    "seize": "capture",
+    "seizure": "capture",
+    "take control": "capture",
+    "occupy": "capture",
+    "rename": "renaming",
+    "renamed": "renaming",
+    "kill": "casualties",
+    "killing": "casualties",
+    "killed": "casualties",
+    "deaths": "casualties",
+    "death": "casualties",
+    "casualty": "casualties",
+    "losses": "casualties",
+    "evacuate": "evacuation",
+    "flight": "evacuation",
+    "displacement": "evacuation",
+    "talk": "talks",
+    "negotiation": "talks",
+    "negotiations": "talks",
+    "meeting": "talks",
+    "mediation": "talks",
+    "meet": "talks",
+    "call": "appeal",
+    "urge": "appeal",
+    "ceasefire call": "appeal",
     # Taking people (a pilot, soldiers) is a capture too.
-    "arrest": "capture", "detain": "capture", "detention": "capture", "prisoner": "capture",
+    "arrest": "capture",
+    "detain": "capture",
+    "detention": "capture",
+    "prisoner": "capture",
     "taken prisoner": "capture",
-    "truce": "ceasefire", "cease fire": "ceasefire", "cessation of hostilities": "ceasefire",
+    "truce": "ceasefire",
+    "cease fire": "ceasefire",
+    "cessation of hostilities": "ceasefire",
 }
 
 
@@ -62,8 +97,13 @@ def surname(name: str) -> str | None:
 
 
 # British and American spellings of the words institutions' names are made of.
-_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program",
-              "centre": "center", "labour": "labor"}
+_SPELLINGS = {
+    "defence": "defense",
+    "organisation": "organization",
+    "programme": "program",
+    "centre": "center",
+    "labour": "labor",
+}
 
 
 def name_keys(names: Iterable[str | None]) -> set[str]:

@@ -35,9 +35,14 @@ class PRF:
         self.gold += other.gold
 
     def to_json(self) -> dict[str, Any]:
-        return {"tp": self.tp, "predicted": self.predicted, "gold": self.gold,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -61,8 +66,11 @@ class Accuracy:
 
     def to_json(self) -> dict[str, Any]:
         value = self.value
-        return {"correct": self.correct, "total": self.total,
-                "value": None if value is None else round(value, 4)}
+        return {
+            "correct": self.correct,
+            "total": self.total,
+            "value": None if value is None else round(value, 4),
+        }
 
 
 _ACCURACIES = ("entity_type", "said_on", "polarity", "mode", "via", "event_date")
@@ -77,11 +85,19 @@ class ArticleScore:
     statements: PRF = field(default_factory=PRF)
     events: PRF = field(default_factory=PRF)
     accuracy: dict[str, Accuracy] = field(
-        default_factory=lambda: {k: Accuracy() for k in _ACCURACIES})
+        default_factory=lambda: {k: Accuracy() for k in _ACCURACIES}
+    )
     details: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {"missed": [], "spurious": [], "mismatched": [],
-                                 "missed_entities": [], "spurious_entities": [],
-                                 "missed_events": [], "spurious_events": []})
+        default_factory=lambda: {
+            "missed": [],
+            "spurious": [],
+            "mismatched": [],
+            "missed_entities": [],
+            "spurious_entities": [],
+            "missed_events": [],
+            "spurious_events": [],
+        }
+    )
     skipped: str | None = None
 
     def add(self, other: ArticleScore) -> None:

@@ -45,10 +45,11 @@ def _score_entities(gold: GoldArticle, records: ArticleRecords, out: ArticleScor
             right_g.add(gi)
             right_p.add(pi)
     out.details["missed_entities"] = [
-        {"name": g.name, "type": g.type} for i, g in enumerate(gold.entities) if i not in right_g]
+        {"name": g.name, "type": g.type} for i, g in enumerate(gold.entities) if i not in right_g
+    ]
     out.details["spurious_entities"] = [
-        {"name": p.name, "type": p.type} for i, p in enumerate(records.entities)
-        if i not in right_p]
+        {"name": p.name, "type": p.type} for i, p in enumerate(records.entities) if i not in right_p
+    ]
     out.entities = PRF(correct, len(records.entities), len(gold.entities))
 
 
@@ -96,12 +97,20 @@ def _score_events(gold: GoldArticle, records: ArticleRecords, out: ArticleScore)
         if match is None or not same_date(g, records.events[match]):
             got = _iso(records.events[match].date) if match is not None else "not found"
             out.details["missed_events"].append(
-                {"gold": g.id, "type": g.type, "date": _iso(g.date), "note": g.note or "",
-                 "predicted_date": got})
+                {
+                    "gold": g.id,
+                    "type": g.type,
+                    "date": _iso(g.date),
+                    "note": g.note or "",
+                    "predicted_date": got,
+                }
+            )
     matched_p = set(found.values())
     out.details["spurious_events"] = [
         {"predicted_id": p.id, "type": p.type, "date": _iso(p.date), "summary": p.summary[:80]}
-        for i, p in enumerate(records.events) if i not in matched_p]
+        for i, p in enumerate(records.events)
+        if i not in matched_p
+    ]
 
 
 def _iso(value: date | None) -> str | None:

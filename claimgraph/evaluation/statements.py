@@ -58,8 +58,9 @@ def _is_outlet(s: Statement) -> bool:
     return s.by_outlet or (s.speaker is None and not s.speaker_name)
 
 
-def _speaker_matches(g: GoldStatement, gold: GoldArticle, s: Statement,
-                     records: ArticleRecords) -> bool:
+def _speaker_matches(
+    g: GoldStatement, gold: GoldArticle, s: Statement, records: ArticleRecords
+) -> bool:
     if g.speaker_kind == "outlet":
         return _is_outlet(s)
     assert g.speaker is not None
@@ -79,13 +80,13 @@ def _speaker_matches(g: GoldStatement, gold: GoldArticle, s: Statement,
     if ent is not None and ent.type == "Person":
         surnames = {surname(n) for n in names} - {None}
         # "Hovhannisian" alone, or a name with a title in front of it.
-        return any(k in surnames or any(k.endswith(" " + full) for full in keys)
-                   for k in predicted)
+        return any(k in surnames or any(k.endswith(" " + full) for full in keys) for k in predicted)
     return False
 
 
-def _via_matches(g: GoldStatement, gold: GoldArticle, s: Statement,
-                 records: ArticleRecords) -> bool:
+def _via_matches(
+    g: GoldStatement, gold: GoldArticle, s: Statement, records: ArticleRecords
+) -> bool:
     predicted = []
     for ref in s.via:
         ent = next((e for e in records.entities if e.id == ref), None)
@@ -99,8 +100,9 @@ def _via_matches(g: GoldStatement, gold: GoldArticle, s: Statement,
     return all(any(w & p for p in predicted) for w in wanted)
 
 
-def score_statements(gold: GoldArticle, records: ArticleRecords, text: str,
-                      out: ArticleScore) -> None:
+def score_statements(
+    gold: GoldArticle, records: ArticleRecords, text: str, out: ArticleScore
+) -> None:
     body = records.article.text or ""
     delta = text.find(body) if body else -1
     spans = [_predicted_span(s, text, delta) for s in records.statements]
@@ -112,7 +114,7 @@ def score_statements(gold: GoldArticle, records: ArticleRecords, text: str,
         span = spans[pi]
         if span is not None:
             return spans_match((g.start, g.end), span)
-        jac = token_jaccard(text[g.start:g.end], p.text)
+        jac = token_jaccard(text[g.start : g.end], p.text)
         return jac if jac >= 0.5 else 0.0
 
     pairs = greedy_match(range(len(gold.statements)), range(len(records.statements)), score)
@@ -132,23 +134,41 @@ def score_statements(gold: GoldArticle, records: ArticleRecords, text: str,
             out.accuracy[what].count(ok)
             if not ok:
                 out.details["mismatched"].append(
-                    {"gold": g.id, "field": what, "gold_value": _plain(want),
-                     "predicted": _plain(got), "predicted_id": p.id})
+                    {
+                        "gold": g.id,
+                        "field": what,
+                        "gold_value": _plain(want),
+                        "predicted": _plain(got),
+                        "predicted_id": p.id,
+                    }
+                )
         via_ok = _via_matches(g, gold, p, records)
         out.accuracy["via"].count(via_ok)
         if not via_ok:
             out.details["mismatched"].append(
-                {"gold": g.id, "field": "via", "gold_value": g.via,
-                 "predicted": [_ref_name(r, records) for r in p.via], "predicted_id": p.id})
+                {
+                    "gold": g.id,
+                    "field": "via",
+                    "gold_value": g.via,
+                    "predicted": [_ref_name(r, records) for r in p.via],
+                    "predicted_id": p.id,
+                }
+            )
     for gi, g in enumerate(gold.statements):
         if gi not in matched_g:
             out.details["missed"].append(
-                {"gold": g.id, "speaker": g.speaker, "span": [g.start, g.end],
-                 "note": g.note or text[g.start:g.end][:120]})
+                {
+                    "gold": g.id,
+                    "speaker": g.speaker,
+                    "span": [g.start, g.end],
+                    "note": g.note or text[g.start : g.end][:120],
+                }
+            )
     for pi, p in enumerate(records.statements):
         if pi not in matched_p:
             out.details["spurious"].append(
-                {"predicted_id": p.id, "speaker": p.speaker_name, "text": p.text[:120]})
+                {"predicted_id": p.id, "speaker": p.speaker_name, "text": p.text[:120]}
+            )
 
 
 def _plain(value: Any) -> Any:

@@ -25,11 +25,41 @@ from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, t
 __all__ = ["Claim", "find_claims"]
 
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "dative"}
-_CHANNEL_NOUNS = {"interview", "address", "statement", "briefing", "speech", "post", "video",
-                  "conference", "message"}
-_WEAK_CUES = {"add", "note", "show", "post", "publish", "ask", "think", "believe", "describe",
-              "call", "report", "welcome", "state", "estimate", "suggest", "charge", "promise",
-              "write", "confirm", "explain", "predict", "quote"}
+_CHANNEL_NOUNS = {
+    "interview",
+    "address",
+    "statement",
+    "briefing",
+    "speech",
+    "post",
+    "video",
+    "conference",
+    "message",
+}
+_WEAK_CUES = {
+    "add",
+    "note",
+    "show",
+    "post",
+    "publish",
+    "ask",
+    "think",
+    "believe",
+    "describe",
+    "call",
+    "report",
+    "welcome",
+    "state",
+    "estimate",
+    "suggest",
+    "charge",
+    "promise",
+    "write",
+    "confirm",
+    "explain",
+    "predict",
+    "quote",
+}
 
 
 @dataclass
@@ -53,7 +83,9 @@ class Claim:
     by_outlet: bool = False
     cue_char: int = 0
     cue_dep: str = ""
-    cue_dates: list[int] = field(default_factory=list)  # date words hanging off the cue ("said on Monday")
+    cue_dates: list[int] = field(
+        default_factory=list
+    )  # date words hanging off the cue ("said on Monday")
 
 
 def _subject(tok: Token) -> Token | None:
@@ -62,7 +94,9 @@ def _subject(tok: Token) -> Token | None:
             return child
     if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
         head = tok.head
-        if tok.tag_ == "VBG" or tok.dep_ == "conj":  # "..., adding"; "told X that ... and accused": the speaker above
+        if (
+            tok.tag_ == "VBG" or tok.dep_ == "conj"
+        ):  # "..., adding"; "told X that ... and accused": the speaker above
             for anc in tok.ancestors:
                 if anc.lemma_ in SPEECH_VERBS and anc.pos_ == "VERB":
                     return _subject(anc)
@@ -91,12 +125,20 @@ class _Finder:
     def quote_near(self, cue: Token, sent: Span) -> tuple[int, int] | None:
         """The quote this cue introduces or closes: before it in its sentence, or right after."""
         c = cue.idx
-        before = [q for q in self.quotes if q[1] <= c and q[1] > sent.start_char - 2
-                  and not clause_between(self.text, q[1], c)]
+        before = [
+            q
+            for q in self.quotes
+            if q[1] <= c and q[1] > sent.start_char - 2 and not clause_between(self.text, q[1], c)
+        ]
         if before:
             return before[-1]
-        after = [q for q in self.quotes if q[0] > c and q[0] < sent.end_char + 2
-                 and not clause_between(self.text, c + len(cue), q[0])]
+        after = [
+            q
+            for q in self.quotes
+            if q[0] > c
+            and q[0] < sent.end_char + 2
+            and not clause_between(self.text, c + len(cue), q[0])
+        ]
         return after[0] if after else None
 
     def content(self, cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -106,28 +148,63 @@ class _Finder:
         if lemma in {"accuse", "blame", "condemn", "criticize", "criticise"}:
             clause = [c for c in kids if c.dep_ in {"dobj", "prep", "ccomp"}]
         elif lemma in {"call", "appeal", "demand"}:
-            clause = [c for c in kids if c.dep_ in {"prep", "xcomp", "ccomp", "dobj", "advcl"}
-                      and c.lower_ not in {"in", "during", "after", "at"}
-                      and (c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-        elif lemma in {"urge", "ask", "tell", "warn", "threaten", "promise", "vow", "pledge",
-                       "propose", "inform"}:
+            clause = [
+                c
+                for c in kids
+                if c.dep_ in {"prep", "xcomp", "ccomp", "dobj", "advcl"}
+                and c.lower_ not in {"in", "during", "after", "at"}
+                and (
+                    c.dep_ != "advcl"
+                    or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            ]
+        elif lemma in {
+            "urge",
+            "ask",
+            "tell",
+            "warn",
+            "threaten",
+            "promise",
+            "vow",
+            "pledge",
+            "propose",
+            "inform",
+        }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
             if lemma in {"tell", "inform"}:
                 clause = [c for c in kids if c.dep_ == "ccomp"]
-        elif lemma in {"deny", "reject", "dismiss", "refute", "confirm", "welcome", "admit",
-                       "acknowledge", "describe", "report", "post", "publish"}:
+        elif lemma in {
+            "deny",
+            "reject",
+            "dismiss",
+            "refute",
+            "confirm",
+            "welcome",
+            "admit",
+            "acknowledge",
+            "describe",
+            "report",
+            "post",
+            "publish",
+        }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
         lower = False
         if not clause:
             # "said in a statement posted on its website that ...": the clause hangs lower.
             for t in cue.subtree:
-                if t.i > cue.i and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ccomp", "acl", "relcl"} \
-                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                if (
+                    t.i > cue.i
+                    and t.pos_ in {"VERB", "AUX"}
+                    and t.dep_ in {"ccomp", "acl", "relcl"}
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                ):
                     clause, lower = [t], True
                     break
         after = [c for c in clause if c.i > cue.i]
         if after and len(after) < len(clause):
-            clause = after  # "In an interview broadcast on X, he called on ...": the content follows
+            clause = (
+                after  # "In an interview broadcast on X, he called on ...": the content follows
+            )
         if clause:
             toks = [t for c in clause for t in c.subtree]
             # The channel ("on Telegram", "in a statement") is not content.
@@ -136,7 +213,11 @@ class _Finder:
             if len(toks) >= 2:
                 return span_chars(toks)
         # Content before the cue: "..., X said." The cue hangs off the content's verb.
-        if cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+        if (
+            cue.dep_ in {"parataxis", "ccomp", "advcl"}
+            and cue.head.i < cue.i
+            and cue.head.pos_ in {"VERB", "AUX"}
+        ):
             head = cue.head
             toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
             toks = [t for t in toks if t.i < cue.left_edge.i]
@@ -153,9 +234,12 @@ class _Finder:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             named = self.table.at(obj.i) if obj is not None else None
             if t.lower_ in {"in", "on", "during", "after", "at", "to"} and (
-                    obj is None or obj.lower_ in _CHANNEL_NOUNS
-                    or (named is not None and named.kind in {"platform", "media"})
-                    or obj.ent_type_ in {"DATE", "TIME"} or obj.lower_ in {"reporters", "journalists", "website"}):
+                obj is None
+                or obj.lower_ in _CHANNEL_NOUNS
+                or (named is not None and named.kind in {"platform", "media"})
+                or obj.ent_type_ in {"DATE", "TIME"}
+                or obj.lower_ in {"reporters", "journalists", "website"}
+            ):
                 return True
         if t.head.i == cue.i and t.dep_ in {"npadvmod"} and tok.ent_type_ in {"DATE", "TIME"}:
             return True
@@ -173,25 +257,36 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
                 claim = _claim_for(f, tok, sent)
                 if claim is not None:
                     claims.append(claim)
-        claims.extend(_according_to(f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]))
+        claims.extend(
+            _according_to(
+                f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
+            )
+        )
     _antecedents(text_of(doc), claims)
     return claims
 
 
-_ANAPHORIC = re.compile(r"^(?:the|these|this|that|those|such) (?:\w+ )?(?:accusations?|claims?|"
-                        r"allegations?|reports?|charges?|statements?|assertions?)$", re.I)
+_ANAPHORIC = re.compile(
+    r"^(?:the|these|this|that|those|such) (?:\w+ )?(?:accusations?|claims?|"
+    r"allegations?|reports?|charges?|statements?|assertions?)$",
+    re.I,
+)
 
 
 def _antecedents(text: str, claims: list[Claim]) -> None:
     """ "The ministry rejected the accusation": what is denied is the claim before it."""
     for i, c in enumerate(claims):
-        content = text[c.start:c.end]
-        if c.kind != "deny" or not (_ANAPHORIC.match(content) or _ANAPHORIC.match(f"the {content}")):
+        content = text[c.start : c.end]
+        if c.kind != "deny" or not (
+            _ANAPHORIC.match(content) or _ANAPHORIC.match(f"the {content}")
+        ):
             continue
         earlier = [p for p in claims[:i] if p.speaker != c.speaker and not p.by_outlet]
         if earlier:
             e = earlier[-1]
-            if e.start <= c.start < e.end:  # "..., a claim Varossa denied" is not the ministry's words
+            if (
+                e.start <= c.start < e.end
+            ):  # "..., a claim Varossa denied" is not the ministry's words
                 comma = text.rfind(",", e.start, c.start)
                 e.start, e.end = trim(text, e.start, comma if comma > e.start else c.start)
             c.start, c.end = e.start, e.end
@@ -220,7 +315,7 @@ def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
     named = name_without_entity(f, subj)
     if named is not None:
         return named.id, named.name
-    words = f.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+    words = f.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     return None, words
 
 
@@ -251,7 +346,7 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         if q is None and clause is None:
             return None
         if speaker_tok is None:  # a parse gone wrong: the name between "quoted" and "as saying"
-            for t in f.doc[cue.i + 1:min(cue.i + 12, sent.end)]:
+            for t in f.doc[cue.i + 1 : min(cue.i + 12, sent.end)]:
                 if t.lower_ == "as":
                     break
                 if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
@@ -261,7 +356,7 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             if named is not None:
                 via.append(named.id)
         if not via:
-            for t in reversed(list(f.doc[max(sent.start, cue.i - 10):cue.i])):
+            for t in reversed(list(f.doc[max(sent.start, cue.i - 10) : cue.i])):
                 e = f.table.at(t.i)
                 if e is not None and e.type == "Organization":
                     via.append(e.id)
@@ -271,24 +366,57 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             return None
         if clause is not None and (q is None or q[1] < clause.left_edge.idx):
             a, b = trim(text, *span_chars(list(clause.subtree)))  # "... as saying that X"
-            return Claim(cue.i, "quote as saying", speaker, name, a, b, via=via,
-                         sentence=(sent.start_char, sent.end_char),
-                         own_region=(cue.sent.start_char, cue.sent.end_char), cue_char=cue.idx)
+            return Claim(
+                cue.i,
+                "quote as saying",
+                speaker,
+                name,
+                a,
+                b,
+                via=via,
+                sentence=(sent.start_char, sent.end_char),
+                own_region=(cue.sent.start_char, cue.sent.end_char),
+                cue_char=cue.idx,
+            )
         assert q is not None
-        return Claim(cue.i, "quote as saying", speaker, name, q[0] + 1, q[1] - 1, "direct",
-                     text[q[0] + 1:q[1] - 1], via=via, sentence=(sent.start_char, sent.end_char),
-                     own_region=(cue.sent.start_char, cue.sent.end_char), cue_char=cue.idx)
+        return Claim(
+            cue.i,
+            "quote as saying",
+            speaker,
+            name,
+            q[0] + 1,
+            q[1] - 1,
+            "direct",
+            text[q[0] + 1 : q[1] - 1],
+            via=via,
+            sentence=(sent.start_char, sent.end_char),
+            own_region=(cue.sent.start_char, cue.sent.end_char),
+            cue_char=cue.idx,
+        )
     subj = _subject(cue)
     if subj is None:
         return None
-    if any(c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}):
+    if any(
+        c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}
+    ):
         return None  # "a photograph of what he said was the helmet": a label, not a claim
-    if lemma in {"describe", "call"} and subj.lower_ in {"it", "what", "which"} and cue.dep_ == "relcl":
+    if (
+        lemma in {"describe", "call"}
+        and subj.lower_ in {"it", "what", "which"}
+        and cue.dep_ == "relcl"
+    ):
         return None
-    if lemma == "call" and (any(c.dep_ == "auxpass" for c in cue.children)
-                            or not any(c.dep_ == "prep" and c.lower_ in {"on", "for"} or c.dep_ == "xcomp"
-                                       or c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)
-                                       for c in cue.children)):
+    if lemma == "call" and (
+        any(c.dep_ == "auxpass" for c in cue.children)
+        or not any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "for"}
+            or c.dep_ == "xcomp"
+            or c.dep_ == "advcl"
+            and any(m.lower_ == "for" for m in c.children)
+            for c in cue.children
+        )
+    ):
         return None  # "it will be called X" names, it does not appeal
     if lemma == "describe" and cue.dep_ == "relcl":
         return None
@@ -296,16 +424,26 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     if kind == "deny" and cue.dep_ == "relcl" and _ANAPHORIC.match(f"the {cue.head.lower_}"):
         # "a claim Varossa swiftly denied": what is denied is the claim before it
         speaker, name = _speaker(f, subj)
-        return Claim(cue.i, lemma, speaker, name, cue.head.idx, cue.head.idx + len(cue.head),
-                     polarity="denies", sentence=(sent.start_char, sent.end_char),
-                     own_region=(sent.start_char, sent.end_char), kind=kind, cue_char=cue.idx,
-                     cue_dep="relcl-deny")
+        return Claim(
+            cue.i,
+            lemma,
+            speaker,
+            name,
+            cue.head.idx,
+            cue.head.idx + len(cue.head),
+            polarity="denies",
+            sentence=(sent.start_char, sent.end_char),
+            own_region=(sent.start_char, sent.end_char),
+            kind=kind,
+            cue_char=cue.idx,
+            cue_dep="relcl-deny",
+        )
     q = f.quote_near(cue, sent)
     mode = "indirect"
     quote = None
     if q is not None and (span is None or span[0] >= q[0] and span[1] <= q[1] + 1):
         span = (q[0] + 1, q[1] - 1)
-        mode, quote = "direct", text[span[0]:span[1]]
+        mode, quote = "direct", text[span[0] : span[1]]
     elif span is None:
         return None
     else:
@@ -319,16 +457,20 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
                 span = (min(a for a, _ in inner) + 1, max(b for _, b in inner) - 1)
             else:
                 mode = "mixed"
-            quote = " … ".join(text[a + 1:b - 1] for a, b in inner)
+            quote = " … ".join(text[a + 1 : b - 1] for a, b in inner)
         elif q is not None and q[0] < span[0] < q[1]:
-            mode, quote, span = "direct", text[q[0] + 1:q[1] - 1], (q[0] + 1, q[1] - 1)
+            mode, quote, span = "direct", text[q[0] + 1 : q[1] - 1], (q[0] + 1, q[1] - 1)
     start, end = trim(text, *span)
     if end - start < 8:
         return None
     if lemma == "describe" and mode == "direct":
         return None  # "what it described as 'x'" is a label, not a statement
-    if kind in {"say"} and lemma in _WEAK_CUES and mode == "indirect" and not any(
-            c.dep_ == "ccomp" for c in cue.children):
+    if (
+        kind in {"say"}
+        and lemma in _WEAK_CUES
+        and mode == "indirect"
+        and not any(c.dep_ == "ccomp" for c in cue.children)
+    ):
         if lemma not in {"confirm", "report", "write", "post", "welcome", "describe"}:
             return None
     polarity = "asserts"
@@ -344,7 +486,11 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     speaker, name = _speaker(f, subj)
     if speaker is None and name is None:
         return None
-    if speaker is not None and f.table.get(speaker).type == "Place" and not f.table.get(speaker).is_actor:
+    if (
+        speaker is not None
+        and f.table.get(speaker).type == "Place"
+        and not f.table.get(speaker).is_actor
+    ):
         return None
     channel = None
     for c in cue.subtree:
@@ -353,10 +499,25 @@ def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             break
     via += channel_via(f, cue, start, end)
     dates = cue_dates(cue, _CHANNEL_NOUNS)
-    return Claim(cue.i, cue_text, speaker, name, start, end, mode, quote, polarity, via, channel,
-                 own_region=(cue.sent.start_char, cue.sent.end_char),
-                 sentence=(sent.start_char, sent.end_char), kind=kind, cue_char=cue.idx,
-                 cue_dep=cue.dep_, cue_dates=dates)
+    return Claim(
+        cue.i,
+        cue_text,
+        speaker,
+        name,
+        start,
+        end,
+        mode,
+        quote,
+        polarity,
+        via,
+        channel,
+        own_region=(cue.sent.start_char, cue.sent.end_char),
+        sentence=(sent.start_char, sent.end_char),
+        kind=kind,
+        cue_char=cue.idx,
+        cue_dep=cue.dep_,
+        cue_dates=dates,
+    )
 
 
 def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
@@ -365,14 +526,18 @@ def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
     for tok in sent:
         if tok.lower_ != "according" or tok.i + 1 >= len(f.doc):
             continue
-        to = f.doc[tok.i + 1] if f.doc[tok.i + 1].lower_ == "to" else tok  # "according Prosecutor-General X"
+        to = (
+            f.doc[tok.i + 1] if f.doc[tok.i + 1].lower_ == "to" else tok
+        )  # "according Prosecutor-General X"
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None:
-            nxt = f.doc[to.i + 1:to.i + 6]
+            nxt = f.doc[to.i + 1 : to.i + 6]
             obj = next((t for t in nxt if f.table.at(t.i)), None)
         if obj is None:
             continue
-        ent = f.resolver.entity_of(obj) or next((f.table.at(t.i) for t in obj.subtree if f.table.at(t.i)), None)
+        ent = f.resolver.entity_of(obj) or next(
+            (f.table.at(t.i) for t in obj.subtree if f.table.at(t.i)), None
+        )
         pp_start = tok.idx
         pp_end = max(t.idx + len(t) for t in [obj, *obj.subtree])
         if here and ent is not None:
@@ -387,7 +552,17 @@ def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
         start, end = (a, b) if b - a >= d - c2 else (c2, d)
         if end - start < 8:
             continue
-        out.append(Claim(tok.i, "according to", ent.id, ent.name, start, end,
-                         sentence=(sent.start_char, sent.end_char),
-                         own_region=(pp_start, pp_end), cue_char=tok.idx))
+        out.append(
+            Claim(
+                tok.i,
+                "according to",
+                ent.id,
+                ent.name,
+                start,
+                end,
+                sentence=(sent.start_char, sent.end_char),
+                own_region=(pp_start, pp_end),
+                cue_char=tok.idx,
+            )
+        )
     return out

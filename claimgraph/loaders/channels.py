@@ -15,11 +15,44 @@ if TYPE_CHECKING:
 
 __all__ = ["channel_via", "cue_dates", "name_without_entity"]
 
-_MEDIA_NOUNS = {"television", "tv", "radio", "channel", "newspaper", "agency", "broadcaster",
-                "daily", "website", "station"}
-_ORG_HEADS = {"force", "forces", "group", "ministry", "agency", "service", "council", "office",
-              "committee", "bureau", "battalion", "brigade", "army", "militia", "party", "press",
-              "news", "today", "television", "radio", "line", "watch", "network", "company"}
+_MEDIA_NOUNS = {
+    "television",
+    "tv",
+    "radio",
+    "channel",
+    "newspaper",
+    "agency",
+    "broadcaster",
+    "daily",
+    "website",
+    "station",
+}
+_ORG_HEADS = {
+    "force",
+    "forces",
+    "group",
+    "ministry",
+    "agency",
+    "service",
+    "council",
+    "office",
+    "committee",
+    "bureau",
+    "battalion",
+    "brigade",
+    "army",
+    "militia",
+    "party",
+    "press",
+    "news",
+    "today",
+    "television",
+    "radio",
+    "line",
+    "watch",
+    "network",
+    "company",
+}
 
 
 def name_without_entity(f: _Finder, subj: Token, organization: bool = False) -> Entity | None:
@@ -27,11 +60,15 @@ def name_without_entity(f: _Finder, subj: Token, organization: bool = False) -> 
     if subj.pos_ != "PROPN" or not subj.is_title:
         return None
     first = subj
-    while first.i > 0 and f.doc[first.i - 1].dep_ in {"compound", "amod", "punct"} \
-            and (f.doc[first.i - 1].is_title or f.doc[first.i - 1].text == "-") and f.doc[first.i - 1].head.i == subj.i:
+    while (
+        first.i > 0
+        and f.doc[first.i - 1].dep_ in {"compound", "amod", "punct"}
+        and (f.doc[first.i - 1].is_title or f.doc[first.i - 1].text == "-")
+        and f.doc[first.i - 1].head.i == subj.i
+    ):
         first = f.doc[first.i - 1]
-    toks = list(f.doc[first.i:subj.i + 1])
-    name = f.doc[first.i:subj.i + 1].text
+    toks = list(f.doc[first.i : subj.i + 1])
+    name = f.doc[first.i : subj.i + 1].text
     if not name or any(f.table.at(t.i) is not None for t in toks):
         return None
     if organization or any(t.lower_ in _ORG_HEADS for t in toks):
@@ -58,23 +95,43 @@ def channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
         path = {head.lower_, head.head.lower_, head.head.head.lower_}
         if t.dep_ in {"dobj", "dative"} and head.i == cue.i and cue.lemma_ == "tell":
             out.append(ent.id)
-        elif ent.kind in {"platform", "media"} and path & {"on", "with", "to", "in", "by", "told", "tell"}:
+        elif ent.kind in {"platform", "media"} and path & {
+            "on",
+            "with",
+            "to",
+            "in",
+            "by",
+            "told",
+            "tell",
+        }:
             out.append(ent.id)
         elif path & {"interview", "with"} and ent.kind in {"media", "platform", None}:
             out.append(ent.id)
     if not out and cue.lemma_ == "tell":  # "told KNT television": the outlet inside the object
         for c in cue.children:
             if c.dep_ in {"dobj", "dative"} and not (start <= c.idx < end):
-                named = next((f.table.at(t.i) for t in c.subtree if f.table.at(t.i) is not None), None)
+                named = next(
+                    (f.table.at(t.i) for t in c.subtree if f.table.at(t.i) is not None), None
+                )
                 if named is None and c.pos_ in {"PROPN", "NOUN"}:
-                    named = name_without_entity(f, c, organization=True) if c.pos_ == "PROPN" else None
+                    named = (
+                        name_without_entity(f, c, organization=True) if c.pos_ == "PROPN" else None
+                    )
                     if named is None:
                         toks = [t for t in c.subtree if t.i <= c.i and t.dep_ != "det"]
                         if any(t.pos_ == "PROPN" for t in toks):
-                            named = f.table.add("Organization", " ".join(t.text for t in toks
-                                                                         if t.pos_ == "PROPN"), "media")
-                if (named is not None and named.type == "Place" and not named.geonames_id
-                        and not named.is_actor and c.lower_ in _MEDIA_NOUNS):
+                            named = f.table.add(
+                                "Organization",
+                                " ".join(t.text for t in toks if t.pos_ == "PROPN"),
+                                "media",
+                            )
+                if (
+                    named is not None
+                    and named.type == "Place"
+                    and not named.geonames_id
+                    and not named.is_actor
+                    and c.lower_ in _MEDIA_NOUNS
+                ):
                     # "KNT television": the tagger's place is a broadcaster
                     named.type, named.kind = "Organization", "media"
                     named.key = entity_key("Organization", named.name)
@@ -85,8 +142,14 @@ def channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
             if c.dep_ == "prep" and c.lower_ == "on":
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 named = f.table.at(obj.i) if obj is not None else None
-                if (named is not None and obj is not None and named.type == "Place" and obj.is_upper
-                        and not named.geonames_id and not named.is_actor):
+                if (
+                    named is not None
+                    and obj is not None
+                    and named.type == "Place"
+                    and obj.is_upper
+                    and not named.geonames_id
+                    and not named.is_actor
+                ):
                     named.type, named.kind = "Organization", "media"
                     named.key = entity_key("Organization", named.name)
                     out.append(named.id)

@@ -18,13 +18,26 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _ORG_PRONOUNS = {"it", "its", "they", "their"}
 # Definite descriptions → the entity kinds (or name words) they can refer to.
 _NOMINALS = {
-    "ministry": ("ministry",), "army": ("armed forces",), "military": ("armed forces",),
-    "forces": ("armed forces",), "troops": ("armed forces",), "militia": ("armed group", "armed forces"),
-    "government": ("government", "country"), "group": ("international body",),
-    "service": ("media",), "agency": ("agency", "media"), "office": ("agency",),
-    "president": ("Person",), "minister": ("Person",), "spokesman": ("Person",),
-    "spokeswoman": ("Person",), "spokesperson": ("Person",), "leader": ("Person",),
-    "envoy": ("Person",), "prosecutor": ("Person",), "commander": ("Person",),
+    "ministry": ("ministry",),
+    "army": ("armed forces",),
+    "military": ("armed forces",),
+    "forces": ("armed forces",),
+    "troops": ("armed forces",),
+    "militia": ("armed group", "armed forces"),
+    "government": ("government", "country"),
+    "group": ("international body",),
+    "service": ("media",),
+    "agency": ("agency", "media"),
+    "office": ("agency",),
+    "president": ("Person",),
+    "minister": ("Person",),
+    "spokesman": ("Person",),
+    "spokeswoman": ("Person",),
+    "spokesperson": ("Person",),
+    "leader": ("Person",),
+    "envoy": ("Person",),
+    "prosecutor": ("Person",),
+    "commander": ("Person",),
     "statement": ("ministry", "government", "armed forces", "armed group", "agency"),
 }
 
@@ -58,18 +71,27 @@ class Resolver:
                     return found
         low = tok.lower_
         if tok.pos_ == "PROPN" and tok.is_title:  # a surname the tagger missed this time
-            bearers = [e for e in self._before(tok.i) if e.type == "Person" and e.name.split()[-1] == tok.text]
+            bearers = [
+                e
+                for e in self._before(tok.i)
+                if e.type == "Person" and e.name.split()[-1] == tok.text
+            ]
             if bearers:
                 return bearers[0]
         if low in _PERSON_PRONOUNS:
             return self._nearest(tok.i, lambda e: e.type == "Person")
         if low in _ORG_PRONOUNS:
-            return self._nearest(tok.i, lambda e: e.type == "Organization"
-                                 or (e.type == "Place" and e.is_actor))
+            return self._nearest(
+                tok.i, lambda e: e.type == "Organization" or (e.type == "Place" and e.is_actor)
+            )
         if tok.pos_ in {"NOUN", "PROPN"}:
             for t in tok.subtree:  # "the head of the Bureau, General Arkady Moss,"
                 named = self.table.at(t.i)
-                if named is not None and named.type == "Person" and "appos" in {t.dep_, t.head.dep_}:
+                if (
+                    named is not None
+                    and named.type == "Person"
+                    and "appos" in {t.dep_, t.head.dep_}
+                ):
                     return named
             for prep in tok.children:  # "the government of Belmora"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -98,9 +120,16 @@ class Resolver:
             if owner and (kinds or any(c.dep_ == "poss" for c in tok.children)):
                 return owner[-1]  # "the group's three envoys": the group speaks
             if kinds:
-                return self._nearest(tok.i, lambda e: e.type == "Organization" and e.kind in kinds
-                                     or (e.type == "Place" and "country" in kinds and e.is_actor)
-                                     or e.kind in kinds and e.type != "Place")
+                return self._nearest(
+                    tok.i,
+                    lambda e: (
+                        e.type == "Organization"
+                        and e.kind in kinds
+                        or (e.type == "Place" and "country" in kinds and e.is_actor)
+                        or e.kind in kinds
+                        and e.type != "Place"
+                    ),
+                )
         return None
 
     def _nearest(self, i: int, ok: object) -> Entity | None:

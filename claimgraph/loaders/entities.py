@@ -24,12 +24,24 @@ __all__ = ["Mention", "EntityTable", "build_entities"]
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 _FUNCTION = {normalise_name(a): f for f, alts in MINISTRY_FUNCTIONS.items() for a in (f, *alts)}
 _FORCE_HEADS = {"forces", "army", "troops", "military", "soldiers"}
-_ORG_KINDS = (("ministry", "ministry"), ("service", "media"), ("army", "armed forces"),
-              ("forces", "armed forces"), ("force", "armed forces"), ("troops", "armed forces"),
-              ("military", "armed forces"), ("militia", "armed group"), ("parliament", "parliament"),
-              ("government", "government"), ("group", "international body"),
-              ("staff", "armed forces"), ("office", "agency"), ("agency", "agency"),
-              ("committee", "agency"), ("council", "international body"))
+_ORG_KINDS = (
+    ("ministry", "ministry"),
+    ("service", "media"),
+    ("army", "armed forces"),
+    ("forces", "armed forces"),
+    ("force", "armed forces"),
+    ("troops", "armed forces"),
+    ("military", "armed forces"),
+    ("militia", "armed group"),
+    ("parliament", "parliament"),
+    ("government", "government"),
+    ("group", "international body"),
+    ("staff", "armed forces"),
+    ("office", "agency"),
+    ("agency", "agency"),
+    ("committee", "agency"),
+    ("council", "international body"),
+)
 _DEMONYM_SUFFIXES = ("n", "an", "i", "ian", "ese")
 
 
@@ -58,14 +70,23 @@ class EntityTable:
         """The entity with this id."""
         return next(e for e in self.entities if e.id == entity_id)
 
-    def add(self, type_: str, name: str, kind: str | None = None, *, key: str = "",
-            alias: str | None = None, **extra: object) -> Entity:
+    def add(
+        self,
+        type_: str,
+        name: str,
+        kind: str | None = None,
+        *,
+        key: str = "",
+        alias: str | None = None,
+        **extra: object,
+    ) -> Entity:
         """The entity with this key, created on first use."""
         key = key or entity_key(type_, name)
         found = self._by_key.get(key)
         if found is None:
-            found = Entity(id=f"e{len(self.entities) + 1}", name=name, type=type_, kind=kind,
-                           key=key, **extra)  # type: ignore[arg-type]
+            found = Entity(
+                id=f"e{len(self.entities) + 1}", name=name, type=type_, kind=kind, key=key, **extra
+            )  # type: ignore[arg-type]
             self.entities.append(found)
             self._by_key[key] = found
         if alias and alias != found.name and alias not in found.aliases:
@@ -135,16 +156,24 @@ def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     return table
 
 
-def _find_countries(doc: Doc, ents: list[Span], gaz: Gazetteer, table: EntityTable,
-                    words: set[str]) -> None:
+def _find_countries(
+    doc: Doc, ents: list[Span], gaz: Gazetteer, table: EntityTable, words: set[str]
+) -> None:
     """Countries named (gazetteer) or inferred: "X" with a demonym "Xn"/"Xi" used too."""
     for ent in ents:
         _s, _e, text = _clean(ent)
         place = gaz.country(text) if ent.label_ in {"GPE", "NORP", "LOC", "ORG"} else None
         if place is not None and place.kind == "country":
-            country = table.add("Place", place.name, "country", key=entity_key("Place", place.name, place.gid),
-                                alias=text if ent.label_ != "NORP" else None, is_actor=True,
-                                country=place.country, geonames_id=place.geonames_id)
+            country = table.add(
+                "Place",
+                place.name,
+                "country",
+                key=entity_key("Place", place.name, place.gid),
+                alias=text if ent.label_ != "NORP" else None,
+                is_actor=True,
+                country=place.country,
+                geonames_id=place.geonames_id,
+            )
         elif ent.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(ent) <= 2 and text[:1].isupper():
             dems = _demonyms(text) & words
             if not dems or gaz.lookup(text) and ent.label_ == "PERSON":
@@ -160,8 +189,12 @@ def _find_countries(doc: Doc, ents: list[Span], gaz: Gazetteer, table: EntityTab
             table.countries[normalise_name(dem)] = country.id
     # Countries no gazetteer knows: a proper noun whose demonym the article uses.
     for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.is_title and normalise_name(tok.text) not in table.countries
-                and tok.ent_type_ not in {"PERSON", ""} | set()):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_title
+            and normalise_name(tok.text) not in table.countries
+            and tok.ent_type_ not in {"PERSON", ""} | set()
+        ):
             dems = _demonyms(tok.text) & words
             if dems and not gaz.lookup(tok.text):
                 country = table.add("Place", tok.text, "country", is_actor=True)
@@ -176,8 +209,15 @@ def _find_countries(doc: Doc, ents: list[Span], gaz: Gazetteer, table: EntityTab
 
 def _add_country(table: EntityTable, gaz: Gazetteer, place: object) -> Entity:
     p = place  # a gazetteer Place of kind country
-    country = table.add("Place", p.name, "country", key=entity_key("Place", p.name, p.gid),  # type: ignore[attr-defined]
-                        is_actor=True, country=p.country, geonames_id=p.geonames_id)  # type: ignore[attr-defined]
+    country = table.add(
+        "Place",
+        p.name,
+        "country",
+        key=entity_key("Place", p.name, p.gid),  # type: ignore[attr-defined]
+        is_actor=True,
+        country=p.country,
+        geonames_id=p.geonames_id,
+    )  # type: ignore[attr-defined]
     table.countries.setdefault(normalise_name(p.name), country.id)  # type: ignore[attr-defined]
     dem = gaz.demonym_of(p.country or "")  # type: ignore[attr-defined]
     if dem:
@@ -215,8 +255,11 @@ def _person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        toks = [t for t in doc[ent.start:ent.end] if t.lower_ not in _TITLE_WORDS and t.is_alpha
-                or "-" in t.text]
+        toks = [
+            t
+            for t in doc[ent.start : ent.end]
+            if t.lower_ not in _TITLE_WORDS and t.is_alpha or "-" in t.text
+        ]
         name = " ".join(t.text for t in toks) or ent.text
         name = strip_possessive(name)
         if len(name.split()) >= 2:
@@ -230,8 +273,9 @@ def _person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
     return out
 
 
-def _org_name(doc: Doc, start: int, end: int, text: str, table: EntityTable,
-              gaz: Gazetteer) -> tuple[str, str | None]:
+def _org_name(
+    doc: Doc, start: int, end: int, text: str, table: EntityTable, gaz: Gazetteer
+) -> tuple[str, str | None]:
     """Canonical organisation name and kind: "Azerbaijan's Defense Ministry" → "Azerbaijani Defense Ministry"."""
     words = text.split()
     low = normalise_name(text).split()
@@ -248,28 +292,53 @@ def _org_name(doc: Doc, start: int, end: int, text: str, table: EntityTable,
     kind = next((k for head, k in _ORG_KINDS if low and low[-1] == head or head in low[-2:]), None)
     if country is None or kind not in {"ministry", "armed forces", "government", "parliament"}:
         return text, kind
-    dem = next((d for d, eid in table.countries.items() if eid == country.id and d != normalise_name(country.name)
-                and not d.endswith(" s")), None)
+    dem = next(
+        (
+            d
+            for d, eid in table.countries.items()
+            if eid == country.id and d != normalise_name(country.name) and not d.endswith(" s")
+        ),
+        None,
+    )
     adjective = dem.title() if dem else country.name
     if kind == "ministry":
         func = next((_FUNCTION[w] for w in low if w in _FUNCTION), None)
         if func is None:
-            func = next((_FUNCTION[" ".join(low[i:i + 2])] for i in range(len(low))
-                         if " ".join(low[i:i + 2]) in _FUNCTION), None)
+            func = next(
+                (
+                    _FUNCTION[" ".join(low[i : i + 2])]
+                    for i in range(len(low))
+                    if " ".join(low[i : i + 2]) in _FUNCTION
+                ),
+                None,
+            )
         return (f"{adjective} {func} Ministry" if func else f"{adjective} Ministry"), kind
     if kind == "armed forces":
         return f"{adjective} Armed Forces", kind
     return f"{adjective} {words[-1].title()}", kind
 
 
-def _entity_for(doc: Doc, ent: Span, start: int, end: int, text: str, gaz: Gazetteer,
-                table: EntityTable, persons: dict[int, str], codes: set[str]) -> Entity | None:
+def _entity_for(
+    doc: Doc,
+    ent: Span,
+    start: int,
+    end: int,
+    text: str,
+    gaz: Gazetteer,
+    table: EntityTable,
+    persons: dict[int, str],
+    codes: set[str],
+) -> Entity | None:
     label = ent.label_
     country = table.country_of(text)
     if label == "NORP":
         return country  # demonyms refer to their country; other groups are not actors here
-    if country is not None and (label in {"GPE", "LOC", "ORG"} and len(text.split()) <= 3
-                                or label == "PERSON" and len(text.split()) == 1):
+    if country is not None and (
+        label in {"GPE", "LOC", "ORG"}
+        and len(text.split()) <= 3
+        or label == "PERSON"
+        and len(text.split()) == 1
+    ):
         if country.name != text and text not in country.aliases:
             country.aliases.append(text)
         return country
@@ -295,19 +364,43 @@ def _entity_for(doc: Doc, ent: Span, start: int, end: int, text: str, gaz: Gazet
     kind = _place_kind(doc, ent)
     if place is not None and kind == "district":
         # "Fizuli district": the district, found under the city's canonical spelling too
-        place = next((p for p in [*gaz.lookup(text), *gaz.lookup(place.name)] if p.kind == "district"), place)
-    if place is not None and (place.country in codes or place.population >= 100_000
-                              or place.kind in {"region", "country", "area"}):
-        if kind in {"district", "region", "province"} and ent.end < len(doc) and doc[ent.end].lower_ == kind:
+        place = next(
+            (p for p in [*gaz.lookup(text), *gaz.lookup(place.name)] if p.kind == "district"), place
+        )
+    if place is not None and (
+        place.country in codes
+        or place.population >= 100_000
+        or place.kind in {"region", "country", "area"}
+    ):
+        if (
+            kind in {"district", "region", "province"}
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ == kind
+        ):
             alias = f"{text} {kind}"  # "Fizuli district", as analysts write it
-            found = table.add("Place", text, kind, key=entity_key("Place", text, place.gid), alias=alias,
-                              country=place.country, lat=place.lat, lon=place.lon,
-                              geonames_id=place.geonames_id)
+            found = table.add(
+                "Place",
+                text,
+                kind,
+                key=entity_key("Place", text, place.gid),
+                alias=alias,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                geonames_id=place.geonames_id,
+            )
             return found
-        return table.add("Place", text, kind or place.kind, key=entity_key("Place", text, place.gid),
-                         country=place.country, lat=place.lat, lon=place.lon,
-                         geonames_id=place.geonames_id,
-                         is_actor=place.kind == "country")
+        return table.add(
+            "Place",
+            text,
+            kind or place.kind,
+            key=entity_key("Place", text, place.gid),
+            country=place.country,
+            lat=place.lat,
+            lon=place.lon,
+            geonames_id=place.geonames_id,
+            is_actor=place.kind == "country",
+        )
     return table.add("Place", text, kind or "place", key=entity_key("Place", text), alias=None)
 
 
@@ -320,7 +413,7 @@ def _fuller_name(table: EntityTable, name: str) -> Entity | None:
         if e.type != "Organization":
             continue
         words = normalise_name(e.name).replace("defence", "defense").split()
-        if len(words) > len(short) and words[-len(short):] == short:
+        if len(words) > len(short) and words[-len(short) :] == short:
             return e
     return None
 
@@ -329,14 +422,14 @@ def _place_kind(doc: Doc, ent: Span) -> str | None:
     """ "the village of X", "X district": the noun next to the name says what it is."""
     from claimgraph.loaders.lexicon import PLACE_NOUNS
 
-    before = doc[max(0, ent.start - 3):ent.start]
+    before = doc[max(0, ent.start - 3) : ent.start]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in PLACE_NOUNS:
         return PLACE_NOUNS[before[-2].lower_]
-    after = doc[ent.end:ent.end + 1]
+    after = doc[ent.end : ent.end + 1]
     if after and after[0].lower_ in PLACE_NOUNS:
         return PLACE_NOUNS[after[0].lower_]
     # "Terter, Jabrail, and Fuzuli districts": the noun closes the list.
-    for t in doc[ent.end:min(len(doc), ent.end + 8)]:
+    for t in doc[ent.end : min(len(doc), ent.end + 8)]:
         if t.lower_ in {"districts", "regions", "villages", "provinces"}:
             return PLACE_NOUNS[t.lower_]
         if not (t.is_title or t.orth_ in {",", "and"}):

@@ -29,36 +29,111 @@ __all__ = ["EVENT_TYPES", "build_events", "find_renamings"]
 
 # lemma → event type (the taxonomy; docs/extraction.md).
 EVENT_TYPES: dict[str, str] = {
-    **dict.fromkeys(["attack", "strike", "shell", "shelling", "bomb", "bombard", "fire", "hit",
-                     "target", "assault", "raid", "launch", "struck", "rocket", "missile"], "attack"),
-    **dict.fromkeys(["capture", "seize", "take", "liberate", "occupy", "overrun", "retake"], "capture"),
+    **dict.fromkeys(
+        [
+            "attack",
+            "strike",
+            "shell",
+            "shelling",
+            "bomb",
+            "bombard",
+            "fire",
+            "hit",
+            "target",
+            "assault",
+            "raid",
+            "launch",
+            "struck",
+            "rocket",
+            "missile",
+        ],
+        "attack",
+    ),
+    **dict.fromkeys(
+        ["capture", "seize", "take", "liberate", "occupy", "overrun", "retake"], "capture"
+    ),
     **dict.fromkeys(["down", "shoot", "destroy", "destruction"], "shootdown"),
-    **dict.fromkeys(["kill", "die", "death", "casualty", "wound", "injure", "lose", "loss",
-                     "dead", "killed"], "casualties"),
+    **dict.fromkeys(
+        ["kill", "die", "death", "casualty", "wound", "injure", "lose", "loss", "dead", "killed"],
+        "casualties",
+    ),
     **dict.fromkeys(["rename"], "renaming"),
     **dict.fromkeys(["call", "urge", "appeal", "demand"], "appeal"),
     **dict.fromkeys(["threaten", "warn", "retaliate", "retaliation"], "threat"),
     **dict.fromkeys(["accuse", "allege", "blame"], "accusation"),
     **dict.fromkeys(["deny", "reject", "refute"], "denial"),
-    **dict.fromkeys(["talk", "negotiate", "negotiation", "mediate", "mediation", "meet",
-                     "ceasefire", "cease-fire", "truce"], "talks"),
-    **dict.fromkeys(["evacuate", "evacuation", "flee", "displace", "leave", "refuge"], "evacuation"),
+    **dict.fromkeys(
+        [
+            "talk",
+            "negotiate",
+            "negotiation",
+            "mediate",
+            "mediation",
+            "meet",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+        ],
+        "talks",
+    ),
+    **dict.fromkeys(
+        ["evacuate", "evacuation", "flee", "displace", "leave", "refuge"], "evacuation"
+    ),
     **dict.fromkeys(["fight", "fighting", "clash", "battle"], "clash"),
     **dict.fromkeys(["repel", "repulse"], "clash"),
 }
 # Speech acts are events only when the statement itself is one ("X accused Y of ...").
-_SPEECH_ACTS = {"accuse": "accusation", "allege": "accusation", "deny": "denial", "reject": "denial",
-                "threaten": "threat", "warn": "threat", "call": "appeal", "urge": "appeal",
-                "appeal": "appeal", "demand": "appeal"}
-_COUNT_WORDS = {"killed": "killed", "kill": "killed", "dead": "killed", "death": "killed",
-                "deaths": "killed", "die": "killed", "wounded": "wounded", "wound": "wounded",
-                "injured": "wounded", "injure": "wounded", "fighters": "killed",
-                "destroyed": "destroyed", "destroy": "destroyed", "down": "destroyed",
-                "rocket": "rockets", "rockets": "rockets", "missile": "rockets",
-                "villages": "captured", "village": "captured", "captured": "captured"}
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-              "hundreds": 200, "dozens": 24}
+_SPEECH_ACTS = {
+    "accuse": "accusation",
+    "allege": "accusation",
+    "deny": "denial",
+    "reject": "denial",
+    "threaten": "threat",
+    "warn": "threat",
+    "call": "appeal",
+    "urge": "appeal",
+    "appeal": "appeal",
+    "demand": "appeal",
+}
+_COUNT_WORDS = {
+    "killed": "killed",
+    "kill": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "deaths": "killed",
+    "die": "killed",
+    "wounded": "wounded",
+    "wound": "wounded",
+    "injured": "wounded",
+    "injure": "wounded",
+    "fighters": "killed",
+    "destroyed": "destroyed",
+    "destroy": "destroyed",
+    "down": "destroyed",
+    "rocket": "rockets",
+    "rockets": "rockets",
+    "missile": "rockets",
+    "villages": "captured",
+    "village": "captured",
+    "captured": "captured",
+}
+_NUM_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "hundreds": 200,
+    "dozens": 24,
+}
 
 
 def _number(tok: Token) -> int | None:
@@ -76,21 +151,33 @@ def _trigger_type(tok: Token) -> str | None:
         return None
     if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
         return None
-    if lemma in {"lose", "loss"} and tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
+    if (
+        lemma in {"lose", "loss"}
+        and tok.pos_ == "VERB"
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    ):
         return None
     if tok.pos_ not in {"VERB", "NOUN", "ADJ", "ADP", "PART"}:
         return None
     if lemma == "call" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"so", "-", "so-"}:
         return None  # "so-called"
-    if lemma in {"talk", "meet"} and tok.pos_ == "VERB" and not any(
-            c.lower_ in {"with", "between"} for c in tok.children):
+    if (
+        lemma in {"talk", "meet"}
+        and tok.pos_ == "VERB"
+        and not any(c.lower_ in {"with", "between"} for c in tok.children)
+    ):
         return None  # "we will not talk about positions" is no negotiation
     return EVENT_TYPES.get(lemma)
 
 
-def build_events(doc: Doc, article: Article, table: EntityTable, statements: list[Statement],
-                 times: list[TimeExpression],
-                 renamings: list[tuple[str, str, int]] | None = None) -> list[Event]:
+def build_events(
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    statements: list[Statement],
+    times: list[TimeExpression],
+    renamings: list[tuple[str, str, int]] | None = None,
+) -> list[Event]:
     """Events claimed by the statements of one article."""
     renamings = renamings or []
     from claimgraph.loaders.timex import value_to_range
@@ -102,14 +189,21 @@ def build_events(doc: Doc, article: Article, table: EntityTable, statements: lis
             continue
         # One event per statement: the trigger highest in the parse (the main clause).
         triggers = [(len(list(t.ancestors)), t.i, t, _trigger_type(t)) for t in span]
-        triggers = [x for x in triggers if x[3] is not None and x[3] not in {"accusation", "denial", "threat"}]
+        triggers = [
+            x
+            for x in triggers
+            if x[3] is not None and x[3] not in {"accusation", "denial", "threat"}
+        ]
         speech = _SPEECH_ACTS.get(st.cue or "")
         if any(st.start <= at <= st.end for _o, _n, at in renamings):
             triggers = [(0, span.start, span.root, "renaming")]
         elif speech in {"accusation", "denial", "threat"} or speech and not triggers:
             triggers = [(0, span.start, span.root, speech), *triggers[:1]]
-        chosen = triggers[:2] if triggers and triggers[0][0] == 0 and triggers[0][3] == speech else \
-            sorted(triggers, key=lambda x: (x[0], x[1]))[:1]
+        chosen = (
+            triggers[:2]
+            if triggers and triggers[0][0] == 0 and triggers[0][3] == speech
+            else sorted(triggers, key=lambda x: (x[0], x[1]))[:1]
+        )
         if st.by_outlet and not any(st.start <= t.start < st.end for t in times):
             chosen = []  # background the outlet gives without a date is context, not an event
         for _depth, _i, tok, etype in chosen:
@@ -132,10 +226,19 @@ def build_events(doc: Doc, article: Article, table: EntityTable, statements: lis
             counts = _counts(span, etype)
             ev = _merge(events, etype, ev_date, places, targets)
             if ev is None:
-                ev = Event(id=f"{article.id}:ev{len(events) + 1}", type=etype,
-                           summary=_summary(tok, span), date=ev_date, date_end=ev_end,
-                           precision=precision, date_anchor=anchor, agents=agents,
-                           targets=targets, places=places, counts=counts)
+                ev = Event(
+                    id=f"{article.id}:ev{len(events) + 1}",
+                    type=etype,
+                    summary=_summary(tok, span),
+                    date=ev_date,
+                    date_end=ev_end,
+                    precision=precision,
+                    date_anchor=anchor,
+                    agents=agents,
+                    targets=targets,
+                    places=places,
+                    counts=counts,
+                )
                 events.append(ev)
             ev.claimed_by.append(st.id)
             for k, v in counts.items():
@@ -145,8 +248,9 @@ def build_events(doc: Doc, article: Article, table: EntityTable, statements: lis
     return events
 
 
-def _context_day(times: list[TimeExpression], at: int,
-                 said_on: date | None) -> tuple[date | None, str | None, str | None]:
+def _context_day(
+    times: list[TimeExpression], at: int, said_on: date | None
+) -> tuple[date | None, str | None, str | None]:
     from claimgraph.loaders.timex import value_to_range
 
     for t in reversed(times):
@@ -159,8 +263,9 @@ def _context_day(times: list[TimeExpression], at: int,
     return None, None, None
 
 
-def _merge(events: list[Event], etype: str, day: date | None, places: list[str],
-           targets: list[str]) -> Event | None:
+def _merge(
+    events: list[Event], etype: str, day: date | None, places: list[str], targets: list[str]
+) -> Event | None:
     """The same kind of event on the same day (or undated) at the same place (or unplaced)."""
     for ev in events:
         if ev.type != etype:
@@ -177,7 +282,9 @@ def _merge(events: list[Event], etype: str, day: date | None, places: list[str],
     return None
 
 
-def _roles(tok: Token, table: EntityTable, lo: int, hi: int) -> tuple[list[str], list[str], list[str]]:
+def _roles(
+    tok: Token, table: EntityTable, lo: int, hi: int
+) -> tuple[list[str], list[str], list[str]]:
     agents: list[str] = []
     targets: list[str] = []
     places: list[str] = []
@@ -256,7 +363,11 @@ def find_renamings(doc: Doc, table: EntityTable) -> list[tuple[str, str, int]]:
             for i in range(j, end):
                 table.by_token[i] = new.id
         elif new.type != "Place":  # the tagger's person or organisation is the new name
-            new.type, new.kind, new.key = "Place", old.kind or "place", entity_key("Place", new.name)
+            new.type, new.kind, new.key = (
+                "Place",
+                old.kind or "place",
+                entity_key("Place", new.name),
+            )
         if new.id != old.id:
             out.append((old.id, new.id, doc[j].idx))
     return out
@@ -272,8 +383,14 @@ def _earlier_place(doc: Doc, table: EntityTable, i: int) -> Entity | None:
     return None
 
 
-def _renaming(doc: Doc, span: object, table: EntityTable, st: Statement, on: date | None,
-              renamings: list[tuple[str, str, int]]) -> None:
+def _renaming(
+    doc: Doc,
+    span: object,
+    table: EntityTable,
+    st: Statement,
+    on: date | None,
+    renamings: list[tuple[str, str, int]],
+) -> None:
     """Record "X renamed to Y" on the old place, dated and by the speaker."""
     pairs = [(o, n) for o, n, at in renamings if st.start <= at <= st.end]
     if not pairs:

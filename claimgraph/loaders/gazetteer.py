@@ -32,9 +32,17 @@ _FORMAT = 4
 # Latin-script spellings only: the articles we read are English.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʻ .\-]+$")
 _SUBDIVISION_KINDS = {
-    "rayon": "district", "district": "district", "province": "province", "region": "region",
-    "oblast": "region", "governorate": "province", "state": "region", "county": "district",
-    "municipality": "city", "city": "city", "autonomous republic": "region",
+    "rayon": "district",
+    "district": "district",
+    "province": "province",
+    "region": "region",
+    "oblast": "region",
+    "governorate": "province",
+    "state": "region",
+    "county": "district",
+    "municipality": "city",
+    "city": "city",
+    "autonomous republic": "region",
 }
 
 
@@ -139,8 +147,12 @@ def _build() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is not None:
             spellings |= {pc.name, getattr(pc, "common_name", ""), getattr(pc, "official_name", "")}
-        add(Place(f"geonames:{c['geonameid']}", c["name"], "country", cc, int(c["population"] or 0)),
-            spellings)
+        add(
+            Place(
+                f"geonames:{c['geonameid']}", c["name"], "country", cc, int(c["population"] or 0)
+            ),
+            spellings,
+        )
     for name, (kind, cc, aliases) in REGIONS.items():
         add(Place(f"region:{normalise_name(name)}", name, kind, cc, 10**6), {name, *aliases})
     for sub in pycountry.subdivisions:
@@ -150,9 +162,18 @@ def _build() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
     with open(path, encoding="utf-8") as f:
         cities = json.load(f)
     for c in cities.values():
-        add(Place(f"geonames:{c['geonameid']}", c["name"], "city", c["countrycode"],
-                  int(c["population"] or 0), float(c["latitude"]), float(c["longitude"])),
-            {c["name"], *c["alternatenames"]})
+        add(
+            Place(
+                f"geonames:{c['geonameid']}",
+                c["name"],
+                "city",
+                c["countrycode"],
+                int(c["population"] or 0),
+                float(c["latitude"]),
+                float(c["longitude"]),
+            ),
+            {c["name"], *c["alternatenames"]},
+        )
 
     def rank(i: int) -> tuple[int, int]:
         p = places[i]
@@ -178,8 +199,9 @@ def get_gazetteer() -> Gazetteer:
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".gazetteer-",
-                                         delete=False) as tmp:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=".gazetteer-", delete=False
+        ) as tmp:
             tmp_name = tmp.name
             pickle.dump((places, index), tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp_name, path)  # atomic: parallel builders never see half a file

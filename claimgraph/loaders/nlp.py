@@ -69,7 +69,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
     country_tok = {"LOWER": {"IN": single}}
     # Unknown countries too ("Marenia's Defense Ministry"): any capitalised proper noun.
     owner_tok = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ"]}, "LOWER": {"NOT_IN": ["the"]}}
-    funcs = sorted({f.split()[0].lower() for f, alts in MINISTRY_FUNCTIONS.items() for f in (f, *alts)})
+    funcs = sorted(
+        {f.split()[0].lower() for f, alts in MINISTRY_FUNCTIONS.items() for f in (f, *alts)}
+    )
     func_tok = {"LOWER": {"IN": funcs}}
     media = sorted(MEDIA)
     ministry = {"LOWER": {"IN": ["ministry", "ministries"]}}
@@ -83,25 +85,64 @@ def ruler_patterns() -> list[dict[str, Any]]:
         [ministry, {"LOWER": "of"}, func_tok, affairs, *of_country],
         [ministry, {"LOWER": "of"}, func_tok, affairs],
         [country_tok, {**_POSS, "OP": "?"}, {"LOWER": "armed"}, {"LOWER": "forces"}],
-        [country_tok, {**_POSS, "OP": "?"}, {"LOWER": {"IN": ["forces", "army", "troops", "military"]}}],
+        [
+            country_tok,
+            {**_POSS, "OP": "?"},
+            {"LOWER": {"IN": ["forces", "army", "troops", "military"]}},
+        ],
         [{"LOWER": "armed"}, {"LOWER": "forces"}, *of_country],
         [country_tok, {"LOWER": "defense"}, {"LOWER": "army"}],
         [{"LOWER": "general"}, {"LOWER": "staff"}, *of_country],
         [country_tok, {"LOWER": "general"}, {"LOWER": "staff"}],
         [country_tok, {"LOWER": {"IN": ["government", "parliament", "presidency"]}}],
-        [country_tok, {"LOWER": "prosecutor"}, {"LOWER": "general"}, {"LOWER": "'s"}, {"LOWER": "office"}],
+        [
+            country_tok,
+            {"LOWER": "prosecutor"},
+            {"LOWER": "general"},
+            {"LOWER": "'s"},
+            {"LOWER": "office"},
+        ],
     ):
         pats.append({"label": "ORG", "pattern": pattern, "id": "institution"})
     # Named bodies the model splits: "the Oskaryn Self-Defence Force", "State Security Bureau".
-    heads = ["Force", "Forces", "Group", "Battalion", "Brigade", "Bureau", "Agency", "Council",
-             "Committee", "Front", "Guard", "Party", "Movement", "Commission", "Directorate"]
+    heads = [
+        "Force",
+        "Forces",
+        "Group",
+        "Battalion",
+        "Brigade",
+        "Bureau",
+        "Agency",
+        "Council",
+        "Committee",
+        "Front",
+        "Guard",
+        "Party",
+        "Movement",
+        "Commission",
+        "Directorate",
+    ]
     word = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "and", "of"]}}
-    pats.append({"label": "ORG", "id": "institution", "pattern": [
-        word, {"TEXT": {"REGEX": r"^([A-Z][\w']*|-)$"}, "OP": "*"}, {"ORTH": {"IN": heads}}]})
+    pats.append(
+        {
+            "label": "ORG",
+            "id": "institution",
+            "pattern": [
+                word,
+                {"TEXT": {"REGEX": r"^([A-Z][\w']*|-)$"}, "OP": "*"},
+                {"ORTH": {"IN": heads}},
+            ],
+        }
+    )
     for name in media:  # "RFE/RL's Azerbaijani Service"
         toks = [{"ORTH": t} for t in re.findall(r"\w+|[^\w\s]", name)]
-        pats.append({"label": "ORG", "id": "service",
-                     "pattern": [*toks, {**_POSS, "OP": "?"}, country_tok, {"LOWER": "service"}]})
+        pats.append(
+            {
+                "label": "ORG",
+                "id": "service",
+                "pattern": [*toks, {**_POSS, "OP": "?"}, country_tok, {"LOWER": "service"}],
+            }
+        )
     return pats
 
 
@@ -120,8 +161,12 @@ def load_nlp() -> Language:
     """The spaCy ``Language`` with claimgraph's components (one per process)."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("claimgraph_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="claimgraph_ruler", after="ner",
-                         config={"overwrite_ents": True, "validate": False})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="claimgraph_ruler",
+        after="ner",
+        config={"overwrite_ents": True, "validate": False},
+    )
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("claimgraph_places", after="claimgraph_ruler")
     return nlp

@@ -42,7 +42,9 @@ class Extractor:
     processes (the record building stays in this one).
     """
 
-    def __init__(self, nlp: Language | None = None, n_process: int = 1, batch_size: int = 32) -> None:
+    def __init__(
+        self, nlp: Language | None = None, n_process: int = 1, batch_size: int = 32
+    ) -> None:
         self.nlp = nlp or load_nlp()
         self.n_process = max(1, int(n_process))
         self.batch_size = max(1, int(batch_size))
@@ -63,8 +65,11 @@ class Extractor:
         if size <= self.nlp.max_length:
             return None
         # spaCy refuses such texts (E088); report it like any other bad input.
-        return InputProblem(article.source or article.id, f"text of {size} characters is longer "
-                            f"than the {self.nlp.max_length} the extractor takes; skipped")
+        return InputProblem(
+            article.source or article.id,
+            f"text of {size} characters is longer "
+            f"than the {self.nlp.max_length} the extractor takes; skipped",
+        )
 
     def extract_many(self, items: Iterable[Any]) -> Iterator[Any]:
         """Records for each article, in order; ``InputProblem`` items pass through in place."""
@@ -80,8 +85,9 @@ class Extractor:
                 else:
                     waiting.append(("problem", n, item))
 
-        docs = self.nlp.pipe(texts(), as_tuples=True, n_process=self.n_process,
-                             batch_size=self.batch_size)
+        docs = self.nlp.pipe(
+            texts(), as_tuples=True, n_process=self.n_process, batch_size=self.batch_size
+        )
         for doc, n in docs:
             while waiting and waiting[0][1] < n:
                 yield waiting.pop(0)[2]
@@ -101,7 +107,12 @@ class Extractor:
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)
-        records = ArticleRecords(article=article, entities=table.entities, statements=statements,
-                                 events=events, times=times)
+        records = ArticleRecords(
+            article=article,
+            entities=table.entities,
+            statements=statements,
+            events=events,
+            times=times,
+        )
         records.check_references()
         return records

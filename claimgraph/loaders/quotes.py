@@ -11,9 +11,12 @@ __all__ = ["text_of", "find_quotes", "span_chars", "trim", "clause_between", "un
 
 _MARKS = re.compile(r"[“”\"«»\n]")
 # Impersonal notes only: "he could not confirm" is a speaker's statement, not the outlet's caveat.
-_UNCONFIRMED = re.compile(r"no independent (?:confirmation|verification)|could not be (?:independently )?"
-                          r"(?:verified|confirmed)|not (?:been )?independently (?:verified|confirmed)|"
-                          r"\bunconfirmed\b|cannot be (?:independently )?(?:verified|confirmed)", re.I)
+_UNCONFIRMED = re.compile(
+    r"no independent (?:confirmation|verification)|could not be (?:independently )?"
+    r"(?:verified|confirmed)|not (?:been )?independently (?:verified|confirmed)|"
+    r"\bunconfirmed\b|cannot be (?:independently )?(?:verified|confirmed)",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"(?:,\s*(?:but|and|although|though)\s+|;\s*)", re.I)
 
 

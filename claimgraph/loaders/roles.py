@@ -19,8 +19,27 @@ __all__ = ["assign_roles"]
 
 _TITLES = sorted(TITLES, key=lambda t: -len(t.split()))
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
-_SKIP = {"de", "facto", "self", "-", "styled", "chief", "deputy", "acting", "former", "'s", "’s",
-         "the", "a", "an", "its", "their", "his", "her", "general"}
+_SKIP = {
+    "de",
+    "facto",
+    "self",
+    "-",
+    "styled",
+    "chief",
+    "deputy",
+    "acting",
+    "former",
+    "'s",
+    "’s",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "general",
+}
 
 
 def _title_in(words: list[str]) -> str | None:
@@ -29,7 +48,7 @@ def _title_in(words: list[str]) -> str | None:
     for t in _TITLES:
         if f" {t.lower()} " in f" {low} ":
             i = f" {low} ".index(f" {t.lower()} ")
-            return text[i:i + len(t)]
+            return text[i : i + len(t)]
     return None
 
 
@@ -50,7 +69,11 @@ def assign_roles(doc: Doc, table: EntityTable, published: date | None) -> None:
             if eid and eid != person.id:
                 if not owners or owners[-1] != eid:
                     owners.append(eid)
-            elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _SKIP or tok.text in {"Defense", "Foreign", "Interior"}:
+            elif (
+                tok.lower_ in _TITLE_WORDS
+                or tok.lower_ in _SKIP
+                or tok.text in {"Defense", "Foreign", "Interior"}
+            ):
                 words.insert(0, tok.text)
             elif tok.lower_ in {"ministry"}:
                 words.insert(0, tok.text)
@@ -61,7 +84,7 @@ def assign_roles(doc: Doc, table: EntityTable, published: date | None) -> None:
             # "Kamran Aliyev, the prosecutor-general," : an appositive after the name.
             j = m.end
             if j < len(doc) and doc[j].orth_ == ",":
-                after = [t for t in doc[j + 1:j + 8] if t.orth_ != ","]
+                after = [t for t in doc[j + 1 : j + 8] if t.orth_ != ","]
                 words = [t.text for t in after[:6]]
         title = _title_in(words)
         if not title:

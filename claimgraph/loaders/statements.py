@@ -32,12 +32,23 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
     for outer in claims:
         if id(outer) in drop:
             continue
-        inner = [c for c in claims if c is not outer and id(c) not in drop and c.cue_dep != "relcl-deny"
-                 and outer.start <= c.cue_char <= outer.end and c.start >= outer.start - 1]
-        same = [c for c in inner if c.speaker == outer.speaker and c.speaker_name == outer.speaker_name]
+        inner = [
+            c
+            for c in claims
+            if c is not outer
+            and id(c) not in drop
+            and c.cue_dep != "relcl-deny"
+            and outer.start <= c.cue_char <= outer.end
+            and c.start >= outer.start - 1
+        ]
+        same = [
+            c for c in inner if c.speaker == outer.speaker and c.speaker_name == outer.speaker_name
+        ]
         for c in same:
             if c.cue_dep == "relcl":
-                drop.add(id(c))  # "a village Aliyev said had been captured" stays in the outer claim
+                drop.add(
+                    id(c)
+                )  # "a village Aliyev said had been captured" stays in the outer claim
         same = [c for c in same if c.cue_dep != "relcl"]
         if same:
             cut = min(min(c.start, c.cue_char) for c in same)
@@ -45,15 +56,20 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
                 outer.start, outer.end = trim(text, outer.start, cut)
                 if outer.mode == "mixed":  # the quoted words may have gone with the cut
                     kept = [q for q in find_quotes(text) if q[0] < outer.end and q[1] > outer.start]
-                    outer.quote = " … ".join(text[a + 1:b - 1] for a, b in kept) or None
+                    outer.quote = " … ".join(text[a + 1 : b - 1] for a, b in kept) or None
                     outer.mode = "mixed" if kept else "indirect"
             else:  # "told Y that he could not confirm ...": the inner verb is the statement
                 for c in same:
                     c.via.extend(v for v in outer.via if v not in c.via)
                 drop.add(id(outer))
                 continue
-        others = [c for c in inner if c not in same and c.cue_dep != "relcl"
-                  and not (c.speaker == outer.speaker and c.speaker_name == outer.speaker_name)]
+        others = [
+            c
+            for c in inner
+            if c not in same
+            and c.cue_dep != "relcl"
+            and not (c.speaker == outer.speaker and c.speaker_name == outer.speaker_name)
+        ]
         if not others:
             continue
         for c in others:
@@ -61,7 +77,11 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
                 c.via.append(outer.speaker)
         covered = sum(c.end - c.start for c in others)
         closes = any(abs(c.end - outer.end) <= 3 for c in others)  # "<X said Y>, the ministry said"
-        if closes or covered >= 0.5 * (outer.end - outer.start) or outer.cue in {"report", "quote as saying"}:
+        if (
+            closes
+            or covered >= 0.5 * (outer.end - outer.start)
+            or outer.cue in {"report", "quote as saying"}
+        ):
             drop.add(id(outer))
     return [c for c in claims if id(c) not in drop]
 
@@ -83,18 +103,24 @@ def _continue_quotes(doc: Doc, claims: list[Claim]) -> None:
     for c in claims:
         if c.mode != "direct":
             continue
-        end = c.sentence[0] + len(text[c.sentence[0]:c.sentence[1]].rstrip())
+        end = c.sentence[0] + len(text[c.sentence[0] : c.sentence[1]].rstrip())
         if c.cue_char < c.start:
             continue  # speaker-then-quote: the quote itself ran on already
         for q in quotes:
             if q[0] < end:
                 continue
-            gap = text[end:q[0]]
-            if len(gap) > 2 or "\n" in gap or any(q[0] <= k < q[1] + 40 and text[q[1]:k].strip(" ,") == "" for k in cues):
+            gap = text[end : q[0]]
+            if (
+                len(gap) > 2
+                or "\n" in gap
+                or any(q[0] <= k < q[1] + 40 and text[q[1] : k].strip(" ,") == "" for k in cues)
+            ):
                 break
             if any(q[0] <= k <= _sentence_end(text, q[1]) for k in cues):
                 break  # '"…," he said' — the next quote has its own cue
-            c.quote = f"{c.quote} {text[q[0] + 1:q[1] - 1]}" if c.quote else text[q[0] + 1:q[1] - 1]
+            c.quote = (
+                f"{c.quote} {text[q[0] + 1 : q[1] - 1]}" if c.quote else text[q[0] + 1 : q[1] - 1]
+            )
             c.end = q[1] - 1
             end = q[1]
 
@@ -104,8 +130,13 @@ def _sentence_end(text: str, i: int) -> int:
     return i + (m.end() if m else len(text) - i)
 
 
-def _said_on(c: Claim, times: list[TimeExpression], published: date | None,
-             previous: list[Statement], contents: list[tuple[int, int]]) -> tuple[date | None, str | None, str | None]:
+def _said_on(
+    c: Claim,
+    times: list[TimeExpression],
+    published: date | None,
+    previous: list[Statement],
+    contents: list[tuple[int, int]],
+) -> tuple[date | None, str | None, str | None]:
     """When it was said: a date on the cue (not inside the content), else the publication date."""
     from claimgraph.loaders.timex import value_to_range
 
@@ -132,29 +163,48 @@ def _said_on(c: Claim, times: list[TimeExpression], published: date | None,
     return published, "day", "published"
 
 
-def build_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
-                     times: list[TimeExpression]) -> list[Statement]:
+def build_statements(
+    doc: Doc, article: Article, table: EntityTable, claims: list[Claim], times: list[TimeExpression]
+) -> list[Statement]:
     """Statement records for one article, in text order."""
     claims = _resolve_nesting(text_of(doc), sorted(claims, key=lambda c: c.start))
     _continue_quotes(doc, claims)
     caveats = unconfirmed_clauses(doc)
-    unconfirmed = [(s0, s1) for a, _b, s0, s1 in caveats if a > s0]  # caveats inside a reported sentence
+    unconfirmed = [
+        (s0, s1) for a, _b, s0, s1 in caveats if a > s0
+    ]  # caveats inside a reported sentence
     out: list[Statement] = []
     text = text_of(doc)
     # A date inside anybody's words dates what they describe, not when anyone spoke.
     contents = [(c.start, c.end) for c in claims]
     for c in sorted(claims, key=lambda c: c.start):
-        if any(a <= c.start < b or a <= _cue_char(c) < b for a, b in unconfirmed) and c.polarity == "asserts":
+        if (
+            any(a <= c.start < b or a <= _cue_char(c) < b for a, b in unconfirmed)
+            and c.polarity == "asserts"
+        ):
             c.polarity = "unconfirmed"
         said_on, precision, anchor = _said_on(c, times, article.published, out, contents)
         about = [e for e in _about(doc, table, c.start, c.end) if e != c.speaker]
-        out.append(Statement(
-            id=f"{article.id}:s{len(out) + 1}", speaker=c.speaker, speaker_name=c.speaker_name,
-            cue=c.cue, mode=c.mode, text=text[c.start:c.end], quote=c.quote,
-            said_on=said_on, said_on_precision=precision, said_on_anchor=anchor,
-            via=[v for v in c.via if v != c.speaker], about=about, polarity=c.polarity,
-            sentence=text[c.sentence[0]:c.sentence[1]].strip(), start=c.start, end=c.end,
-        ))
+        out.append(
+            Statement(
+                id=f"{article.id}:s{len(out) + 1}",
+                speaker=c.speaker,
+                speaker_name=c.speaker_name,
+                cue=c.cue,
+                mode=c.mode,
+                text=text[c.start : c.end],
+                quote=c.quote,
+                said_on=said_on,
+                said_on_precision=precision,
+                said_on_anchor=anchor,
+                via=[v for v in c.via if v != c.speaker],
+                about=about,
+                polarity=c.polarity,
+                sentence=text[c.sentence[0] : c.sentence[1]].strip(),
+                start=c.start,
+                end=c.end,
+            )
+        )
     out.extend(_outlet_statements(doc, article, table, claims, len(out), caveats))
     out.sort(key=lambda s: s.start)
     for i, s in enumerate(out, 1):
@@ -176,11 +226,19 @@ def outlet_entity(article: Article, table: EntityTable) -> Entity | None:
     for e in table.entities:
         if e.type == "Organization" and (e.name == article.outlet or article.outlet in e.aliases):
             return e
-    return table.add("Organization", article.outlet, "media", key=entity_key("Organization", article.outlet))
+    return table.add(
+        "Organization", article.outlet, "media", key=entity_key("Organization", article.outlet)
+    )
 
 
-def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: list[Claim],
-                       first: int, caveats: list[tuple[int, int, int, int]]) -> list[Statement]:
+def _outlet_statements(
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    claims: list[Claim],
+    first: int,
+    caveats: list[tuple[int, int, int, int]],
+) -> list[Statement]:
     """Sentences the article asserts itself ("Both sides regularly exaggerate losses"),
     and its caveats ("..., but there was no independent confirmation")."""
     covered = [(c.sentence[0], c.sentence[1]) for c in claims] + [(c.start, c.end) for c in claims]
@@ -189,14 +247,21 @@ def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: l
     for a, b, s0, _s1 in caveats:
         if a > s0 and any(c0 <= a < c1 for c0, c1 in covered):
             sentence = text_of(doc)[s0:_s1].strip()
-            out.append(_outlet_statement(doc, article, table, outlet, a, b, first + len(out),
-                                         "unconfirmed", sentence))
+            out.append(
+                _outlet_statement(
+                    doc, article, table, outlet, a, b, first + len(out), "unconfirmed", sentence
+                )
+            )
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         body = sent.text.strip()
         if any(a < e and s < b for a, b in covered) or body.startswith(_HEADINGS):
             continue
-        if len(sent) < 6 or body[:1] in {"“", '"'} or not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in sent):
+        if (
+            len(sent) < 6
+            or body[:1] in {"“", '"'}
+            or not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in sent)
+        ):
             continue
         if not body.endswith((".", "!", "?")):
             continue
@@ -204,22 +269,49 @@ def _outlet_statements(doc: Doc, article: Article, table: EntityTable, claims: l
             outlet = outlet_entity(article, table)
         start = s + (len(sent.text) - len(sent.text.lstrip()))
         polarity = "unconfirmed" if any(s0 == s for _a, _b, s0, _s1 in caveats) else "asserts"
-        out.append(_outlet_statement(doc, article, table, outlet, start, start + len(body),
-                                     first + len(out), polarity, body))
+        out.append(
+            _outlet_statement(
+                doc,
+                article,
+                table,
+                outlet,
+                start,
+                start + len(body),
+                first + len(out),
+                polarity,
+                body,
+            )
+        )
     return out
 
 
-def _outlet_statement(doc: Doc, article: Article, table: EntityTable, outlet: Entity | None,
-                      start: int, end: int, n: int, polarity: str, sentence: str) -> Statement:
+def _outlet_statement(
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    outlet: Entity | None,
+    start: int,
+    end: int,
+    n: int,
+    polarity: str,
+    sentence: str,
+) -> Statement:
     text = text_of(doc)
     about = _about(doc, table, start, end)
     return Statement(
-        id=f"{article.id}:o{n + 1}", speaker=outlet.id if outlet else None,
-        speaker_name=outlet.name if outlet else article.outlet, cue=None, mode="indirect",
-        text=text[start:end], said_on=article.published,
+        id=f"{article.id}:o{n + 1}",
+        speaker=outlet.id if outlet else None,
+        speaker_name=outlet.name if outlet else article.outlet,
+        cue=None,
+        mode="indirect",
+        text=text[start:end],
+        said_on=article.published,
         said_on_precision="day" if article.published else None,
         said_on_anchor="published" if article.published else None,
-        about=[a for a in about if not outlet or a != outlet.id], polarity=polarity,
+        about=[a for a in about if not outlet or a != outlet.id],
+        polarity=polarity,
         sentence=sentence,
-        start=start, end=end, by_outlet=True,
+        start=start,
+        end=end,
+        by_outlet=True,
     )

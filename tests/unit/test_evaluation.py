@@ -78,7 +78,7 @@ def test_gold_spans_are_in_bounds_and_match_their_text(path: Path) -> None:
     assert gold.statements and gold.entities
     for s in gold.statements:
         assert 0 <= s.start < s.end <= len(text), s.id
-        span = text[s.start:s.end]
+        span = text[s.start : s.end]
         assert span.strip(), s.id
         assert span == span.strip(), f"{s.id}: span has surrounding blanks"
         if s.text is not None:
@@ -92,33 +92,46 @@ def test_seed_gold_copies_no_prose_from_the_seed(seed_path: Path) -> None:
     raw = json.loads((DATA / "gold" / "000_seed.json").read_text(encoding="utf-8"))
     assert all("text" not in s for s in raw["statements"])
     words = re.findall(r"\w+", seed_path.read_text(encoding="utf-8").lower())
-    grams = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+    grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
     for item in raw["statements"] + raw["events"]:
         note = re.findall(r"\w+", item["note"].lower())
-        copied = [note[i:i + 4] for i in range(len(note) - 3) if tuple(note[i:i + 4]) in grams]
+        copied = [note[i : i + 4] for i in range(len(note) - 3) if tuple(note[i : i + 4]) in grams]
         assert not copied, (item["id"], copied)
 
 
 def _write_gold(tmp_path: Path, body: str, doc: dict) -> Path:
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
-    doc = {"format": "claimgraph-gold/1",
-           "article": {"path": "a.txt", "base": "gold", "published": "2025-01-06"}, **doc}
+    doc = {
+        "format": "claimgraph-gold/1",
+        "article": {"path": "a.txt", "base": "gold", "published": "2025-01-06"},
+        **doc,
+    }
     path = tmp_path / "a.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     return path
 
 
 def test_gold_naming_an_unknown_speaker_is_rejected(tmp_path: Path) -> None:
-    path = _write_gold(tmp_path, "date 2025-01-06 Text.", {
-        "entities": [], "statements": [
-            {"speaker": "Nobody", "start": 16, "end": 20, "mode": "direct", "said_on": None}]})
+    path = _write_gold(
+        tmp_path,
+        "date 2025-01-06 Text.",
+        {
+            "entities": [],
+            "statements": [
+                {"speaker": "Nobody", "start": 16, "end": 20, "mode": "direct", "said_on": None}
+            ],
+        },
+    )
     with pytest.raises(RecordError, match="unknown entity 'Nobody'"):
         load_gold_file(path)
 
 
 def test_gold_with_an_empty_span_is_rejected(tmp_path: Path) -> None:
-    path = _write_gold(tmp_path, "date 2025-01-06 Text.", {
-        "statements": [{"speaker": None, "start": 5, "end": 5, "mode": "direct"}]})
+    path = _write_gold(
+        tmp_path,
+        "date 2025-01-06 Text.",
+        {"statements": [{"speaker": None, "start": 5, "end": 5, "mode": "direct"}]},
+    )
     with pytest.raises(RecordError, match="empty span"):
         load_gold_file(path)
 
@@ -166,8 +179,10 @@ def test_event_type_synonyms() -> None:
 
 # ---------------------------------------------------------------- scoring
 
-BODY = ("The Defence Ministry said rebels shelled Alpha on Monday. "
-        "Jon Smith said the talks had failed. The town was quiet.")
+BODY = (
+    "The Defence Ministry said rebels shelled Alpha on Monday. "
+    "Jon Smith said the talks had failed. The town was quiet."
+)
 TEXT = f"date 2025-01-06 {BODY}\n"
 
 
@@ -178,46 +193,95 @@ def _span(part: str) -> dict:
 
 @pytest.fixture
 def gold(tmp_path: Path) -> GoldArticle:
-    path = _write_gold(tmp_path, TEXT, {
-        "entities": [{"name": "Defence Ministry", "type": "Organization"},
-                     {"name": "Jon Smith", "type": "Person"},
-                     {"name": "Alpha", "type": "Place"}],
-        "statements": [
-            {"id": "g1", "speaker": "Defence Ministry", **_span("rebels shelled Alpha on Monday"),
-             "mode": "indirect", "polarity": "asserts", "said_on": "2025-01-06"},
-            {"id": "g2", "speaker": "Jon Smith", **_span("the talks had failed"),
-             "mode": "indirect", "said_on": "2025-01-06"},
-            {"id": "g3", "speaker": None, **_span("The town was quiet"),
-             "mode": "direct", "said_on": "2025-01-06"}],
-        "events": [{"type": "attack", "date": "2025-01-06", "places": ["Alpha"]}],
-    })
+    path = _write_gold(
+        tmp_path,
+        TEXT,
+        {
+            "entities": [
+                {"name": "Defence Ministry", "type": "Organization"},
+                {"name": "Jon Smith", "type": "Person"},
+                {"name": "Alpha", "type": "Place"},
+            ],
+            "statements": [
+                {
+                    "id": "g1",
+                    "speaker": "Defence Ministry",
+                    **_span("rebels shelled Alpha on Monday"),
+                    "mode": "indirect",
+                    "polarity": "asserts",
+                    "said_on": "2025-01-06",
+                },
+                {
+                    "id": "g2",
+                    "speaker": "Jon Smith",
+                    **_span("the talks had failed"),
+                    "mode": "indirect",
+                    "said_on": "2025-01-06",
+                },
+                {
+                    "id": "g3",
+                    "speaker": None,
+                    **_span("The town was quiet"),
+                    "mode": "direct",
+                    "said_on": "2025-01-06",
+                },
+            ],
+            "events": [{"type": "attack", "date": "2025-01-06", "places": ["Alpha"]}],
+        },
+    )
     return load_gold_file(path)
 
 
-def _stmt(sid: str, part: str, speaker: str | None = None, name: str | None = None,
-          said_on: date | None = date(2025, 1, 6), **kw: object) -> Statement:
+def _stmt(
+    sid: str,
+    part: str,
+    speaker: str | None = None,
+    name: str | None = None,
+    said_on: date | None = date(2025, 1, 6),
+    **kw: object,
+) -> Statement:
     start = BODY.index(part)
-    return Statement(id=sid, speaker=speaker, speaker_name=name, cue="said", mode="indirect",
-                     text=part, said_on=said_on, start=start, end=start + len(part), **kw)
+    return Statement(
+        id=sid,
+        speaker=speaker,
+        speaker_name=name,
+        cue="said",
+        mode="indirect",
+        text=part,
+        said_on=said_on,
+        start=start,
+        end=start + len(part),
+        **kw,
+    )
 
 
 def _records(statements: list[Statement], events: list[Event] | None = None) -> ArticleRecords:
     return ArticleRecords(
         article=Article(id="a", text=BODY, published=date(2025, 1, 6)),
-        entities=[Entity(id="e1", name="Defence Ministry", type="Organization"),
-                  Entity(id="e2", name="Jon Smith", type="Person"),
-                  Entity(id="e3", name="Alpha", type="Organization"),
-                  Entity(id="e4", name="Ann Lee", type="Person")],
-        statements=statements, events=events or [])
+        entities=[
+            Entity(id="e1", name="Defence Ministry", type="Organization"),
+            Entity(id="e2", name="Jon Smith", type="Person"),
+            Entity(id="e3", name="Alpha", type="Organization"),
+            Entity(id="e4", name="Ann Lee", type="Person"),
+        ],
+        statements=statements,
+        events=events or [],
+    )
 
 
 def test_statement_precision_recall_and_attribute_accuracy(gold: GoldArticle) -> None:
-    records = _records([
-        _stmt("p1", "rebels shelled Alpha on Monday", speaker="e1", name="The Defence Ministry"),
-        _stmt("p2", "the talks had failed", speaker="e4", name="Ann Lee"),  # wrong speaker
-        _stmt("p3", "the talks had failed", name="Smith", said_on=date(2025, 1, 5)),  # wrong date
-        _stmt("p4", "Jon Smith said", speaker="e2", name="Jon Smith"),  # spurious
-    ])
+    records = _records(
+        [
+            _stmt(
+                "p1", "rebels shelled Alpha on Monday", speaker="e1", name="The Defence Ministry"
+            ),
+            _stmt("p2", "the talks had failed", speaker="e4", name="Ann Lee"),  # wrong speaker
+            _stmt(
+                "p3", "the talks had failed", name="Smith", said_on=date(2025, 1, 5)
+            ),  # wrong date
+            _stmt("p4", "Jon Smith said", speaker="e2", name="Jon Smith"),  # spurious
+        ]
+    )
     score = score_article(gold, records, TEXT)
     assert (score.statements.tp, score.statements.predicted, score.statements.gold) == (2, 4, 3)
     assert score.statements.precision == 0.5
@@ -229,14 +293,23 @@ def test_statement_precision_recall_and_attribute_accuracy(gold: GoldArticle) ->
     assert [m["gold"] for m in score.details["missed"]] == ["g3"]
     assert sorted(m["predicted_id"] for m in score.details["spurious"]) == ["p2", "p4"]
     assert score.details["mismatched"] == [
-        {"gold": "g2", "field": "said_on", "gold_value": "2025-01-06",
-         "predicted": "2025-01-05", "predicted_id": "p3"}]
+        {
+            "gold": "g2",
+            "field": "said_on",
+            "gold_value": "2025-01-06",
+            "predicted": "2025-01-05",
+            "predicted_id": "p3",
+        }
+    ]
 
 
 def test_outlet_statement_matches_only_an_outlet_prediction(gold: GoldArticle) -> None:
-    by_person = score_article(gold, _records([_stmt("p", "The town was quiet", speaker="e2")]), TEXT)
-    by_outlet = score_article(gold, _records([_stmt("p", "The town was quiet", by_outlet=True)]),
-                              TEXT)
+    by_person = score_article(
+        gold, _records([_stmt("p", "The town was quiet", speaker="e2")]), TEXT
+    )
+    by_outlet = score_article(
+        gold, _records([_stmt("p", "The town was quiet", by_outlet=True)]), TEXT
+    )
     assert by_person.statements.tp == 0
     assert by_outlet.statements.tp == 1
 
@@ -293,21 +366,34 @@ def _perfect(gold: GoldArticle):  # type: ignore[no-untyped-def]
             assert ent is not None
             return ids[ent.name]
 
-        entities = [Entity(id=ids[e.name], name=e.name, type=e.type, aliases=e.aliases)
-                    for e in gold.entities]
+        entities = [
+            Entity(id=ids[e.name], name=e.name, type=e.type, aliases=e.aliases)
+            for e in gold.entities
+        ]
         statements = [
-            Statement(id=s.id, speaker=ref(s.speaker) if s.speaker_kind == "named" and s.speaker
-                      else None,
-                      speaker_name=s.speaker if s.speaker_kind == "unnamed" else None,
-                      cue=None, mode=s.mode or "indirect", text=text[s.start:s.end], said_on=s.said_on,
-                      polarity=s.polarity, via=[ref(v) for v in s.via],
-                      start=s.start - delta, end=s.end - delta,
-                      by_outlet=s.speaker_kind == "outlet")
-            for s in gold.statements]
-        events = [Event(id=e.id, type=e.type, summary="", date=e.date,
-                        places=[ref(p) for p in e.places]) for e in gold.events]
-        return ArticleRecords(article=article, entities=entities, statements=statements,
-                              events=events)
+            Statement(
+                id=s.id,
+                speaker=ref(s.speaker) if s.speaker_kind == "named" and s.speaker else None,
+                speaker_name=s.speaker if s.speaker_kind == "unnamed" else None,
+                cue=None,
+                mode=s.mode or "indirect",
+                text=text[s.start : s.end],
+                said_on=s.said_on,
+                polarity=s.polarity,
+                via=[ref(v) for v in s.via],
+                start=s.start - delta,
+                end=s.end - delta,
+                by_outlet=s.speaker_kind == "outlet",
+            )
+            for s in gold.statements
+        ]
+        events = [
+            Event(id=e.id, type=e.type, summary="", date=e.date, places=[ref(p) for p in e.places])
+            for e in gold.events
+        ]
+        return ArticleRecords(
+            article=article, entities=entities, statements=statements, events=events
+        )
 
     return extract
 
@@ -332,9 +418,11 @@ def test_missing_article_is_skipped_not_scored(tmp_path: Path) -> None:
 
 
 def test_cli_json_and_min_f1(gold: GoldArticle, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scoring, "_default_extract",
-                        lambda: (lambda article: _records([_stmt("p", "the talks had failed",
-                                                                 name="Jon Smith")])))
+    monkeypatch.setattr(
+        scoring,
+        "_default_extract",
+        lambda: lambda article: _records([_stmt("p", "the talks had failed", name="Jon Smith")]),
+    )
     runner = CliRunner()
     result = runner.invoke(main, ["eval", str(gold.gold_path), "--format", "json"])
     assert result.exit_code == 0, result.output

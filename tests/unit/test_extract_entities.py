@@ -22,7 +22,8 @@ def _extract(extractor: Extractor, text: str) -> ArticleRecords:
 
 def _named(records: ArticleRecords, name: str) -> Entity:
     found = [e for e in records.entities if e.name == name] or [
-        e for e in records.entities if name in e.aliases]
+        e for e in records.entities if name in e.aliases
+    ]
     assert found, f"{name!r} not among {[e.name for e in records.entities]}"
     return found[0]
 
@@ -35,8 +36,11 @@ def test_gazetteer_knows_alternate_spellings() -> None:
 
 
 def test_towns_are_places_not_people(extractor: Extractor) -> None:
-    r = _extract(extractor, "Shells fell on Goradiz and Terter overnight, the Azerbaijani Defense "
-                            "Ministry said. Residents of Goradiz fled to Ganja.")
+    r = _extract(
+        extractor,
+        "Shells fell on Goradiz and Terter overnight, the Azerbaijani Defense "
+        "Ministry said. Residents of Goradiz fled to Ganja.",
+    )
     for town in ("Goradiz", "Terter", "Ganja"):
         e = _named(r, town)
         assert e.type == "Place", town
@@ -45,17 +49,23 @@ def test_towns_are_places_not_people(extractor: Extractor) -> None:
 
 
 def test_places_known_only_from_context(extractor: Extractor) -> None:
-    r = _extract(extractor, "Artillery hit the border town of Vessa, and troops entered the village "
-                            "of Orlik in the Dremsk district.")
+    r = _extract(
+        extractor,
+        "Artillery hit the border town of Vessa, and troops entered the village "
+        "of Orlik in the Dremsk district.",
+    )
     assert _named(r, "Vessa").type == "Place"
     assert _named(r, "Orlik").kind == "village"
     assert _named(r, "Dremsk").type == "Place"
 
 
 def test_people_sharing_a_surname_stay_apart(extractor: Extractor) -> None:
-    r = _extract(extractor, "President Ilham Aliyev spoke first. Aliyev said the offensive would go "
-                            "on. Prosecutor-General Kamran Aliyev said 19 civilians had died. Later, "
-                            "Aliyev said talks were possible.")
+    r = _extract(
+        extractor,
+        "President Ilham Aliyev spoke first. Aliyev said the offensive would go "
+        "on. Prosecutor-General Kamran Aliyev said 19 civilians had died. Later, "
+        "Aliyev said talks were possible.",
+    )
     ilham, kamran = _named(r, "Ilham Aliyev"), _named(r, "Kamran Aliyev")
     assert ilham.key != kamran.key
     assert ilham.key == "person:ilham aliyev"
@@ -66,13 +76,19 @@ def test_people_sharing_a_surname_stay_apart(extractor: Extractor) -> None:
 def test_keys_are_stable_across_articles(extractor: Extractor) -> None:
     a = _extract(extractor, "Azerbaijan's Defense Ministry said Fizuli was shelled.")
     b = _extract(extractor, "The Azerbaijani Defense Ministry said Fuzuli was shelled again.")
-    assert _named(a, "Azerbaijani Defense Ministry").key == _named(b, "Azerbaijani Defense Ministry").key
+    assert (
+        _named(a, "Azerbaijani Defense Ministry").key
+        == _named(b, "Azerbaijani Defense Ministry").key
+    )
     assert _named(a, "Fizuli").key == _named(b, "Fuzuli").key
 
 
 def test_demonyms_and_forces_resolve_to_countries(extractor: Extractor) -> None:
-    r = _extract(extractor, "Armenian forces and Armenia's armed forces are the same army. The "
-                            "Armenian Defense Ministry said so.")
+    r = _extract(
+        extractor,
+        "Armenian forces and Armenia's armed forces are the same army. The "
+        "Armenian Defense Ministry said so.",
+    )
     forces = _named(r, "Armenian Armed Forces")
     assert forces.type == "Organization" and "Armenia's armed forces" in forces.aliases
     assert _named(r, "Armenia").is_actor
@@ -85,17 +101,23 @@ def test_invented_countries_from_their_demonyms(extractor: Extractor) -> None:
 
 
 def test_roles_from_titles(extractor: Extractor) -> None:
-    r = _extract(extractor, "Armenian Defense Ministry spokesman Artsrun Hovhannisian said the front "
-                            "held. Defense Minister Zakir Hasanov said it did not.")
+    r = _extract(
+        extractor,
+        "Armenian Defense Ministry spokesman Artsrun Hovhannisian said the front "
+        "held. Defense Minister Zakir Hasanov said it did not.",
+    )
     role = _named(r, "Artsrun Hovhannisian").roles[0]
     assert role.title == "spokesman" and r.entity(role.of or "").name == "Armenian Defense Ministry"
     assert _named(r, "Zakir Hasanov").roles[0].title == "Defense Minister"
 
 
 def test_renamed_village_keeps_both_names(extractor: Extractor) -> None:
-    r = _extract(extractor, 'Aliyev said another village, Madagiz, had been captured. "From October 3, '
-                            "2020, I am restoring the historical name #Madagiz. From now on it will "
-                            'be called #Sugovushan," Aliyev said.')
+    r = _extract(
+        extractor,
+        'Aliyev said another village, Madagiz, had been captured. "From October 3, '
+        "2020, I am restoring the historical name #Madagiz. From now on it will "
+        'be called #Sugovushan," Aliyev said.',
+    )
     old, new = _named(r, "Madagiz"), _named(r, "Sugovushan")
     assert old.type == new.type == "Place"
     assert old.renamed and old.renamed[0].to == new.id and old.renamed[0].on == date(2020, 10, 3)

@@ -42,7 +42,9 @@ def test_spokesman_shelling_claim_about_stepanakert(seed: ArticleRecords) -> Non
     assert person.roles[0].title == "spokesman"
     assert seed.entity(person.roles[0].of or "").name == "Armenian Defense Ministry"
     attacks = [e for e in seed.events if s.id in e.claimed_by]
-    assert attacks and attacks[0].type == "attack" and "Stepanakert" in _names(seed, attacks[0].places)
+    assert (
+        attacks and attacks[0].type == "attack" and "Stepanakert" in _names(seed, attacks[0].places)
+    )
 
 
 def test_both_ministries_claim_shelling(seed: ArticleRecords) -> None:
