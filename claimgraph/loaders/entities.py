@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.gazetteer import Gazetteer
+from claimgraph.loaders.gazetteer import Place as GazPlace
 from claimgraph.loaders.lexicon import BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS, TITLES
 from claimgraph.loaders.places import strip_possessive
 from claimgraph.schema.records import Entity, entity_key, normalise_name
@@ -85,8 +86,13 @@ class EntityTable:
         found = self._by_key.get(key)
         if found is None:
             found = Entity(
-                id=f"e{len(self.entities) + 1}", name=name, type=type_, kind=kind, key=key, **extra
-            )  # type: ignore[arg-type]
+                id=f"e{len(self.entities) + 1}",
+                name=name,
+                type=type_,
+                kind=kind,
+                key=key,
+                **extra,  # type: ignore[arg-type]
+            )
             self.entities.append(found)
             self._by_key[key] = found
         if alias and alias != found.name and alias not in found.aliases:
@@ -207,17 +213,17 @@ def _find_countries(
                 table.countries.setdefault(dem, eid)
 
 
-def _add_country(table: EntityTable, gaz: Gazetteer, place: object) -> Entity:
+def _add_country(table: EntityTable, gaz: Gazetteer, place: GazPlace) -> Entity:
     p = place  # a gazetteer Place of kind country
     country = table.add(
         "Place",
         p.name,
         "country",
-        key=entity_key("Place", p.name, p.gid),  # type: ignore[attr-defined]
+        key=entity_key("Place", p.name, p.gid),
         is_actor=True,
         country=p.country,
         geonames_id=p.geonames_id,
-    )  # type: ignore[attr-defined]
+    )
     table.countries.setdefault(normalise_name(p.name), country.id)  # type: ignore[attr-defined]
     dem = gaz.demonym_of(p.country or "")  # type: ignore[attr-defined]
     if dem:

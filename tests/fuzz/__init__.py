@@ -1,0 +1,1 @@
+"""Generators of hostile test input, written at test time; nothing large is committed."""
