@@ -204,7 +204,13 @@ def bulk_import(
             result.stop_seconds = time.perf_counter() - began
         say(f"importing {files.nodes_total} nodes and {files.relationships_total} relationships")
         began = time.perf_counter()
-        result.report = run_admin_import(home, files)
+        try:
+            result.report = run_admin_import(home, files)
+        except ServerError as e:
+            raise ServerError(
+                f"{e}; the managed server is stopped (its database may be incomplete): "
+                "fix the cause and import again, or `claimgraph server start`"
+            ) from e
         result.import_seconds = time.perf_counter() - began
     finally:
         if tmp is not None:

@@ -130,6 +130,11 @@ def _sentence_end(text: str, i: int) -> int:
     return i + (m.end() if m else len(text) - i)
 
 
+def _after(day: date, published: date | None) -> bool:
+    """A report cannot quote what was said after it was published."""
+    return published is not None and day > published
+
+
 def _said_on(
     c: Claim,
     times: list[TimeExpression],
@@ -144,12 +149,12 @@ def _said_on(
     for t in times:  # a date hanging off the speech verb itself wins
         if t.value and any(t.start <= i < t.end for i in c.cue_dates):
             r = value_to_range(t.value)
-            if r is not None and r[1] is None:
+            if r is not None and r[1] is None and not _after(r[0], published):
                 return r[0], r[2] if r[2] in {"day", "part_of_day"} else "day", t.anchor
     for t in times:
         if lo <= t.start < hi and t.value and not any(a <= t.start < b for a, b in contents):
             r = value_to_range(t.value)
-            if r is not None and r[1] is None:
+            if r is not None and r[1] is None and not _after(r[0], published):
                 return r[0], r[2] if r[2] in {"day", "part_of_day"} else "day", t.anchor
     named = [s for s in previous if not s.by_outlet]
     if named and named[-1].speaker == c.speaker and c.speaker is not None:

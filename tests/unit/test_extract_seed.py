@@ -110,3 +110,18 @@ def test_tweet_threat_and_call_are_three_statements(seed: ArticleRecords) -> Non
     assert cues == ["tweet", "threaten", "call"]
     tweet = _by(seed, "Arayik Harutiunian")[0]
     assert tweet.mode == "indirect" and tweet.text.endswith("rocket launchers")
+
+
+def test_no_statement_is_dated_after_its_article() -> None:
+    """A report cannot quote what was said after it was published."""
+    examples = Path(__file__).resolve().parents[2] / "claimgraph" / "data" / "examples"
+    extractor = Extractor()
+    checked = 0
+    for article in iter_articles([examples]):
+        if not isinstance(article, Article):
+            continue
+        for s in extractor.extract(article).statements:
+            if s.said_on is not None and article.published is not None:
+                assert s.said_on <= article.published, (article.source, s.text)
+                checked += 1
+    assert checked > 50
