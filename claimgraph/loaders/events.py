@@ -216,6 +216,8 @@ def build_events(
                 r = value_to_range(when[0].value or "")
                 if r is not None:
                     ev_date, ev_end, precision = r
+                    if when[0].precision == "part_of_day":  # "early on October 4"
+                        precision = "part_of_day"
                     anchor = when[0].anchor
             elif tok.tag_ in {"VBG", "VBZ", "VBP"} and st.said_on is not None:
                 # "are shelling", "is taking": happening when it was said
@@ -306,7 +308,27 @@ def _roles(
                 agents.append(ent.id)
         elif path & {"dobj", "nsubjpass", "pobj"} and ent.id not in targets:
             targets.append(ent.id)
+    if not places:
+        place = _described_place(tok, table, lo, hi)
+        if place is not None:
+            places.append(place.id)
+            targets.append(place.id)
     return agents, targets, places
+
+
+def _described_place(tok: Token, table: EntityTable, lo: int, hi: int) -> Entity | None:
+    """The place a clause describes: "Madagiz, another village (Aliyev said) had been captured"."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "relcl", "acl", "appos", "xcomp"} or node.head is node:
+            return None
+        node = node.head
+        if not (lo <= node.i < hi):
+            return None
+        ent = table.at(node.i)
+        if ent is not None:
+            return ent if ent.type == "Place" and not ent.is_actor else None
+    return None
 
 
 def _counts(span: object, etype: str) -> dict[str, int]:

@@ -157,7 +157,11 @@ def resolve_entity(
 ) -> EntityMatch:
     """The one entity ``text`` names; ``QueryError`` if none or several do."""
     exact, partial = find_entities(driver, database, text, labels)
-    found = exact or partial
+    # A place renamed keeps its old name as an alias of the new one: the
+    # entity whose own name (or key) it is wins over those that merely carry it.
+    wanted = normalise_name(text)
+    by_name = [m for m in exact if m.key == text.strip() or normalise_name(m.name) == wanted]
+    found = (by_name if len(by_name) == 1 else exact) or partial
     if len(found) == 1:
         return found[0]
     if not found:
