@@ -16,6 +16,7 @@ written to ``bench/results.json``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -108,7 +109,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _stage(results: dict[str, Any], name: str, call: Any) -> None:
+def _stage(results: dict[str, Any], name: str, call: Any, out: str) -> None:
     say(f"stage {name}")
     began = time.perf_counter()
     try:
@@ -118,10 +119,13 @@ def _stage(results: dict[str, Any], name: str, call: Any) -> None:
         say(f"stage {name} failed: {e}")
     results[name]["stage_seconds"] = time.perf_counter() - began
     say(f"stage {name} done in {results[name]['stage_seconds']:.0f}s")
+    # Written after every stage, so a long run that is interrupted keeps what it measured.
+    Path(out).write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
+    stage = functools.partial(_stage, out=args.out)
     results: dict[str, Any] = {
         "machine": {
             "cores": os.cpu_count(),
@@ -146,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"generating {count} synthetic articles")
             results["corpus"] = write_corpus(count, corpus, seed=args.seed)
         if "extract" in args.stages:
-            _stage(
+            stage(
                 results,
                 "extract",
                 lambda: bench_extract.run(corpus, args.extract_articles, args.stream_articles),
@@ -160,9 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                     "pagecache": args.pagecache,
                 }
                 if "load" in args.stages:
-                    _stage(results, "load", lambda: _writer_bench(target, args.writer_articles))
+                    stage(results, "load", lambda: _writer_bench(target, args.writer_articles))
                 if "e2e" in args.stages:
-                    _stage(
+                    stage(
                         results,
                         "e2e",
                         lambda: bench_end_to_end.run(
@@ -170,13 +174,13 @@ def main(argv: list[str] | None = None) -> int:
                         ),
                     )
                 if "import" in args.stages:
-                    _stage(
+                    stage(
                         results,
                         "import",
                         lambda: bench_import.run(target, args.import_articles, args.seed),
                     )
                 if "queries" in args.stages:
-                    _stage(
+                    stage(
                         results,
                         "queries",
                         lambda: bench_query_scale.run(

@@ -80,13 +80,6 @@ def test_disputed_has_the_two_ministries_opposite_shelling_claims(extracted_grap
 
 
 @needs_seed
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "extraction: the capture of Madagiz is claimed without a date, and Madagiz is not "
-        "placed inside Nagorno-Karabakh, where the dated capture of October 3 is located"
-    ),
-)
 def test_timeline_of_madagiz_shows_capture_and_renaming(extracted_graph: Any) -> None:
     rows = q(extracted_graph, "timeline", about=key(extracted_graph, "Madagiz", ("Place",)))
     found = {(r["type"], r["date"]) for r in rows}
@@ -102,13 +95,6 @@ def test_example_corpus_dravik_claims(extracted_graph: Any) -> None:
     assert {r["kind"] for r in disputed} >= {"denied"}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "extraction: the renaming of Kelmar to Tessarin on June 14 is not always extracted "
-        "as a renaming event or a RENAMED relationship"
-    ),
-)
 def test_example_corpus_kelmar_renaming(extracted_graph: Any) -> None:
     kelmar = key(extracted_graph, "Kelmar", ("Place",))
     found = {(r["type"], r["date"]) for r in q(extracted_graph, "timeline", about=kelmar)}
