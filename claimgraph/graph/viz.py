@@ -146,7 +146,9 @@ _OPTIONS: dict[str, Any] = {
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
     },
     "edges": {"font": {"size": 9, "align": "middle"}, "smooth": {"type": "dynamic"}},
-    "nodes": {"font": {"size": 13}},
+    # Larger labels, drawn down to 2 screen pixels, stay readable when the
+    # whole graph fits the window (vis-network hides labels under 5 by default).
+    "nodes": {"font": {"size": 18}, "scaling": {"label": {"drawThreshold": 2}}},
 }
 
 
