@@ -13,6 +13,7 @@ from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, ENTITY_LABEL_SETS
 
 __all__ = [
     "CREATED_TYPES",
+    "CLAIM_ARTICLES",
     "EXISTING_ARTICLES",
     "DELETE_ARTICLE_CLAIMS",
     "DELETE_ARTICLE_EVENTS",
@@ -29,6 +30,19 @@ EXISTING_ARTICLES = """
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.sha256 AS sha256
+"""
+
+# The write transaction's first step: take each article's node (creating the
+# new ones), which locks it through the key constraint. A concurrent load of the
+# same article waits here, then finds it written and skips it; so statements
+# and events are never written twice, and their relationships can be CREATEd.
+CLAIM_ARTICLES = """
+UNWIND $ids AS id
+MERGE (a:Article {id: id})
+ON CREATE SET a.claimgraph_new = true
+WITH a, id, a.claimgraph_new IS NOT NULL AS created, a.sha256 AS sha256
+REMOVE a.claimgraph_new
+RETURN id, created, sha256
 """
 
 # Replacing an article: its statements and the events they claim go, in the

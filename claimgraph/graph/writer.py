@@ -158,7 +158,9 @@ def _write_batch(
     """
     counters: dict[str, int] = {}
     ids = [a.id for a in articles]
-    existing = {r["id"]: r["sha256"] for r in tx.run(cq.EXISTING_ARTICLES, ids=ids)}
+    claimed = list(tx.run(cq.CLAIM_ARTICLES, ids=ids))
+    counters["nodes_created"] = sum(1 for r in claimed if r["created"])
+    existing = {r["id"]: r["sha256"] for r in claimed if not r["created"]}
     status: dict[str, str] = {}
     todo: list[ArticleRows] = []
     for a in articles:
