@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from claimgraph.schema.records import Entity, entity_key
 
 if TYPE_CHECKING:
-    from claimgraph.loaders.attribution import _Finder
+    from claimgraph.loaders.attribution_core import _Finder
 
 __all__ = ["channel_via", "cue_dates", "name_without_entity"]
 

@@ -1,0 +1,243 @@
+"""Attribution, the shared parts: the Claim record, cue tests, and the finder
+that holds one document's parse, entities and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.loaders.coref import Resolver
+from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.lexicon import SPEECH_VERBS
+from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of
+
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "dative"}
+_CHANNEL_NOUNS = {
+    "interview",
+    "address",
+    "statement",
+    "briefing",
+    "speech",
+    "post",
+    "video",
+    "conference",
+    "message",
+}
+_WEAK_CUES = {
+    "add",
+    "note",
+    "show",
+    "post",
+    "publish",
+    "ask",
+    "think",
+    "believe",
+    "describe",
+    "call",
+    "report",
+    "welcome",
+    "state",
+    "estimate",
+    "suggest",
+    "charge",
+    "promise",
+    "write",
+    "confirm",
+    "explain",
+    "predict",
+    "quote",
+}
+
+
+@dataclass
+class Claim:
+    """A statement found in the text, before it becomes a record."""
+
+    cue_i: int
+    cue: str
+    speaker: str | None
+    speaker_name: str | None
+    start: int  # content, character offsets
+    end: int
+    mode: str = "indirect"
+    quote: str | None = None
+    polarity: str = "asserts"
+    via: list[str] = field(default_factory=list)
+    channel: str | None = None  # interview, address, ... (for dating "in the interview")
+    own_region: tuple[int, int] = (0, 0)  # characters outside the content owned by the cue
+    sentence: tuple[int, int] = (0, 0)
+    kind: str = "say"
+    by_outlet: bool = False
+    cue_char: int = 0
+    cue_dep: str = ""
+    cue_dates: list[int] = field(
+        default_factory=list
+    )  # date words hanging off the cue ("said on Monday")
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
+        head = tok.head
+        if (
+            tok.tag_ == "VBG" or tok.dep_ == "conj"
+        ):  # "..., adding"; "told X that ... and accused": the speaker above
+            for anc in tok.ancestors:
+                if anc.lemma_ in SPEECH_VERBS and anc.pos_ == "VERB":
+                    return _subject(anc)
+        if head.dep_ == "prep":  # "quoted ... as saying"
+            head = head.head
+        return _subject(head)
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in SPEECH_VERBS:
+        return False
+    if tok.lemma_ == "say" and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+        return False  # part of "quoted ... as saying"
+    return True
+
+
+class _Finder:
+    def __init__(self, doc: Doc, table: EntityTable, resolver: Resolver) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.table = table
+        self.resolver = resolver
+        self.quotes = find_quotes(text_of(doc))
+
+    def quote_near(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """The quote this cue introduces or closes: before it in its sentence, or right after."""
+        c = cue.idx
+        before = [
+            q
+            for q in self.quotes
+            if q[1] <= c and q[1] > sent.start_char - 2 and not clause_between(self.text, q[1], c)
+        ]
+        if before:
+            return before[-1]
+        after = [
+            q
+            for q in self.quotes
+            if q[0] > c
+            and q[0] < sent.end_char + 2
+            and not clause_between(self.text, c + len(cue), q[0])
+        ]
+        return after[0] if after else None
+
+    def content(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        lemma = cue.lemma_
+        kids = [c for c in cue.children if c.dep_ in _CONTENT_DEPS]
+        clause = [c for c in kids if c.dep_ == "ccomp"]
+        if lemma in {"accuse", "blame", "condemn", "criticize", "criticise"}:
+            clause = [c for c in kids if c.dep_ in {"dobj", "prep", "ccomp"}]
+        elif lemma in {"call", "appeal", "demand"}:
+            clause = [
+                c
+                for c in kids
+                if c.dep_ in {"prep", "xcomp", "ccomp", "dobj", "advcl"}
+                and c.lower_ not in {"in", "during", "after", "at"}
+                and (
+                    c.dep_ != "advcl"
+                    or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            ]
+        elif lemma in {
+            "urge",
+            "ask",
+            "tell",
+            "warn",
+            "threaten",
+            "promise",
+            "vow",
+            "pledge",
+            "propose",
+            "inform",
+        }:
+            clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+            if lemma in {"tell", "inform"}:
+                clause = [c for c in kids if c.dep_ == "ccomp"]
+        elif lemma in {
+            "deny",
+            "reject",
+            "dismiss",
+            "refute",
+            "confirm",
+            "welcome",
+            "admit",
+            "acknowledge",
+            "describe",
+            "report",
+            "post",
+            "publish",
+        }:
+            clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+        lower = False
+        if not clause:
+            # "said in a statement posted on its website that ...": the clause hangs lower.
+            for t in cue.subtree:
+                if (
+                    t.i > cue.i
+                    and t.pos_ in {"VERB", "AUX"}
+                    and t.dep_ in {"ccomp", "acl", "relcl"}
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                ):
+                    clause, lower = [t], True
+                    break
+        after = [c for c in clause if c.i > cue.i]
+        if after and len(after) < len(clause):
+            clause = (
+                after  # "In an interview broadcast on X, he called on ...": the content follows
+            )
+        if clause:
+            toks = [t for c in clause for t in c.subtree]
+            # The channel ("on Telegram", "in a statement") is not content.
+            if not lower:
+                toks = [t for t in toks if not self._in_channel(t, cue)]
+            if len(toks) >= 2:
+                return span_chars(toks)
+        # Content before the cue: "..., X said." The cue hangs off the content's verb.
+        if (
+            cue.dep_ in {"parataxis", "ccomp", "advcl"}
+            and cue.head.i < cue.i
+            and cue.head.pos_ in {"VERB", "AUX"}
+        ):
+            head = cue.head
+            toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+            toks = [t for t in toks if t.i < cue.left_edge.i]
+            if len(toks) >= 3:
+                return span_chars(toks)
+        return None
+
+    def _in_channel(self, tok: Token, cue: Token) -> bool:
+        """Tokens of "on Telegram", "in a statement posted on its website", "to reporters"."""
+        t = tok
+        while t.head.i != t.i and t.head.i != cue.i:
+            t = t.head
+        if t.head.i == cue.i and t.dep_ == "prep":
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            named = self.table.at(obj.i) if obj is not None else None
+            if t.lower_ in {"in", "on", "during", "after", "at", "to"} and (
+                obj is None
+                or obj.lower_ in _CHANNEL_NOUNS
+                or (named is not None and named.kind in {"platform", "media"})
+                or obj.ent_type_ in {"DATE", "TIME"}
+                or obj.lower_ in {"reporters", "journalists", "website"}
+            ):
+                return True
+        if t.head.i == cue.i and t.dep_ in {"npadvmod"} and tok.ent_type_ in {"DATE", "TIME"}:
+            return True
+        return False
+
+
+_ANAPHORIC = re.compile(
+    r"^(?:the|these|this|that|those|such) (?:\w+ )?(?:accusations?|claims?|"
+    r"allegations?|reports?|charges?|statements?|assertions?)$",
+    re.I,
+)

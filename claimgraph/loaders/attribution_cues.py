@@ -1,0 +1,294 @@
+"""Attribution, cue by cue: for one speech verb (or "according to"), the
+speaker, the content span, quotes, the channel and the polarity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.loaders.attribution_core import (
+    _ANAPHORIC,
+    _CHANNEL_NOUNS,
+    _WEAK_CUES,
+    Claim,
+    _Finder,
+    _subject,
+)
+from claimgraph.loaders.channels import channel_via, cue_dates, name_without_entity
+from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS
+from claimgraph.loaders.quotes import span_chars, trim
+
+
+def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
+    if subj is None:
+        return None, None
+    for child in subj.children:  # "the human rights group Open Line": the name in apposition
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            named = f.table.at(child.i) or name_without_entity(f, child)
+            if named is not None and named.type != "Place":
+                return named.id, named.name
+    ent = f.resolver.entity_of(subj)
+    if ent is None:
+        for t in subj.subtree:  # "AFP reporters on the ground"
+            ent = f.table.at(t.i)
+            if ent is not None and ent.type != "Place":
+                break
+            ent = None
+    if ent is not None:
+        return ent.id, ent.name
+    if subj.pos_ == "PRON":
+        return None, None
+    named = name_without_entity(f, subj)
+    if named is not None:
+        return named.id, named.name
+    words = f.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    return None, words
+
+
+def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
+    lemma = cue.lemma_
+    kind = SPEECH_VERBS[lemma]
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    text = f.text
+    via: list[str] = []
+    if lemma == "quote":
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        speaker_tok: Token | None
+        if obj is not None:  # "Y quoted X as saying"
+            by = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+            speaker_tok, via_tok = obj, by
+        else:  # "X was quoted (by Y) as saying"
+            speaker_tok = subj
+            via_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if via_tok is not None:
+            v = f.resolver.entity_of(via_tok)
+            if v is not None:
+                via.append(v.id)
+        q = f.quote_near(cue, sent)
+        saying = next((t for t in cue.subtree if t.lemma_ == "say" and t.dep_ == "pcomp"), None)
+        clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying else None
+        if q is None and clause is None:
+            return None
+        if speaker_tok is None:  # a parse gone wrong: the name between "quoted" and "as saying"
+            for t in f.doc[cue.i + 1 : min(cue.i + 12, sent.end)]:
+                if t.lower_ == "as":
+                    break
+                if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
+                    speaker_tok = t
+        if not via and via_tok is not None:  # an outlet the tagger did not name
+            named = name_without_entity(f, via_tok, organization=True)
+            if named is not None:
+                via.append(named.id)
+        if not via:
+            for t in reversed(list(f.doc[max(sent.start, cue.i - 10) : cue.i])):
+                e = f.table.at(t.i)
+                if e is not None and e.type == "Organization":
+                    via.append(e.id)
+                    break
+        speaker, name = _speaker(f, speaker_tok)
+        if speaker is None and name is None:
+            return None
+        if clause is not None and (q is None or q[1] < clause.left_edge.idx):
+            a, b = trim(text, *span_chars(list(clause.subtree)))  # "... as saying that X"
+            return Claim(
+                cue.i,
+                "quote as saying",
+                speaker,
+                name,
+                a,
+                b,
+                via=via,
+                sentence=(sent.start_char, sent.end_char),
+                own_region=(cue.sent.start_char, cue.sent.end_char),
+                cue_char=cue.idx,
+            )
+        assert q is not None
+        return Claim(
+            cue.i,
+            "quote as saying",
+            speaker,
+            name,
+            q[0] + 1,
+            q[1] - 1,
+            "direct",
+            text[q[0] + 1 : q[1] - 1],
+            via=via,
+            sentence=(sent.start_char, sent.end_char),
+            own_region=(cue.sent.start_char, cue.sent.end_char),
+            cue_char=cue.idx,
+        )
+    subj = _subject(cue)
+    if subj is None:
+        return None
+    if any(
+        c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}
+    ):
+        return None  # "a photograph of what he said was the helmet": a label, not a claim
+    if (
+        lemma in {"describe", "call"}
+        and subj.lower_ in {"it", "what", "which"}
+        and cue.dep_ == "relcl"
+    ):
+        return None
+    if lemma == "call" and (
+        any(c.dep_ == "auxpass" for c in cue.children)
+        or not any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "for"}
+            or c.dep_ == "xcomp"
+            or c.dep_ == "advcl"
+            and any(m.lower_ == "for" for m in c.children)
+            for c in cue.children
+        )
+    ):
+        return None  # "it will be called X" names, it does not appeal
+    if lemma == "describe" and cue.dep_ == "relcl":
+        return None
+    span = f.content(cue, sent)
+    if kind == "deny" and cue.dep_ == "relcl" and _ANAPHORIC.match(f"the {cue.head.lower_}"):
+        # "a claim Varossa swiftly denied": what is denied is the claim before it
+        speaker, name = _speaker(f, subj)
+        return Claim(
+            cue.i,
+            lemma,
+            speaker,
+            name,
+            cue.head.idx,
+            cue.head.idx + len(cue.head),
+            polarity="denies",
+            sentence=(sent.start_char, sent.end_char),
+            own_region=(sent.start_char, sent.end_char),
+            kind=kind,
+            cue_char=cue.idx,
+            cue_dep="relcl-deny",
+        )
+    q = f.quote_near(cue, sent)
+    mode = "indirect"
+    quote = None
+    if q is not None and (span is None or span[0] >= q[0] and span[1] <= q[1] + 1):
+        span = (q[0] + 1, q[1] - 1)
+        mode, quote = "direct", text[span[0] : span[1]]
+    elif span is None:
+        return None
+    else:
+        inner = [x for x in f.quotes if x[0] < span[1] and x[1] > span[0]]
+        if inner:
+            # A quote running past the clause's end is still part of it.
+            span = (span[0], max(span[1], max(b for _, b in inner) - 1))
+            covered = sum(min(b, span[1] + 1) - max(a, span[0] - 1) for a, b in inner)
+            if covered >= 0.85 * (span[1] - span[0]):
+                mode = "direct"
+                span = (min(a for a, _ in inner) + 1, max(b for _, b in inner) - 1)
+            else:
+                mode = "mixed"
+            quote = " … ".join(text[a + 1 : b - 1] for a, b in inner)
+        elif q is not None and q[0] < span[0] < q[1]:
+            mode, quote, span = "direct", text[q[0] + 1 : q[1] - 1], (q[0] + 1, q[1] - 1)
+    start, end = trim(text, *span)
+    if end - start < 8:
+        return None
+    if lemma == "describe" and mode == "direct":
+        return None  # "what it described as 'x'" is a label, not a statement
+    if (
+        kind in {"say"}
+        and lemma in _WEAK_CUES
+        and mode == "indirect"
+        and not any(c.dep_ == "ccomp" for c in cue.children)
+    ):
+        if lemma not in {"confirm", "report", "write", "post", "welcome", "describe"}:
+            return None
+    polarity = "asserts"
+    cue_text = lemma
+    if negated:
+        if lemma not in NEGATIVE_CUES or lemma in {"say", "comment"}:
+            return None  # "did not say what kind of measures": no claim
+        polarity, cue_text = "unconfirmed", f"not {lemma}"
+    elif kind == "deny":
+        polarity = "denies"
+    if cue.head.lemma_ in {"decline", "refuse"} and cue.dep_ == "xcomp":
+        polarity, cue_text = "unconfirmed", f"{cue.head.lemma_} to {lemma}"
+    speaker, name = _speaker(f, subj)
+    if speaker is None and name is None:
+        return None
+    if (
+        speaker is not None
+        and f.table.get(speaker).type == "Place"
+        and not f.table.get(speaker).is_actor
+    ):
+        return None
+    channel = None
+    for c in cue.subtree:
+        if c.lower_ in _CHANNEL_NOUNS and not (start <= c.idx < end):
+            channel = c.lower_
+            break
+    via += channel_via(f, cue, start, end)
+    dates = cue_dates(cue, _CHANNEL_NOUNS)
+    return Claim(
+        cue.i,
+        cue_text,
+        speaker,
+        name,
+        start,
+        end,
+        mode,
+        quote,
+        polarity,
+        via,
+        channel,
+        own_region=(cue.sent.start_char, cue.sent.end_char),
+        sentence=(sent.start_char, sent.end_char),
+        kind=kind,
+        cue_char=cue.idx,
+        cue_dep=cue.dep_,
+        cue_dates=dates,
+    )
+
+
+def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
+    """ "according to X": X is the source (or the channel, if a verb already names a speaker)."""
+    out: list[Claim] = []
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= len(f.doc):
+            continue
+        to = (
+            f.doc[tok.i + 1] if f.doc[tok.i + 1].lower_ == "to" else tok
+        )  # "according Prosecutor-General X"
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            nxt = f.doc[to.i + 1 : to.i + 6]
+            obj = next((t for t in nxt if f.table.at(t.i)), None)
+        if obj is None:
+            continue
+        ent = f.resolver.entity_of(obj) or next(
+            (f.table.at(t.i) for t in obj.subtree if f.table.at(t.i)), None
+        )
+        pp_start = tok.idx
+        pp_end = max(t.idx + len(t) for t in [obj, *obj.subtree])
+        if here and ent is not None:
+            for c in here:
+                if ent.id not in c.via and ent.id != c.speaker:
+                    c.via.append(ent.id)
+            continue
+        if ent is None:
+            continue
+        a, b = trim(f.text, sent.start_char, pp_start)
+        c2, d = trim(f.text, pp_end, sent.end_char)
+        start, end = (a, b) if b - a >= d - c2 else (c2, d)
+        if end - start < 8:
+            continue
+        out.append(
+            Claim(
+                tok.i,
+                "according to",
+                ent.id,
+                ent.name,
+                start,
+                end,
+                sentence=(sent.start_char, sent.end_char),
+                own_region=(pp_start, pp_end),
+                cue_char=tok.idx,
+            )
+        )
+    return out
