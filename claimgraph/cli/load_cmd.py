@@ -17,6 +17,7 @@ from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt
 from claimgraph.errors import ConnectionFailed
 from claimgraph.graph.stats import graph_stats
 from claimgraph.graph.writer import (
@@ -48,11 +49,18 @@ class _Report:
         self.events = 0
         self.already_loaded = 0  # skipped before extraction
         self.written = 0  # articles committed (new or replaced)
+        self.interrupted = False  # Ctrl-C stopped the load between batches
         self.started = time.monotonic()
         self.last_plain = self.started
         self.tty = sys.stderr.isatty()
         self.progress: Progress | None = None
         self.task: Any = None
+
+    def interrupted_line(self) -> str:
+        return (
+            f"interrupted after writing {self.written} articles; whole articles only are "
+            "in the graph: run the same load again to finish it."
+        )
 
     def problem(self, source: str, message: str, severity: str = "error") -> None:
         if severity == "error":
@@ -288,6 +296,9 @@ def load_cmd(
             summary = _write(graph.driver, graph.database, items, batch_size, replace, report)
             summary.articles_skipped += report.already_loaded
     _print_summary(report, summary)
+    if report.interrupted:
+        click.echo(report.interrupted_line(), err=True)
+        raise click.exceptions.Exit(EXIT_INTERRUPTED)
     failed = report.errors + (summary.articles_failed if summary else 0)
     if failed:
         raise click.exceptions.Exit(1)
@@ -305,24 +316,28 @@ def _write(
         report.outcome(outcome)
         report.refresh_rate()
 
+    stop = StopOnInterrupt(on_second=lambda: click.echo(report.interrupted_line(), err=True))
+
     def write() -> LoadSummary:
         return write_batches(
-            driver, database, items, batch_size=batch_size, on_article=on_article, replace=replace
+            driver,
+            database,
+            stop.guard(items),
+            batch_size=batch_size,
+            on_article=on_article,
+            replace=replace,
         )
 
     progress = report.start_progress()
     try:
-        if progress is None:
-            return write()
-        with progress:
-            return write()
-    except KeyboardInterrupt:
-        click.echo(
-            f"interrupted after writing {report.written} articles; whole articles only are "
-            "in the graph: run the same load again to finish it.",
-            err=True,
-        )
-        raise click.exceptions.Exit(130) from None
+        with stop:
+            if progress is None:
+                summary = write()
+            else:
+                with progress:
+                    summary = write()
+        report.interrupted = stop.requested
+        return summary
     except ConnectionFailed as e:
         raise click.ClickException(
             f"{e}; whole articles written so far stay in the graph, "
