@@ -1,7 +1,7 @@
 """Benchmark: ``neo4j-admin`` bulk import against the transactional writer.
 
 The same synthetic records (``bench.corpus``) go into an empty database twice:
-through ``write_batches`` (transactions of 50 articles) and through
+through ``write_batches`` (transactions of its default batch size) and through
 ``claimgraph.graph.bulk_import`` (CSV files, ``neo4j-admin database import
 full``, server restart, schema build). Both wall times are reported, and the
 import tool's own time separately. Needs the managed server: with

@@ -58,6 +58,21 @@ class _PackableUTC(tzinfo):
         return "UTC"
 
 
+# A naive loader merges every node; the writer can CREATE statements and
+# events because it writes each article whole in one transaction.
+_MERGE_STATEMENT = """
+WITH $row AS row
+MERGE (s:Statement {id: row.id})
+SET s += row
+"""
+
+_MERGE_EVENT = """
+WITH $row AS row
+MERGE (e:Event {id: row.id})
+SET e += row.props, e += row.counts
+"""
+
+
 def _single(query: str) -> str:
     # The writer's batch statement, fed one row: same MERGE, no UNWIND.
     return query.replace("UNWIND $rows AS row", "WITH $row AS row", 1)
@@ -73,9 +88,9 @@ def _statements(records: ArticleRecords, tz: tzinfo) -> Iterable[tuple[str, dict
         for row in entity_rows:
             yield query, {"row": row}
     for row in rows.statements:
-        yield _single(cq.MERGE_STATEMENTS), {"row": row}
+        yield _MERGE_STATEMENT, {"row": row}
     for row in rows.events:
-        yield _single(cq.MERGE_EVENTS), {"row": row}
+        yield _MERGE_EVENT, {"row": row}
     for (type_, start, end), edge_rows in rows.edges.items():
         query = _single(cq.edge_query(type_, start, end))
         for row in edge_rows:

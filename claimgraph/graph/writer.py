@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -43,7 +44,8 @@ from neo4j.exceptions import (
 
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError
 from claimgraph.graph import cypher_write as cq
-from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
+from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
+from claimgraph.graph.writer_rows import ArticleRows
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -56,7 +58,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH_SIZE = 50
+DEFAULT_BATCH_SIZE = 500
 
 _COUNTERS = (
     "nodes_created",
@@ -147,7 +149,7 @@ def _run(tx: neo4j.ManagedTransaction, query: str, counters: dict[str, int], **p
 
 def _write_batch(
     tx: neo4j.ManagedTransaction,
-    articles: list[ArticleRows],
+    batch: Prepared,
     loaded_at: datetime,
     replace: bool = False,
 ) -> tuple[dict[str, str], dict[str, int]]:
@@ -156,6 +158,7 @@ def _write_batch(
     It may run more than once (the driver retries transient errors), so it
     only returns what it did and changes nothing outside the transaction.
     """
+    articles = batch.articles
     counters: dict[str, int] = {}
     ids = [a.id for a in articles]
     claimed = list(tx.run(cq.CLAIM_ARTICLES, ids=ids))
@@ -178,69 +181,59 @@ def _write_batch(
             _run(tx, query, counters, ids=replaced)
     if not todo:
         return status, counters
-    rows = batch_rows(todo)
+    # Usually every article is new and the rows built beforehand are the ones.
+    rows = batch.rows if len(todo) == len(articles) else prepare(todo).rows
     # Nodes first, then relationships; each query a static string, values in $rows.
     _run(tx, cq.MERGE_ARTICLES, counters, rows=rows.articles, loaded_at=loaded_at)
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     if rows.statements:
-        _run(tx, cq.MERGE_STATEMENTS, counters, rows=rows.statements)
+        _run(tx, cq.CREATE_STATEMENTS, counters, rows=rows.statements)
     if rows.events:
-        _run(tx, cq.MERGE_EVENTS, counters, rows=rows.events)
+        _run(tx, cq.CREATE_EVENTS, counters, rows=rows.events)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
-        if type_ in cq.CREATED_TYPES:
-            edge_rows = _distinct(edge_rows)
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
     return status, counters
 
 
-def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows without repeats (two local entities with one key give one edge)."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for row in rows:
-        marker = tuple(sorted((k, str(v)) for k, v in row.items()))
-        if marker not in seen:
-            seen.add(marker)
-            out.append(row)
-    return out
+@dataclass
+class _Written:
+    """What one batch's write came back with, to be reported by the caller."""
+
+    outcomes: list[ArticleOutcome]
+    counters: dict[str, int]
 
 
 class _BatchWriter:
-    def __init__(
-        self,
-        driver: neo4j.Driver,
-        database: str | None,
-        summary: LoadSummary,
-        on_article: OnArticle | None,
-        replace: bool = False,
-    ) -> None:
+    """Writes prepared batches; thread-safe, as it keeps no state of its own."""
+
+    def __init__(self, driver: neo4j.Driver, database: str | None, replace: bool = False) -> None:
         self.driver = driver
         self.database = database
-        self.summary = summary
-        self.on_article = on_article
         self.replace = replace
 
-    def report(self, outcome: ArticleOutcome) -> None:
-        self.summary.record(outcome)
-        if self.on_article is not None:
-            self.on_article(outcome)
-
-    def write(self, batch: list[ArticleRows]) -> None:
+    def write(self, batch: Prepared) -> _Written:
         try:
-            self._commit(batch)
+            return self._commit(batch)
         except (ClientError, DatabaseError) as e:
-            if len(batch) == 1:
-                a = batch[0]
-                self.report(
-                    ArticleOutcome(a.id, "failed", a.source, f"Neo4j refused it: {_first_line(e)}")
-                )
-                return
-            log.warning("batch of %d articles refused (%s); writing them one by one", len(batch), e)
-            for a in batch:
-                self.write([a])
+            if len(batch.articles) == 1:
+                a = batch.articles[0]
+                message = f"Neo4j refused it: {_first_line(e)}"
+                return _Written([ArticleOutcome(a.id, "failed", a.source, message)], {})
+            log.warning(
+                "batch of %d articles refused (%s); writing them one by one",
+                len(batch.articles),
+                e,
+            )
+            done = _Written([], {})
+            for a in batch.articles:
+                one = self.write(prepare([a]))
+                done.outcomes.extend(one.outcomes)
+                for name, value in one.counters.items():
+                    done.counters[name] = done.counters.get(name, 0) + value
+            return done
 
-    def _commit(self, batch: list[ArticleRows]) -> None:
+    def _commit(self, batch: Prepared) -> _Written:
         loaded_at = datetime.now(UTC)
         try:
             # The first load reads properties (sha256) no article has yet; the
@@ -259,35 +252,13 @@ class _BatchWriter:
             raise ConnectionFailed(f"Neo4j does not let us write: {_first_line(e)}") from e
         except TransientError as e:
             raise QueryError(f"Neo4j kept failing after retries: {_first_line(e)}") from e
-        self.summary.add_counters(counters)
-        for a in batch:
-            self.report(
-                ArticleOutcome(
-                    a.id, status[a.id], a.source, None, a.number_of_statements, a.number_of_events
-                )
+        outcomes = [
+            ArticleOutcome(
+                a.id, status[a.id], a.source, None, a.number_of_statements, a.number_of_events
             )
-
-
-def _batches(
-    items: Iterable[ArticleRecords], batch_size: int, report: OnArticle
-) -> Iterator[list[ArticleRows]]:
-    batch: list[ArticleRows] = []
-    ids: set[str] = set()
-    for records in items:
-        try:
-            rows = article_rows(records)
-        except RecordError as e:
-            report(ArticleOutcome(records.article.id, "failed", records.article.source, str(e)))
-            continue
-        # The same article twice in one batch: the second copy goes in the
-        # next batch, where the first is already visible (and skipped).
-        if rows.id in ids or len(batch) >= batch_size:
-            yield batch
-            batch, ids = [], set()
-        batch.append(rows)
-        ids.add(rows.id)
-    if batch:
-        yield batch
+            for a in batch.articles
+        ]
+        return _Written(outcomes, counters)
 
 
 def write_batches(
@@ -298,12 +269,18 @@ def write_batches(
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_article: OnArticle | None = None,
     replace: bool = False,
+    max_wait: float | None = DEFAULT_MAX_WAIT,
 ) -> LoadSummary:
     """Write article records, ``batch_size`` whole articles per transaction.
 
+    A batch is also written once it has been filling for ``max_wait`` seconds
+    (None: never), so a load fed by slow extraction commits every few seconds.
     ``items`` is consumed lazily, so extraction and writing overlap in
-    memory-bounded batches. ``on_article`` is called once per article after
-    its batch commits (or when it fails), for progress and error reporting.
+    memory-bounded batches: while one batch's transaction runs (in a worker
+    thread), the next batch is read and prepared in the calling thread, and
+    it is sent only once the first has committed. ``on_article`` is called in
+    the calling thread, once per article after its batch commits (or when it
+    fails), for progress and error reporting.
     ``replace`` rewrites articles already loaded even when unchanged (after
     an extractor upgrade, say), as a changed article would be.
     The caller applies the schema first (``claimgraph.schema.cypher.apply_schema``);
@@ -314,11 +291,39 @@ def write_batches(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     summary = LoadSummary()
-    writer = _BatchWriter(driver, database, summary, on_article, replace)
+    writer = _BatchWriter(driver, database, replace)
+
+    def report(outcome: ArticleOutcome) -> None:
+        summary.record(outcome)
+        if on_article is not None:
+            on_article(outcome)
+
+    def bad_records(records: ArticleRecords, error: RecordError) -> None:
+        article = records.article
+        report(ArticleOutcome(article.id, "failed", article.source, str(error)))
+
+    def collect(pending: Future[_Written]) -> None:
+        written = pending.result()
+        summary.add_counters(written.counters)
+        for outcome in written.outcomes:
+            report(outcome)
+
     started = time.perf_counter()
+    pending: Future[_Written] | None = None
     try:
-        for batch in _batches(items, batch_size, writer.report):
-            writer.write(batch)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-writer") as pool:
+            try:
+                for batch in batches(items, batch_size, bad_records, max_wait):
+                    prepared = prepare(batch)
+                    if pending is not None:
+                        waiting, pending = pending, None
+                        collect(waiting)
+                    pending = pool.submit(writer.write, prepared)
+            finally:
+                # Whatever stopped the input, the batch in flight commits and
+                # is counted before we return or raise.
+                if pending is not None:
+                    collect(pending)
     finally:
         summary.seconds = time.perf_counter() - started
     return summary

@@ -30,6 +30,7 @@ __all__ = [
     "article_rows",
     "batch_rows",
     "content_hash",
+    "fold_entity_rows",
     "outlet_key",
 ]
 
@@ -128,11 +129,46 @@ class BatchRows:
 
 
 def batch_rows(articles: list[ArticleRows]) -> BatchRows:
-    """Combine the rows of several articles for one transaction."""
+    """Combine the rows of several articles for one transaction.
+
+    Entity rows with the same key are folded into one (``fold_entity_rows``),
+    so a person quoted in fifty articles of the batch is merged once.
+    """
     batch = BatchRows()
     for rows in articles:
         batch.add(rows)
+    for labels, entity_rows in batch.entities.items():
+        batch.entities[labels] = fold_entity_rows(entity_rows)
     return batch
+
+
+# Entity properties the writer fills only while they are missing (coalesce).
+_FILLED = ("kind", "country", "lat", "lon", "geonames_id")
+
+
+def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per key, with the effect of merging the rows one after another.
+
+    The entity query keeps the first name, fills each property from the first
+    row that has it, and appends aliases and titles not seen yet; folding the
+    rows in order here gives the same node in one MERGE instead of many.
+    """
+    folded: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        into = folded.get(row["key"])
+        if into is None:
+            into = dict(row)
+            into["aliases"] = list(row["aliases"])
+            into["titles"] = list(row["titles"])
+            folded[row["key"]] = into
+            continue
+        for name in _FILLED:
+            if into[name] is None:
+                into[name] = row[name]
+        for name in ("aliases", "titles"):
+            have = into[name]
+            have.extend(x for x in row[name] if x not in have)
+    return list(folded.values())
 
 
 def _match_label(labels: tuple[str, ...]) -> str:

@@ -103,6 +103,10 @@ class ArticleRecords:
             raise RecordError(f"article {self.article.id}: duplicate entity ids")
         sids = {s.id for s in self.statements}
         where = f"article {self.article.id}"
+        if len(sids) != len(self.statements):
+            raise RecordError(f"{where}: duplicate statement ids")
+        if len({ev.id for ev in self.events}) != len(self.events):
+            raise RecordError(f"{where}: duplicate event ids")
 
         def check(refs: list[str | None], what: str) -> None:
             for ref in refs:

@@ -125,6 +125,11 @@ def test_bad_records_name_the_problem() -> None:
     with pytest.raises(RecordError, match="unknown statement"):
         records_from_json(doc)
     doc = records_to_json([_sample()])
+    statements = doc["articles"][0]["statements"]
+    statements.append(dict(statements[0]))
+    with pytest.raises(RecordError, match="duplicate statement ids"):
+        records_from_json(doc)
+    doc = records_to_json([_sample()])
     del doc["articles"][0]["statements"][0]["text"]
     with pytest.raises(RecordError, match="missing field 'text'"):
         records_from_json(doc)

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.graph.writer import ArticleOutcome, LoadSummary, _batches, write_batches
+from claimgraph.errors import RecordError
+from claimgraph.graph.writer import ArticleOutcome, LoadSummary, write_batches
+from claimgraph.graph.writer_batching import batches, distinct
+from claimgraph.graph.writer_rows import fold_entity_rows
 from claimgraph.graph.writer_synthetic import synthetic_records
+from claimgraph.schema.records import ArticleRecords
 
 
 def test_batches_hold_whole_articles_up_to_the_size():
     records = list(synthetic_records(7, seed=1))
-    outcomes: list[ArticleOutcome] = []
-    batches = list(_batches(records, 3, outcomes.append))
-    assert [[a.id for a in b] for b in batches] == [
+    bad: list[ArticleRecords] = []
+    cut = list(batches(records, 3, lambda r, e: bad.append(r)))
+    assert [[a.id for a in b] for b in cut] == [
         [r.article.id for r in records[0:3]],
         [r.article.id for r in records[3:6]],
         [records[6].article.id],
     ]
-    assert outcomes == []
+    assert bad == []
 
 
 def test_a_repeated_article_goes_to_the_next_batch():
     a, b = list(synthetic_records(2, seed=2))
-    batches = list(_batches([a, b, a], 10, lambda o: None))
-    assert [[x.id for x in batch] for batch in batches] == [
+    cut = list(batches([a, b, a], 10, lambda r, e: None))
+    assert [[x.id for x in batch] for batch in cut] == [
         [a.article.id, b.article.id],
         [a.article.id],
     ]
@@ -32,11 +36,62 @@ def test_a_repeated_article_goes_to_the_next_batch():
 def test_inconsistent_records_fail_alone_before_any_transaction():
     good, bad = list(synthetic_records(2, seed=3))
     bad.events[0].agents = ["nobody"]
-    outcomes: list[ArticleOutcome] = []
-    batches = list(_batches([good, bad], 10, outcomes.append))
-    assert [[x.id for x in batch] for batch in batches] == [[good.article.id]]
-    assert [(o.id, o.status) for o in outcomes] == [(bad.article.id, "failed")]
-    assert "nobody" in (outcomes[0].message or "")
+    refused: list[tuple[ArticleRecords, RecordError]] = []
+    cut = list(batches([good, bad], 10, lambda r, e: refused.append((r, e))))
+    assert [[x.id for x in batch] for batch in cut] == [[good.article.id]]
+    assert [r.article.id for r, _ in refused] == [bad.article.id]
+    assert "nobody" in str(refused[0][1])
+
+
+def test_a_batch_that_filled_too_long_is_written_before_it_is_full():
+    records = list(synthetic_records(5, seed=4))
+    ticks = iter([0.0, 1.0, 2.0, 3.5, 3.6, 4.0, 9.0, 9.5])
+    cut = list(batches(records, 100, lambda r, e: None, max_wait=3.0, clock=lambda: next(ticks)))
+    sizes = [len(b) for b in cut]
+    assert sum(sizes) == 5 and len(sizes) > 1 and max(sizes) < 5
+
+
+def test_without_a_wait_limit_only_the_size_cuts():
+    records = list(synthetic_records(5, seed=4))
+    cut = list(batches(records, 100, lambda r, e: None, max_wait=None))
+    assert [len(b) for b in cut] == [5]
+
+
+def test_folded_entity_rows_merge_like_the_rows_one_after_another():
+    def row(key, name, kind=None, country=None, aliases=(), titles=()):
+        return {
+            "key": key,
+            "name": name,
+            "kind": kind,
+            "country": country,
+            "lat": None,
+            "lon": None,
+            "geonames_id": None,
+            "aliases": list(aliases),
+            "titles": list(titles),
+        }
+
+    rows = [
+        row("p:aliyev", "Ilham Aliyev", aliases=["Ilham Aliyev"], titles=["President"]),
+        row("o:mod", "Ministry of Defence", kind="ministry", aliases=["Ministry of Defence"]),
+        row("p:aliyev", "Aliyev", country="AZ", aliases=["Aliyev", "Ilham Aliyev"]),
+        row("p:aliyev", "I. Aliyev", kind="head", aliases=["I. Aliyev"], titles=["President"]),
+    ]
+    folded = fold_entity_rows(rows)
+    assert [r["key"] for r in folded] == ["p:aliyev", "o:mod"]
+    person = folded[0]
+    assert person["name"] == "Ilham Aliyev"
+    assert (person["kind"], person["country"]) == ("head", "AZ")
+    assert person["aliases"] == ["Ilham Aliyev", "Aliyev", "I. Aliyev"]
+    assert person["titles"] == ["President"]
+    assert rows[0]["aliases"] == ["Ilham Aliyev"], "the input rows stay as they were"
+
+
+def test_distinct_drops_repeated_rows_only():
+    rows = [{"from": "a", "to": "b"}, {"from": "a", "to": "c"}, {"from": "a", "to": "b"}]
+    assert distinct(rows) == rows[:2]
+    with_lists = [{"from": "a", "titles": ["x"]}, {"from": "a", "titles": ["x"]}]
+    assert distinct(with_lists) == with_lists[:1]
 
 
 def test_summary_counts_outcomes_and_elements():
