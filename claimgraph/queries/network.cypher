@@ -14,18 +14,44 @@ CALL () {
   }
   RETURN collect(x) AS targets
 }
-CALL () {
-  MATCH (src:Actor)-[:SAID]->(s:Statement)-[:MENTIONS]->(dst)
-  WHERE ($from IS NULL OR s.said_on >= date($from)) AND ($to IS NULL OR s.said_on <= date($to))
-  RETURN s, src, dst, 'talks about' AS relation
+// The statements to look at: those touching what it is about, else those in
+// the date window (said_on index), else all of them.
+CALL (targets) {
+  UNWIND targets AS t
+  MATCH (t)-[:SAID]->(s:Statement)
+  RETURN s
+  UNION
+  UNWIND targets AS t
+  MATCH (t)<-[:MENTIONS]-(s:Statement)
+  RETURN s
+  UNION
+  UNWIND targets AS t
+  MATCH (t)<-[:BY|AGAINST|AT]-(:Event)<-[:CLAIMS]-(s:Statement)
+  RETURN s
+  UNION
+  WITH 1 AS anchor
+  WHERE $about IS NULL AND ($from IS NOT NULL OR $to IS NOT NULL)
+  MATCH (s:Statement)
+  WHERE s.said_on >= coalesce(date($from), date('0001-01-01'))
+    AND s.said_on <= coalesce(date($to), date('9999-12-31'))
+  RETURN s
+  UNION
+  WITH 1 AS anchor
+  WHERE $about IS NULL AND $from IS NULL AND $to IS NULL
+  MATCH (s:Statement)
+  RETURN s
+}
+WITH s, targets
+WHERE ($from IS NULL OR s.said_on >= date($from)) AND ($to IS NULL OR s.said_on <= date($to))
+CALL (s) {
+  MATCH (src:Actor)-[:SAID]->(s)-[:MENTIONS]->(dst)
+  RETURN src, dst, 'talks about' AS relation
   UNION ALL
-  MATCH (src:Actor)-[:SAID]->(s:Statement)-[:CLAIMS]->(e:Event)-[r:BY|AGAINST]->(dst)
-  WHERE ($from IS NULL OR s.said_on >= date($from)) AND ($to IS NULL OR s.said_on <= date($to))
-  RETURN s, src, dst, 'says ' + e.type + CASE type(r) WHEN 'BY' THEN ' by' ELSE ' against' END AS relation
+  MATCH (src:Actor)-[:SAID]->(s)-[:CLAIMS]->(e:Event)-[r:BY|AGAINST]->(dst)
+  RETURN src, dst, 'says ' + e.type + CASE type(r) WHEN 'BY' THEN ' by' ELSE ' against' END AS relation
   UNION ALL
-  MATCH (s:Statement)-[:CLAIMS]->(e:Event)-[:BY]->(src), (e)-[:AGAINST|AT]->(dst)
-  WHERE ($from IS NULL OR s.said_on >= date($from)) AND ($to IS NULL OR s.said_on <= date($to))
-  RETURN s, src, dst, e.type AS relation
+  MATCH (s)-[:CLAIMS]->(e:Event)-[:BY]->(src), (e)-[:AGAINST|AT]->(dst)
+  RETURN src, dst, e.type AS relation
 }
 WITH s, src, dst, relation, targets
 WHERE src <> dst AND ($about IS NULL OR src IN targets OR dst IN targets)

@@ -17,14 +17,21 @@ CALL (x) {
   UNWIND [n IN coalesce(x.aliases, []) WHERE n <> x.name] AS alias
   RETURN 1 AS rank, 'alias' AS section, null AS date, alias AS what, null AS detail, null AS article
   UNION ALL
+  // each role once, however many articles give it: since the earliest date
+  // given, with one of the articles that give it
   MATCH (x)-[r:ROLE]->(o)
-  RETURN 2 AS rank, 'role' AS section, r.since AS date, r.title + coalesce(', ' + o.name, '') AS what,
-         CASE WHEN r.until IS NULL THEN null ELSE 'until ' + toString(r.until) END AS detail,
-         r.article AS article
+  WITH r.title + coalesce(', ' + o.name, '') AS what, min(r.since) AS since,
+       max(r.until) AS until, min(r.article) AS article, count(r) AS n
+  RETURN 2 AS rank, 'role' AS section, since AS date, what,
+         CASE WHEN until IS NULL THEN '' ELSE 'until ' + toString(until) + '; ' END
+           + CASE WHEN n = 1 THEN 'in 1 article' ELSE 'in ' + toString(n) + ' articles' END AS detail,
+         article
   UNION ALL
   MATCH (p:Person)-[r:ROLE]->(x)
-  RETURN 3 AS rank, 'member' AS section, r.since AS date, p.name + ', ' + r.title AS what,
-         null AS detail, r.article AS article
+  WITH p.name + ', ' + r.title AS what, min(r.since) AS since, min(r.article) AS article,
+       count(r) AS n
+  RETURN 3 AS rank, 'member' AS section, since AS date, what,
+         CASE WHEN n = 1 THEN null ELSE 'in ' + toString(n) + ' articles' END AS detail, article
   UNION ALL
   MATCH (x)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(a:Article)
   RETURN 4 AS rank, 'said' AS section, s.said_on AS date, s.text AS what,

@@ -36,6 +36,13 @@ CALL (scope) {
   WITH DISTINCT e
   WHERE ($from IS NULL OR coalesce(e.date_end, e.date) >= date($from))
     AND ($to IS NULL OR e.date <= date($to))
+  // Rows come out by date, and every date gives at least one row: only events
+  // up to the limit-th date can be in the answer, so the rest is skipped.
+  WITH e ORDER BY e.date
+  WITH collect(e) AS events, collect(DISTINCT e.date) AS dates
+  WITH events, CASE WHEN size(dates) > $limit THEN dates[$limit - 1] END AS last_date
+  UNWIND events AS e
+  WITH e WHERE last_date IS NULL OR e.date <= last_date
   MATCH (s:Statement)-[:CLAIMS]->(e)
   MATCH (s)-[:REPORTED_IN]->(a:Article)
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)

@@ -67,11 +67,19 @@ RETURN coalesce(sp.name, s.speaker_name, CASE WHEN s.by_outlet THEN a.outlet END
             WHEN sp:Person THEN 'Person'
             WHEN sp:Place THEN 'Country'
             ELSE 'Organization' END AS speaker_type,
-       COLLECT {
-         MATCH (sp)-[r:ROLE]->(o)
-         RETURN r.title + coalesce(', ' + o.name, '') AS role
-         ORDER BY CASE WHEN r.article = a.id THEN 0 ELSE 1 END, r.since DESC
-       }[0] AS role,
+       // the role given in this article, else the latest one known
+       coalesce(
+         COLLECT {
+           MATCH (who)-[r:ROLE {article: a.id}]->(o)
+           WHERE who = sp
+           RETURN r.title + coalesce(', ' + o.name, '') AS role
+           ORDER BY r.since DESC
+         }[0],
+         COLLECT {
+           MATCH (sp)-[r:ROLE]->(o)
+           RETURN r.title + coalesce(', ' + o.name, '') AS role
+           ORDER BY r.since DESC
+         }[0]) AS role,
        s.said_on AS said_on,
        s.cue AS cue,
        s.mode AS mode,
