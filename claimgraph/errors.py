@@ -12,6 +12,7 @@ __all__ = [
     "InputError",
     "RecordError",
     "QueryError",
+    "first_line",
 ]
 
 
@@ -41,3 +42,13 @@ class RecordError(ClaimgraphError):
 
 class QueryError(ClaimgraphError):
     """A canned query that does not exist, lacks parameters, or failed."""
+
+
+def first_line(error: BaseException) -> str:
+    """An error's message on one line, for a message of our own that goes on after it.
+
+    The driver's messages sometimes end in a colon or a semicolon; those go.
+    """
+    text = str(getattr(error, "message", None) or error).strip()
+    line = text.splitlines()[0].rstrip(" :;,") if text else ""
+    return line or type(error).__name__

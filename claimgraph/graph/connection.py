@@ -13,7 +13,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-from claimgraph.errors import ConfigError, ConnectionFailed
+from claimgraph.errors import ConfigError, ConnectionFailed, first_line
 from claimgraph.graph.home import USER, ServerHome
 
 __all__ = ["Settings", "resolve_settings", "open_driver", "connect"]
@@ -90,10 +90,10 @@ def open_driver(settings: Settings, verify: bool = True) -> neo4j.Driver:
             ) from e
         except ServiceUnavailable as e:
             driver.close()
-            raise ConnectionFailed(f"cannot reach Neo4j at {settings.uri}: {_first_line(e)}") from e
+            raise ConnectionFailed(f"cannot reach Neo4j at {settings.uri}: {first_line(e)}") from e
         except (Neo4jError, OSError) as e:
             driver.close()
-            raise ConnectionFailed(f"Neo4j at {settings.uri}: {_first_line(e)}") from e
+            raise ConnectionFailed(f"Neo4j at {settings.uri}: {first_line(e)}") from e
     return driver
 
 
@@ -108,8 +108,3 @@ def connect(
     settings = resolve_settings(uri, user, password, database, home)
     log.info("connecting to %s", settings.describe())
     return open_driver(settings), settings.database
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]

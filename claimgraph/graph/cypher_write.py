@@ -94,21 +94,26 @@ SET e = row.props, e += row.counts, e.id = row.id
 """
 
 # First name wins; later spellings become aliases; properties fill gaps but
-# never overwrite, so a reload changes nothing.
+# never overwrite, so a reload changes nothing. Only what is new is written:
+# setting a property to the value it has still counts as a write (and an
+# update of every index on it), and most entity rows in a batch name people
+# and places the graph already holds.
 _ENTITY_TEMPLATE = """
 UNWIND $rows AS row
 MERGE (n:{primary} {{key: row.key}})
 ON CREATE SET n.name = row.name
-SET {extra}n.kind = coalesce(n.kind, row.kind),
-    n.country = coalesce(n.country, row.country),
-    n.lat = coalesce(n.lat, row.lat),
-    n.lon = coalesce(n.lon, row.lon),
-    n.geonames_id = coalesce(n.geonames_id, row.geonames_id),
-    n.aliases = reduce(acc = coalesce(n.aliases, []), x IN row.aliases |
-                       CASE WHEN x IN acc THEN acc ELSE acc + x END),
-    n.titles = CASE WHEN size(row.titles) = 0 THEN n.titles ELSE
-               reduce(acc = coalesce(n.titles, []), x IN row.titles |
-                      CASE WHEN x IN acc THEN acc ELSE acc + x END) END
+WITH n, row,
+     [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])] AS new_aliases,
+     [x IN row.titles WHERE NOT x IN coalesce(n.titles, [])] AS new_titles
+SET {extra}n += CASE WHEN n.kind IS NULL THEN {{kind: row.kind}} ELSE {{}} END,
+    n += CASE WHEN n.country IS NULL THEN {{country: row.country}} ELSE {{}} END,
+    n += CASE WHEN n.lat IS NULL THEN {{lat: row.lat}} ELSE {{}} END,
+    n += CASE WHEN n.lon IS NULL THEN {{lon: row.lon}} ELSE {{}} END,
+    n += CASE WHEN n.geonames_id IS NULL THEN {{geonames_id: row.geonames_id}} ELSE {{}} END,
+    n += CASE WHEN size(new_aliases) = 0 THEN {{}}
+              ELSE {{aliases: coalesce(n.aliases, []) + new_aliases}} END,
+    n += CASE WHEN size(new_titles) = 0 THEN {{}}
+              ELSE {{titles: coalesce(n.titles, []) + new_titles}} END
 """
 
 _ENTITY_QUERIES: dict[tuple[str, ...], str] = {
@@ -123,20 +128,21 @@ _KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "P
 
 # How each relationship type is merged: what identifies one, what is set on it.
 _EDGE_MERGE = {
-    "ROLE": "MERGE (a)-[r:ROLE {title: row.title, article: row.article}]->(b)\n"
+    "ROLE": "CREATE (a)-[r:ROLE {title: row.title, article: row.article}]->(b)\n"
     "SET r.since = row.since, r.until = row.until",
     "RENAMED": "MERGE (a)-[r:RENAMED]->(b)\n"
     "SET r.on = coalesce(r.on, row.on), r.by = coalesce(r.by, row.by),\n"
     "    r.by_key = coalesce(r.by_key, row.by_key)",
 }
 
-# Relationships that start or end at a statement or event. Those nodes belong
-# to one article, and an article is written whole in one transaction after its
-# old version (if any) is deleted, so these relationships are always new:
-# CREATE (rows deduplicated by the writer) instead of MERGE saves a scan of the
-# node's relationships per row.
+# Relationships that start or end at a statement or event, and ROLE (which
+# carries its article's id). They belong to one article, and an article is
+# written whole in one transaction after its old version (if any) is deleted,
+# so these relationships are always new: CREATE (rows deduplicated by the
+# writer) instead of MERGE saves a scan of the node's relationships per row,
+# which for a person quoted in thousands of articles is thousands of ROLE edges.
 CREATED_TYPES = frozenset(
-    {"SAID", "REPORTED_IN", "VIA", "CLAIMS", "MENTIONS", "BY", "AGAINST", "AT"}
+    {"SAID", "REPORTED_IN", "VIA", "CLAIMS", "MENTIONS", "BY", "AGAINST", "AT", "ROLE"}
 )
 
 _EDGE_TEMPLATE = """

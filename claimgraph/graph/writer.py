@@ -42,7 +42,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from claimgraph.errors import ConnectionFailed, QueryError, RecordError
+from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
 from claimgraph.graph.writer_rows import ArticleRows
@@ -218,7 +218,7 @@ class _BatchWriter:
         except (ClientError, DatabaseError) as e:
             if len(batch.articles) == 1:
                 a = batch.articles[0]
-                message = f"Neo4j refused it: {_first_line(e)}"
+                message = f"Neo4j refused it: {first_line(e)}"
                 return _Written([ArticleOutcome(a.id, "failed", a.source, message)], {})
             log.warning(
                 "batch of %d articles refused (%s); writing them one by one",
@@ -246,12 +246,12 @@ class _BatchWriter:
                     _write_batch, batch, loaded_at, self.replace
                 )
         except (ServiceUnavailable, SessionExpired) as e:
-            raise ConnectionFailed(f"lost the connection to Neo4j: {_first_line(e)}") from e
+            raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
         except (AuthError, Forbidden) as e:
             # Not the article's fault: every other article would fail the same way.
-            raise ConnectionFailed(f"Neo4j does not let us write: {_first_line(e)}") from e
+            raise ConnectionFailed(f"Neo4j does not let us write: {first_line(e)}") from e
         except TransientError as e:
-            raise QueryError(f"Neo4j kept failing after retries: {_first_line(e)}") from e
+            raise QueryError(f"Neo4j kept failing after retries: {first_line(e)}") from e
         outcomes = [
             ArticleOutcome(
                 a.id, status[a.id], a.source, None, a.number_of_statements, a.number_of_events
@@ -351,9 +351,4 @@ def loaded_articles(
         ) as session:
             return session.execute_read(read)
     except (ServiceUnavailable, SessionExpired) as e:
-        raise ConnectionFailed(f"lost the connection to Neo4j: {_first_line(e)}") from e
-
-
-def _first_line(error: BaseException) -> str:
-    text = getattr(error, "message", None) or str(error) or type(error).__name__
-    return str(text).strip().splitlines()[0]
+        raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e

@@ -17,7 +17,7 @@ import neo4j.graph
 import neo4j.time
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from claimgraph.errors import ConnectionFailed, QueryError
+from claimgraph.errors import ConnectionFailed, QueryError, first_line
 from claimgraph.queries.catalog import Query, get_query
 
 __all__ = ["run_query", "run_cypher", "plain", "Rows"]
@@ -72,16 +72,16 @@ def run_cypher(
                 return session.execute_write(work)
             return session.execute_read(work)
     except (ServiceUnavailable, SessionExpired) as e:
-        raise ConnectionFailed(f"lost the connection to Neo4j: {_first_line(e)}") from e
+        raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
     except ClientError as e:
-        message = _first_line(e)
+        message = first_line(e)
         if not write and _is_write_refusal(e):
             raise QueryError(
                 f"{what} tries to change the graph, and runs read-only: pass --write to allow it"
             ) from e
         raise QueryError(f"{what} failed: {message}") from e
     except Neo4jError as e:
-        raise QueryError(f"{what} failed: {_first_line(e)}") from e
+        raise QueryError(f"{what} failed: {first_line(e)}") from e
 
 
 def _is_write_refusal(error: ClientError) -> bool:
@@ -123,8 +123,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return str(value)
-
-
-def _first_line(error: BaseException) -> str:
-    text = getattr(error, "message", None) or str(error) or type(error).__name__
-    return str(text).strip().splitlines()[0]
