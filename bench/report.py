@@ -93,11 +93,11 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
         f"{r['relationships']:,} relationships; built by {built['method']} in "
         f"{built.get('total_seconds', 0):.0f}s)"
     )
-    lines.append(f"  {'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}")
+    lines.append(f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}")
     for name, q in r["queries"].items():
         if q.get("timed_out_after_s"):
             lines.append(
-                f"  {name:<22} timed out (> {q['timed_out_after_s']:.0f} s per run)"
+                f"  {name:<28} timed out (> {q['timed_out_after_s']:.0f} s per run)"
                 + ("  [BELOW target]" if q.get("target_p95_ms") else "")
             )
             continue
@@ -107,7 +107,7 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
             else ""
         )
         lines.append(
-            f"  {name:<22} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{target}"
+            f"  {name:<28} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{target}"
         )
 
 
