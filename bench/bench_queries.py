@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             from claimgraph.cli.demo_cmd import load_examples
 
             apply_schema(driver, database)
-            summary = load_examples(driver, database)
+            summary, _ = load_examples(driver, database)
             print(
                 f"example corpus: {summary.articles_new} loaded, "
                 f"{summary.articles_skipped} already there"

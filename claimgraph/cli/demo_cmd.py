@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from claimgraph.graph.viz import write_page
 from claimgraph.graph.writer import LoadSummary, write_batches
 from claimgraph.queries import resolve_entity, run_query
 from claimgraph.schema.cypher import apply_schema
+from claimgraph.schema.records import ArticleRecords
 
 __all__ = ["example_paths", "load_examples"]
 
@@ -46,15 +48,31 @@ def example_paths() -> Iterator[list[Path]]:
         yield sorted(p for p in Path(path).glob("*.txt"))
 
 
-def load_examples(driver: Any, database: str | None) -> LoadSummary:
-    """Extract and write the example corpus (idempotent: a reload skips every article)."""
+def load_examples(driver: Any, database: str | None) -> tuple[LoadSummary, tuple[str, str]]:
+    """Extract and write the example corpus (idempotent: a reload skips every article).
+
+    Also returns the first and last day its statements were made (ISO strings),
+    so the demo's questions stay within them when the graph holds other
+    articles too.
+    """
     from claimgraph.loaders.pipeline import Extractor
     from claimgraph.loaders.readers import InputProblem, iter_articles
 
     with example_paths() as paths:
         articles = [a for a in iter_articles(paths) if not isinstance(a, InputProblem)]
-    records = (r for r in Extractor().extract_many(articles) if not isinstance(r, InputProblem))
-    return write_batches(driver, database, records)
+    records = [r for r in Extractor().extract_many(articles) if not isinstance(r, InputProblem)]
+    return write_batches(driver, database, records), _window(records)
+
+
+def _window(records: list[ArticleRecords]) -> tuple[str, str]:
+    dates: list[date] = []
+    for r in records:
+        if r.article.published:
+            dates.append(r.article.published)
+        dates.extend(s.said_on for s in r.statements if s.said_on)
+    if not dates:
+        return "0001-01-01", "9999-12-31"
+    return min(dates).isoformat(), max(dates).isoformat()
 
 
 def _start_managed(home: str | None) -> str | None:
@@ -118,7 +136,7 @@ def demo(
         click.echo(
             "loading the example corpus (first run: a few seconds of language analysis)", err=True
         )
-        summary = load_examples(g.driver, g.database)
+        summary, (first, last) = load_examples(g.driver, g.database)
         click.echo(
             f"articles: {summary.articles_new} new, {summary.articles_skipped} already "
             f"there, {summary.articles_failed} failed",
@@ -128,9 +146,22 @@ def demo(
             about: str | None = resolve_entity(g.driver, g.database, DEMO_ABOUT, ("Place",)).key
         except QueryError:
             about = None
-        said = run_query(g.driver, g.database, "who-said", {"about": about, "limit": 25})
-        disputed = run_query(g.driver, g.database, "disputed", {"limit": 25})
-        claims = claim_graph(g.driver, g.database)
+        window = {"from": first, "to": last}
+        said = run_query(g.driver, g.database, "who-said", {"about": about, "limit": 25, **window})
+        try:
+            # No date window here: a claim made this week may be about an
+            # event weeks earlier, and disputed windows the events.
+            disputed = run_query(g.driver, g.database, "disputed", {"limit": 25})
+        except QueryError as e:
+            # A graph holding many other articles in the same weeks can be too
+            # much for the small default heap; the rest of the demo still runs.
+            click.echo(
+                f"disputed claims skipped: {e}; narrow it with "
+                f"`claimgraph disputed --from {first} --to {last}`",
+                err=True,
+            )
+            disputed = []
+        claims = claim_graph(g.driver, g.database, date_from=first, date_to=last)
     click.echo(
         render(
             said,
