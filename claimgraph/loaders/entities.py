@@ -253,6 +253,14 @@ def assign_part_of(doc: Doc, table: EntityTable) -> None:
                 break
 
 
+def _name_word(word: str) -> bool:
+    """Letters only, or a name with an apostrophe inside ("O'Brien", "D’Souza")."""
+    if word.isalpha():
+        return True
+    inner = word.replace("'", "").replace("’", "")
+    return inner.isalpha() and word[0].isalpha() and word[-1].isalpha()
+
+
 def _person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
     """Person mention start → canonical full name; surnames join the most salient bearer."""
     out: dict[int, str] = {}
@@ -264,7 +272,7 @@ def _person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
         toks = [
             t
             for t in doc[ent.start : ent.end]
-            if t.lower_ not in _TITLE_WORDS and t.is_alpha or "-" in t.text
+            if t.lower_ not in _TITLE_WORDS and _name_word(t.text) or "-" in t.text
         ]
         name = " ".join(t.text for t in toks) or ent.text
         name = strip_possessive(name)

@@ -127,3 +127,16 @@ def test_renamed_village_keeps_both_names(extractor: Extractor) -> None:
 def test_part_of_from_district(extractor: Extractor) -> None:
     r = _extract(extractor, "Rockets hit Goradiz, in the Fizuli district, the ministry said.")
     assert _named(r, "Goradiz").part_of == _named(r, "Fizuli").id
+
+
+def test_names_with_an_apostrophe_stay_whole(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "The United Nations envoy Conor O'Brien said on Friday that both sides had agreed "
+        'to a truce. "We expect it to hold," O\'Brien told reporters.',
+    )
+    person = _named(r, "Conor O'Brien")
+    assert person.type == "Person"
+    assert "Conor" not in [e.name for e in r.entities]
+    speakers = {s.speaker for s in r.statements}
+    assert speakers == {person.id}
