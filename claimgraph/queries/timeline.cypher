@@ -22,14 +22,16 @@ CALL () {
 }
 CALL (scope) {
   CALL (scope) {
+    // (BY, AGAINST and AT always start at an event, MENTIONS and CLAIMS at a
+    // statement: no label checks needed)
     UNWIND scope AS t
-    MATCH (e:Event)-[:BY|AGAINST|AT]->(t)
+    MATCH (e)-[:BY|AGAINST|AT]->(t)
     RETURN e
     UNION
     // an event with no place of its own is placed by the statement claiming it
     UNWIND scope AS t
-    MATCH (s:Statement)-[:MENTIONS]->(t)
-    MATCH (s)-[:CLAIMS]->(e:Event)
+    MATCH (s)-[:MENTIONS]->(t)
+    MATCH (s)-[:CLAIMS]->(e)
     WHERE NOT EXISTS { MATCH (e)-[:AT|AGAINST]->(:Place) }
     RETURN e
   }
@@ -43,8 +45,8 @@ CALL (scope) {
   WITH events, CASE WHEN size(dates) > $limit THEN dates[$limit - 1] END AS last_date
   UNWIND events AS e
   WITH e WHERE last_date IS NULL OR e.date <= last_date
-  MATCH (s:Statement)-[:CLAIMS]->(e)
-  MATCH (s)-[:REPORTED_IN]->(a:Article)
+  MATCH (s)-[:CLAIMS]->(e)
+  MATCH (s)-[:REPORTED_IN]->(a)
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
   // one row per happening: the same type, date and places reported in several articles
   WITH e, s, a, sp, COLLECT { MATCH (e)-[:AT]->(p:Place) RETURN p.key ORDER BY p.key } AS place_keys

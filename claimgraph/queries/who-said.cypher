@@ -25,14 +25,15 @@ CALL () {
   RETURN collect(DISTINCT t) AS targets
 }
 // Start from the most selective thing given: what it is about, the speaker,
-// the date window (said_on index), or else every statement.
+// the date window (said_on index), or else every statement. (MENTIONS and
+// CLAIMS always start at a statement: no label checks needed.)
 CALL (targets) {
   UNWIND targets AS t
-  MATCH (t)<-[:MENTIONS]-(s:Statement)
+  MATCH (t)<-[:MENTIONS]-(s)
   RETURN s
   UNION
   UNWIND targets AS t
-  MATCH (t)<-[:BY|AGAINST|AT]-(:Event)<-[:CLAIMS]-(s:Statement)
+  MATCH (t)<-[:BY|AGAINST|AT]-()<-[:CLAIMS]-(s)
   RETURN s
   UNION
   MATCH (:Actor {key: $speaker})-[:SAID]->(s:Statement)
