@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
-from claimgraph.loaders.lexicon import BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS, TITLES
+from claimgraph.loaders.lexicon import BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
+from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.places import strip_possessive
 from claimgraph.schema.records import Entity, entity_key, normalise_name
 
 __all__ = ["Mention", "EntityTable", "build_entities"]
 
-_TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 _FUNCTION = {normalise_name(a): f for f, alts in MINISTRY_FUNCTIONS.items() for a in (f, *alts)}
 _FORCE_HEADS = {"forces", "army", "troops", "military", "soldiers"}
 _ORG_KINDS = (
@@ -43,7 +43,6 @@ _ORG_KINDS = (
     ("committee", "agency"),
     ("council", "international body"),
 )
-_DEMONYM_SUFFIXES = ("n", "an", "i", "ian", "ese")
 
 
 @dataclass
@@ -131,11 +130,6 @@ def _clean(span: Span) -> tuple[int, int, str]:
     return start, end, strip_possessive(text)
 
 
-def _demonyms(country: str) -> set[str]:
-    stem = country[:-1] if country[-1:] in "aey" else country
-    return {country + s for s in _DEMONYM_SUFFIXES} | {stem + s for s in _DEMONYM_SUFFIXES}
-
-
 def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """Cluster the document's entity spans into entities."""
     table = EntityTable()
@@ -148,7 +142,7 @@ def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
             c = gaz.country(tok.text)
             if c is not None and c.country:
                 codes.add(c.country)
-    persons = _person_clusters(doc, ents)
+    persons = person_clusters(doc, ents)
     for ent in ents:
         start, end, text = _clean(ent)
         if not text:
@@ -181,7 +175,7 @@ def _find_countries(
                 geonames_id=place.geonames_id,
             )
         elif ent.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(ent) <= 2 and text[:1].isupper():
-            dems = _demonyms(text) & words
+            dems = demonyms(text) & words
             if not dems or gaz.lookup(text) and ent.label_ == "PERSON":
                 continue
             country = table.add("Place", text, "country", is_actor=True)
@@ -201,7 +195,7 @@ def _find_countries(
             and normalise_name(tok.text) not in table.countries
             and tok.ent_type_ not in {"PERSON", ""} | set()
         ):
-            dems = _demonyms(tok.text) & words
+            dems = demonyms(tok.text) & words
             if dems and not gaz.lookup(tok.text):
                 country = table.add("Place", tok.text, "country", is_actor=True)
                 table.countries[normalise_name(tok.text)] = country.id
@@ -251,40 +245,6 @@ def assign_part_of(doc: Doc, table: EntityTable) -> None:
                 if outer.kind in {"district", "region", "province", "country", "area"}:
                     place.part_of = outer.id
                 break
-
-
-def _name_word(word: str) -> bool:
-    """Letters only, or a name with an apostrophe inside ("O'Brien", "D’Souza")."""
-    if word.isalpha():
-        return True
-    inner = word.replace("'", "").replace("’", "")
-    return inner.isalpha() and word[0].isalpha() and word[-1].isalpha()
-
-
-def _person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
-    """Person mention start → canonical full name; surnames join the most salient bearer."""
-    out: dict[int, str] = {}
-    counts: dict[str, int] = {}
-    last_seen: dict[str, int] = {}
-    for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
-        toks = [
-            t
-            for t in doc[ent.start : ent.end]
-            if t.lower_ not in _TITLE_WORDS and _name_word(t.text) or "-" in t.text
-        ]
-        name = " ".join(t.text for t in toks) or ent.text
-        name = strip_possessive(name)
-        if len(name.split()) >= 2:
-            full = name
-        else:
-            bearers = [n for n in counts if n.split()[-1] == name]
-            full = max(bearers, key=lambda n: (counts[n], last_seen[n])) if bearers else name
-        counts[full] = counts.get(full, 0) + 1
-        last_seen[full] = ent.start
-        out[ent.start] = full
-    return out
 
 
 def _org_name(
@@ -375,7 +335,7 @@ def _entity_for(
             return fuller
         return table.add("Organization", name, kind, alias=text)
     place = gaz.best(text, codes)
-    kind = _place_kind(doc, ent)
+    kind = place_kind(doc, ent)
     if place is not None and kind == "district":
         # "Fizuli district": the district, found under the city's canonical spelling too
         place = next(
@@ -429,25 +389,4 @@ def _fuller_name(table: EntityTable, name: str) -> Entity | None:
         words = normalise_name(e.name).replace("defence", "defense").split()
         if len(words) > len(short) and words[-len(short) :] == short:
             return e
-    return None
-
-
-def _place_kind(doc: Doc, ent: Span) -> str | None:
-    """ "the village of X", "X district": the noun next to the name says what it is."""
-    from claimgraph.loaders.lexicon import PLACE_NOUNS
-
-    before = doc[max(0, ent.start - 3) : ent.start]
-    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in PLACE_NOUNS:
-        return PLACE_NOUNS[before[-2].lower_]
-    after = doc[ent.end : ent.end + 1]
-    if after and after[0].lower_ in PLACE_NOUNS:
-        return PLACE_NOUNS[after[0].lower_]
-    # "Terter, Jabrail, and Fuzuli districts": the noun closes the list.
-    for t in doc[ent.end : min(len(doc), ent.end + 8)]:
-        if t.lower_ in {"districts", "regions", "villages", "provinces"}:
-            return PLACE_NOUNS[t.lower_]
-        if not (t.is_title or t.orth_ in {",", "and"}):
-            break
-    if len(before) >= 1 and before[-1].orth_ == "," and ent.end < len(doc):
-        pass
     return None
