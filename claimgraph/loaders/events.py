@@ -15,17 +15,16 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.renamings import record_renaming
 from claimgraph.schema.records import (
     Article,
     Entity,
     Event,
-    Renaming,
     Statement,
     TimeExpression,
-    entity_key,
 )
 
-__all__ = ["EVENT_TYPES", "build_events", "find_renamings"]
+__all__ = ["EVENT_TYPES", "build_events"]
 
 # lemma → event type (the taxonomy; docs/extraction.md).
 EVENT_TYPES: dict[str, str] = {
@@ -246,7 +245,7 @@ def build_events(
             for k, v in counts.items():
                 ev.counts.setdefault(k, v)
             if etype == "renaming":
-                _renaming(doc, span, table, st, ev_date or st.said_on, renamings)
+                record_renaming(doc, span, table, st, ev_date or st.said_on, renamings)
     return events
 
 
@@ -352,76 +351,3 @@ def _summary(tok: Token, span: object) -> str:
     words = [t.text_with_ws for t in clause.subtree]
     text = "".join(words).strip()
     return text if len(text) <= 160 else text[:157] + "..."
-
-
-_NEW_NAME_CUES = {"called", "renamed", "named", "rename", "known"}
-_SKIP_TO_NAME = {"#", "to", "as", "by", "its", "old", "new", "historical", "name", ",", ":", "the"}
-
-
-def find_renamings(doc: Doc, table: EntityTable) -> list[tuple[str, str, int]]:
-    """(old place id, new place id, character offset) for "X ... will be called #Y",
-    "renamed X to Y", "known by its old name, Y". The new name becomes a place even
-    when the tagger took it for a person or an organisation."""
-    out: list[tuple[str, str, int]] = []
-    for tok in doc:
-        if tok.lower_ not in _NEW_NAME_CUES:
-            continue
-        j = tok.i + 1
-        while j < len(doc) and doc[j].lower_ in _SKIP_TO_NAME and j < tok.i + 7:
-            j += 1
-        if j >= len(doc) or not doc[j].is_title:
-            continue
-        end = j
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
-        end = max(end, j + 1)
-        old = _earlier_place(doc, table, tok.i)
-        if old is None:
-            continue
-        new = table.at(j)
-        name = doc[j:end].text
-        if new is None:
-            new = table.add("Place", name, old.kind or "place")
-            for i in range(j, end):
-                table.by_token[i] = new.id
-        elif new.type != "Place":  # the tagger's person or organisation is the new name
-            new.type, new.kind, new.key = (
-                "Place",
-                old.kind or "place",
-                entity_key("Place", new.name),
-            )
-        if new.id != old.id:
-            out.append((old.id, new.id, doc[j].idx))
-    return out
-
-
-def _earlier_place(doc: Doc, table: EntityTable, i: int) -> Entity | None:
-    """The place named last before a renaming cue, within two sentences."""
-    start = max(0, doc[i].sent.start - 40)
-    for k in range(i - 1, start - 1, -1):
-        e = table.at(k)
-        if e is not None and e.type == "Place" and not e.is_actor:
-            return e
-    return None
-
-
-def _renaming(
-    doc: Doc,
-    span: object,
-    table: EntityTable,
-    st: Statement,
-    on: date | None,
-    renamings: list[tuple[str, str, int]],
-) -> None:
-    """Record "X renamed to Y" on the old place, dated and by the speaker."""
-    pairs = [(o, n) for o, n, at in renamings if st.start <= at <= st.end]
-    if not pairs:
-        return
-    old, new = table.get(pairs[0][0]), table.get(pairs[0][1])
-    if any(r.to == new.id for r in old.renamed):
-        return
-    old.renamed.append(Renaming(to=new.id, on=on, by=st.speaker))
-    if new.name not in old.aliases:
-        old.aliases.append(new.name)
-    if old.name not in new.aliases:
-        new.aliases.append(old.name)

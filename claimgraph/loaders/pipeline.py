@@ -18,10 +18,11 @@ from claimgraph.errors import InputError
 from claimgraph.loaders.attribution import find_claims
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import assign_part_of, build_entities
-from claimgraph.loaders.events import build_events, find_renamings
+from claimgraph.loaders.events import build_events
 from claimgraph.loaders.gazetteer import get_gazetteer
 from claimgraph.loaders.nlp import load_nlp
 from claimgraph.loaders.quotes import text_of
+from claimgraph.loaders.renamings import find_renamings
 from claimgraph.loaders.roles import assign_roles
 from claimgraph.loaders.statements import build_statements
 from claimgraph.schema.records import Article, ArticleRecords
