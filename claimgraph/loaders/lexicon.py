@@ -7,6 +7,7 @@ Kept as data so that analysts can extend them without touching the logic.
 from __future__ import annotations
 
 __all__ = [
+    "TITLE_WORDS",
     "DEMONYMS",
     "EXTRA_COUNTRY_NAMES",
     "REGIONS",
@@ -257,6 +258,9 @@ TITLES = (
     "lawmaker",
     "deputy",
 )
+
+# Every word of a title, lower-cased: the words a person's name does not include.
+TITLE_WORDS = frozenset(w.lower() for t in TITLES for w in t.split())
 
 # Nouns that make the proper noun after "of" (or before them) a place.
 PLACE_NOUNS = {

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.loaders.lexicon import PLACE_NOUNS, TITLES
+from claimgraph.loaders.lexicon import PLACE_NOUNS, TITLE_WORDS
 from claimgraph.loaders.places import strip_possessive
 
 __all__ = ["demonyms", "person_clusters", "place_kind"]
 
-_TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 _DEMONYM_SUFFIXES = ("n", "an", "i", "ian", "ese")
 
 
@@ -43,7 +42,7 @@ def person_clusters(doc: Doc, ents: list[Span]) -> dict[int, str]:
         toks = [
             t
             for t in doc[ent.start : ent.end]
-            if t.lower_ not in _TITLE_WORDS and _name_word(t.text) or "-" in t.text
+            if t.lower_ not in TITLE_WORDS and _name_word(t.text) or "-" in t.text
         ]
         name = " ".join(t.text for t in toks) or ent.text
         name = strip_possessive(name)

@@ -22,11 +22,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimgraph.loaders.gazetteer import Gazetteer, get_gazetteer
-from claimgraph.loaders.lexicon import DEMONYMS, PLACE_NOUNS, TITLES
+from claimgraph.loaders.lexicon import DEMONYMS, PLACE_NOUNS, TITLE_WORDS
 
 __all__ = ["PlaceFixer", "strip_possessive"]
 
-_TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 _MONTHS = {
     "january",
     "february",
@@ -229,7 +228,7 @@ class PlaceFixer:
                 ]
             else:
                 run = doc[start + 1 : end]
-            if any(t.lower_ in _MONTHS or t.lower_ in _TITLE_WORDS for t in run):
+            if any(t.lower_ in _MONTHS or t.lower_ in TITLE_WORDS for t in run):
                 continue
             if rule == "PREP" and not gaz.lookup(strip_possessive(run.text)):
                 continue
@@ -240,7 +239,7 @@ class PlaceFixer:
         place_names = {strip_possessive(e.text) for e in ents if e.label_ in _KNOWN}
         for ent in ents:
             label = ent.label_
-            if label == "ORG" and all(t.lower_ in _TITLE_WORDS or not t.is_alpha for t in ent):
+            if label == "ORG" and all(t.lower_ in TITLE_WORDS or not t.is_alpha for t in ent):
                 label_of[ent.start] = ""  # "Prosecutor-General" alone is a title, not a body
                 continue
             if (
@@ -290,7 +289,7 @@ class PlaceFixer:
                         head.dep_ == "nsubj"
                         and head.head.lemma_ in _SPEAKING
                         or any(
-                            c.dep_ == "appos" and any(t.lower_ in _TITLE_WORDS for t in c.subtree)
+                            c.dep_ == "appos" and any(t.lower_ in TITLE_WORDS for t in c.subtree)
                             for c in head.children
                         )
                     )
@@ -333,7 +332,7 @@ class PlaceFixer:
                     and prev.is_title
                     and not prev.ent_type_
                     and prev.dep_ == "compound"
-                    and prev.lower_ not in _TITLE_WORDS
+                    and prev.lower_ not in TITLE_WORDS
                 ):
                     label_of[ent.start] = ""
                     extra.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
@@ -356,18 +355,18 @@ class PlaceFixer:
         i = name.start - 1
         if i >= 0 and doc[i].orth_ == ",":
             i -= 1
-        return i >= 0 and doc[i].lower_ in _TITLE_WORDS
+        return i >= 0 and doc[i].lower_ in TITLE_WORDS
 
     def _looks_like_person(self, name: Span, label: str) -> bool:
         doc = name.doc
         before = doc[name.start - 1] if name.start > 0 else None
-        if before is not None and before.lower_ in _TITLE_WORDS:
+        if before is not None and before.lower_ in TITLE_WORDS:
             return True
         if (
             before is not None
             and before.orth_ == ","
             and name.start > 1
-            and doc[name.start - 2].lower_ in _TITLE_WORDS
+            and doc[name.start - 2].lower_ in TITLE_WORDS
         ):
             return True  # "Prosecutor-General, Elmira Aghazade,"
         if label in _KNOWN:

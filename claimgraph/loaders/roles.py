@@ -12,13 +12,12 @@ from datetime import date
 from spacy.tokens import Doc
 
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.lexicon import TITLES
+from claimgraph.loaders.lexicon import TITLE_WORDS, TITLES
 from claimgraph.schema.records import Role
 
 __all__ = ["assign_roles"]
 
 _TITLES = sorted(TITLES, key=lambda t: -len(t.split()))
-_TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 _SKIP = {
     "de",
     "facto",
@@ -70,7 +69,7 @@ def assign_roles(doc: Doc, table: EntityTable, published: date | None) -> None:
                 if not owners or owners[-1] != eid:
                     owners.append(eid)
             elif (
-                tok.lower_ in _TITLE_WORDS
+                tok.lower_ in TITLE_WORDS
                 or tok.lower_ in _SKIP
                 or tok.text in {"Defense", "Foreign", "Interior"}
             ):
