@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import string
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,19 @@ class ServerState:
     @property
     def browser_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/browser/"
+
+
+PASSWORD_ALPHABET = string.ascii_letters + string.digits
+PASSWORD_LENGTH = 32
+
+
+def new_password() -> str:
+    """A random password of letters and digits (190 bits).
+
+    No punctuation: neo4j-admin reads a leading ``-`` as an option, and a
+    password is easier to paste into Neo4j Browser without quoting.
+    """
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
 
 
 class ServerHome:
@@ -91,7 +105,7 @@ class ServerHome:
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(path.parent, 0o700)
-        value = secrets.token_urlsafe(24)
+        value = new_password()
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(value + "\n")

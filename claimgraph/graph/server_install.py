@@ -174,6 +174,7 @@ def set_initial_password(home: ServerHome, java: str, password: str) -> None:
         "org.neo4j.cli.AdminTool",
         "dbms",
         "set-initial-password",
+        "--",  # a password may start with "-"; it is never an option
         password,
     ]
     result = subprocess.run(cmd, capture_output=True, text=True, env=admin_env(home), timeout=300)

@@ -8,6 +8,7 @@ a temporary home of its own.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -23,7 +24,7 @@ from bench.corpus import iter_records
 from claimgraph.errors import ServerError
 from claimgraph.graph.bulk_import import bulk_import
 from claimgraph.graph.connection import Settings, open_driver
-from claimgraph.graph.home import ServerHome
+from claimgraph.graph.home import ServerHome, new_password
 from claimgraph.graph.server import MemorySettings, is_running, start_server, stop_server
 from claimgraph.graph.writer import write_batches
 from claimgraph.graph.writer_synthetic import synthetic_records
@@ -78,6 +79,12 @@ def _records() -> list[ArticleRecords]:
 @pytest.fixture(scope="module")
 def import_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerHome]:
     home = ServerHome(tmp_path_factory.mktemp("import-home"))
+    # Earlier releases could generate a password starting with "-", which neo4j-admin once
+    # took for an option; such a home must still start.
+    home.password_file.parent.mkdir(mode=0o700)
+    fd = os.open(home.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("-" + new_password() + "\n")
     try:
         yield home
     finally:

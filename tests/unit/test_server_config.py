@@ -10,7 +10,7 @@ import pytest
 
 from claimgraph.errors import ConfigError, ConnectionFailed, ServerError
 from claimgraph.graph.connection import resolve_settings
-from claimgraph.graph.home import ServerHome, default_home
+from claimgraph.graph.home import ServerHome, default_home, new_password
 from claimgraph.graph.server import _choose_port
 from claimgraph.graph.server_install import NEO4J_VERSION, MemorySettings, write_config
 
@@ -34,6 +34,13 @@ def test_password_file_is_private_and_stable(tmp_path: Path) -> None:
     assert first and len(first) >= 24
     assert stat.S_IMODE(home.password_file.stat().st_mode) == 0o600
     assert home.password(create=True) == first
+
+
+def test_passwords_never_look_like_an_option() -> None:
+    # neo4j-admin took a password starting with "-" for an option and refused to start.
+    passwords = [new_password() for _ in range(2000)]
+    assert all(p.isalnum() and len(p) == 32 for p in passwords)
+    assert len(set(passwords)) == len(passwords)
 
 
 def test_home_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
