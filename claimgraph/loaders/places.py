@@ -12,110 +12,32 @@ gazetteer (a dictionary hit per entity) and a Matcher for context cues:
   ("Terter, Jabrail, and Fuzuli districts");
 * proper nouns that only modify a common noun ("Smerch rocket launchers")
   are not entities.
+
+The cue words and the Matcher are in :mod:`claimgraph.loaders.places_cues`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.loaders.gazetteer import Gazetteer, get_gazetteer
-from claimgraph.loaders.lexicon import DEMONYMS, PLACE_NOUNS, TITLE_WORDS
+from claimgraph.loaders.lexicon import DEMONYMS, TITLE_WORDS
+from claimgraph.loaders.places_cues import (
+    NON_ENTITY_HEADS,
+    PLACE_PREPS,
+    PLACE_VERBS,
+    SPEAKING,
+    UNKNOWN_PLACE_PREPS,
+    cue_matcher,
+    cue_runs,
+)
 
 __all__ = ["PlaceFixer", "strip_possessive"]
 
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
-_PLACE_PREPS = {
-    "in",
-    "near",
-    "from",
-    "outside",
-    "at",
-    "into",
-    "toward",
-    "towards",
-    "around",
-    "against",
-    "to",
-    "across",
-    "over",
-    "of",
-}
-_NON_ENTITY_HEADS = {
-    "launcher",
-    "launchers",
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "drone",
-    "drones",
-    "system",
-    "systems",
-    "tank",
-    "tanks",
-    "jet",
-    "jets",
-    "howitzer",
-}
 _KNOWN = {"GPE", "LOC", "FAC"}
-# After these, an unknown single name is a place ("residents of Stavenna", "fled to Pellinor").
-_UNKNOWN_PLACE_PREPS = {
-    "in",
-    "near",
-    "outside",
-    "around",
-    "into",
-    "from",
-    "at",
-    "to",
-    "toward",
-    "towards",
-    "of",
-    "across",
-}
-_SPEAKING = {"say", "tell", "add", "tweet", "write", "announce", "declare", "insist", "claim"}
-_PLACE_VERBS = {
-    "visit",
-    "enter",
-    "capture",
-    "shell",
-    "strike",
-    "hit",
-    "attack",
-    "bomb",
-    "seize",
-    "liberate",
-    "recapture",
-    "retake",
-    "evacuate",
-    "leave",
-    "reach",
-    "surround",
-    "storm",
-}
+_CANDIDATES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 
 
 def strip_possessive(text: str) -> str:
@@ -141,213 +63,100 @@ class PlaceFixer:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or get_gazetteer()
-        self.matcher = Matcher(nlp.vocab)
-        title_run = {"IS_TITLE": True, "OP": "+"}
-        nouns = sorted({w for n in PLACE_NOUNS for w in n.split()})
-        self.matcher.add(
-            "OF", [[{"LOWER": {"IN": sorted(PLACE_NOUNS)}}, {"LOWER": "of"}, title_run]]
-        )
-        self.matcher.add(
-            "SUFFIX",
-            [
-                [
-                    title_run,
-                    {
-                        "LOWER": {
-                            "IN": [
-                                "district",
-                                "districts",
-                                "region",
-                                "province",
-                                "oblast",
-                                "village",
-                            ]
-                        }
-                    },
-                ]
-            ],
-        )
-        self.matcher.add(
-            "APPOS",
-            [
-                [
-                    title_run,
-                    {"ORTH": ","},
-                    {"LOWER": {"IN": ["a", "an", "another", "the"]}},
-                    {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
-                    {"LOWER": {"IN": nouns}},
-                ]
-            ],
-        )
-        self.matcher.add(
-            "APPOS_AFTER",
-            [
-                [
-                    {"LOWER": {"IN": ["village", "town", "city", "settlement"]}},
-                    {"ORTH": ","},
-                    {"ORTH": "#", "OP": "?"},
-                    title_run,
-                ]
-            ],
-        )
-        self.matcher.add("PREP", [[{"LOWER": {"IN": sorted(_PLACE_PREPS)}}, title_run]])
+        self.matcher = cue_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        gaz = self.gaz
         ents = list(doc.ents)
-        surnames = {
+        surnames = self._surnames(ents)
+        context_place, extra = self._context_places(doc)
+        label_of: dict[int, str] = {}  # ent start → new label ("" drops it)
+        for ent in ents:
+            label = self._retyped(ent, surnames, context_place)
+            if label is not None:
+                label_of[ent.start] = label
+        label_of.update(_once_placed(ents, label_of, extra, surnames))
+        for ent in _surnames_after_first_names(ents, label_of, context_place):
+            label_of[ent.start] = ""
+            extra.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+        if label_of or extra:
+            doc.ents = filter_spans(_relabelled(ents, label_of) + extra)
+        self._split_lists(doc)
+        self._coordinations(doc)
+        return doc
+
+    def _surnames(self, ents: list[Span]) -> set[str]:
+        """Names that are people wherever they appear: a surname already seen in a full
+        name, and a bare name that speaks ("Aliyev said")."""
+        in_full_names = {
             e[-1].text
             for e in ents
-            if e.label_ == "PERSON" and len(_name_tokens(e)) >= 2 and not gaz.lookup(e.text)
+            if e.label_ == "PERSON" and len(_name_tokens(e)) >= 2 and not self.gaz.lookup(e.text)
         }
-        # A bare name that speaks is a person ("Aliyev said"), wherever else it appears.
-        surnames |= {
+        speaking = {
             e.text
             for e in ents
             if e.label_ == "PERSON"
             and len(e) == 1
             and e.root.dep_ == "nsubj"
-            and e.root.head.lemma_ in _SPEAKING
+            and e.root.head.lemma_ in SPEAKING
         }
-        label_of: dict[int, str] = {}  # ent start → new label ("" drops it)
+        return in_full_names | speaking
+
+    def _context_places(self, doc: Doc) -> tuple[set[int], list[Span]]:
+        """The tokens the words around them make a place, and a new place for each such
+        run that no entity covers ("the village of Dravik")."""
+        tokens: set[int] = set()
         extra: list[Span] = []
-        context_place: set[int] = set()
-        for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
-            if rule == "OF":
-                run = doc[start + 2 : end]
-            elif rule == "SUFFIX":
-                run = doc[start : end - 1]
-            elif rule == "APPOS_AFTER":
-                run = doc[start + 2 : end] if doc[start + 2].orth_ != "#" else doc[start + 3 : end]
-            elif rule == "APPOS" and end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
-                continue  # "X, the region's president": X is the president
-            elif rule == "APPOS":
-                run = doc[
-                    start : start + next(i for i, t in enumerate(doc[start:end]) if t.orth_ == ",")
-                ]
-            else:
-                run = doc[start + 1 : end]
-            if any(t.lower_ in _MONTHS or t.lower_ in TITLE_WORDS for t in run):
-                continue
-            if rule == "PREP" and not gaz.lookup(strip_possessive(run.text)):
-                continue
-            context_place.update(range(run.start, run.end))
-            if not any(t.ent_type_ for t in run) and rule != "PREP":
+        for rule, run in cue_runs(doc, self.matcher):
+            if rule == "PREP" and not self.gaz.lookup(strip_possessive(run.text)):
+                continue  # "in X" places only what the gazetteer knows
+            tokens.update(range(run.start, run.end))
+            if rule != "PREP" and not any(t.ent_type_ for t in run):
                 extra.append(Span(doc, run.start, run.end, label="GPE"))
+        return tokens, extra
 
-        place_names = {strip_possessive(e.text) for e in ents if e.label_ in _KNOWN}
-        for ent in ents:
-            label = ent.label_
-            if label == "ORG" and all(t.lower_ in TITLE_WORDS or not t.is_alpha for t in ent):
-                label_of[ent.start] = ""  # "Prosecutor-General" alone is a title, not a body
-                continue
-            if (
-                label == "ORG"
-                and len(ent) == 1
-                and ent.end < len(doc)
-                and doc[ent.end].lower_ == "minister"
-            ):
-                label_of[ent.start] = ""  # "Defense" of "Defense Minister X"
-                continue
-            if ent.ent_id_ or label not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
-                continue  # the ruler knows; or not a name
-            name = _name_tokens(ent)
-            text = strip_possessive(name.text)
-            head = name.root
-            if label == "NORP" and text in DEMONYMS:
-                continue
-            if len(name) == 1 and text in surnames:
-                label_of[ent.start] = "PERSON"
-            elif (
-                label in {"PERSON", "ORG"}
-                and len(name) == 1
-                and text not in surnames
-                and (
-                    head.dep_ == "dobj"
-                    and head.head.lemma_ in _PLACE_VERBS
-                    or head.dep_ == "pobj"
-                    and head.head.lower_ in _UNKNOWN_PLACE_PREPS
-                )
-            ):
-                label_of[ent.start] = "GPE"  # "visited Halvik", "near Halvik"
-            elif (
-                label == "PERSON"
-                and head.dep_ == "compound"
-                and head.head.lower_ in _NON_ENTITY_HEADS
-            ):
-                label_of[ent.start] = ""
-            elif any(i in context_place for i in range(name.start, name.end)):
-                label_of[ent.start] = "GPE"
-            elif (
-                label in _KNOWN
-                and not gaz.lookup(text)
-                and (
-                    self._titled(name)
-                    or len(name) >= 2
-                    and (
-                        head.dep_ == "nsubj"
-                        and head.head.lemma_ in _SPEAKING
-                        or any(
-                            c.dep_ == "appos" and any(t.lower_ in TITLE_WORDS for t in c.subtree)
-                            for c in head.children
-                        )
-                    )
-                )
-            ):
-                label_of[ent.start] = "PERSON"  # "Marenia's Prosecutor-General, Elmira Aghazade"
-            elif label in _KNOWN:
-                continue
-            elif gaz.lookup(text) and not self._looks_like_person(name, label):
-                label_of[ent.start] = "GPE"
-            elif label == "NORP" and len(name) == 1 and name[0].pos_ == "PROPN":
-                label_of[ent.start] = "PERSON"
+    def _retyped(self, ent: Span, surnames: set[str], context_place: set[int]) -> str | None:
+        """The entity's new label ("" drops it), or None to keep the one it has."""
+        if _is_a_title(ent):
+            return ""
+        label = ent.label_
+        if ent.ent_id_ or label not in _CANDIDATES:
+            return None  # the ruler knows; or not a name
+        name = _name_tokens(ent)
+        text = strip_possessive(name.text)
+        if label == "NORP" and text in DEMONYMS:
+            return None
+        if len(name) == 1 and text in surnames:
+            return "PERSON"
+        if label in {"PERSON", "ORG"} and len(name) == 1 and _placed_by_its_governor(name.root):
+            return "GPE"  # "visited Halvik", "near Halvik"
+        if label == "PERSON" and _modifies_a_thing(name.root):
+            return ""  # "Smerch rocket launchers"
+        if any(i in context_place for i in range(name.start, name.end)):
+            return "GPE"
+        if label in _KNOWN:
+            return "PERSON" if self._unknown_place_is_a_person(name, text) else None
+        if self.gaz.lookup(text) and not self._looks_like_person(name, label):
+            return "GPE"
+        if label == "NORP" and len(name) == 1 and name[0].pos_ == "PROPN":
+            return "PERSON"
+        return None
 
-        # A name once placed stays a place ("Madagiz, another village" ... "#Madagiz").
-        place_names |= {
-            strip_possessive(_name_tokens(e).text) for e in ents if label_of.get(e.start) == "GPE"
-        }
-        place_names |= {x.text for x in extra}
-        for ent in ents:
-            text = strip_possessive(_name_tokens(ent).text)
-            if (
-                ent.label_ in {"PERSON", "ORG", "NORP"}
-                and not ent.ent_id_
-                and text in place_names
-                and text not in surnames
-            ):
-                label_of[ent.start] = "GPE"
-        # "Danel Rusk": a place-like surname after an untagged first name is a person.
-        for ent in ents:
-            if (
-                label_of.get(ent.start, ent.label_) in _KNOWN | {"PERSON"}
-                and not ent.ent_id_
-                and len(ent) == 1
-                and ent.start > 0
-                and ent.start not in context_place
-            ):
-                prev = doc[ent.start - 1]
-                if (
-                    prev.pos_ == "PROPN"
-                    and prev.is_title
-                    and not prev.ent_type_
-                    and prev.dep_ == "compound"
-                    and prev.lower_ not in TITLE_WORDS
-                ):
-                    label_of[ent.start] = ""
-                    extra.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
-        if label_of or extra:
-            fixed = []
-            for ent in ents:
-                new = label_of.get(ent.start, ent.label_)
-                if new:
-                    fixed.append(
-                        ent if new == ent.label_ else Span(doc, ent.start, ent.end, label=new)
-                    )
-            doc.ents = filter_spans(fixed + extra)
-        self._split_lists(doc)
-        self._coordinations(doc)
-        return doc
+    def _unknown_place_is_a_person(self, name: Span, text: str) -> bool:
+        """A place no gazetteer knows, titled, speaking or with a title in apposition:
+        "Marenia's Prosecutor-General, Elmira Aghazade"."""
+        if self.gaz.lookup(text):
+            return False
+        if self._titled(name):
+            return True
+        head = name.root
+        return len(name) >= 2 and (
+            (head.dep_ == "nsubj" and head.head.lemma_ in SPEAKING)
+            or any(
+                c.dep_ == "appos" and any(t.lower_ in TITLE_WORDS for t in c.subtree)
+                for c in head.children
+            )
+        )
 
     def _titled(self, name: Span) -> bool:
         """A title right before the name, maybe across a comma: "Prosecutor-General, Elmira Aghazade"."""
@@ -371,7 +180,7 @@ class PlaceFixer:
             return True  # "Prosecutor-General, Elmira Aghazade,"
         if label in _KNOWN:
             return False
-        if before is not None and before.lower_ in _PLACE_PREPS:
+        if before is not None and before.lower_ in PLACE_PREPS:
             return False
         if label == "PERSON" and len(name) >= 2:
             return True  # "Kamran Aliyev": two-part names are people unless placed
@@ -421,6 +230,85 @@ class PlaceFixer:
             out.append(ent)
         if changed:
             doc.ents = out
+
+
+def _is_a_title(ent: Span) -> bool:
+    """ "Prosecutor-General" alone, or "Defense" of "Defense Minister X": a title, not a body."""
+    if ent.label_ != "ORG":
+        return False
+    if all(t.lower_ in TITLE_WORDS or not t.is_alpha for t in ent):
+        return True
+    doc = ent.doc
+    return len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ == "minister"
+
+
+def _placed_by_its_governor(head: Token) -> bool:
+    """The object of a place verb or of a place preposition: "visited X", "near X"."""
+    return (head.dep_ == "dobj" and head.head.lemma_ in PLACE_VERBS) or (
+        head.dep_ == "pobj" and head.head.lower_ in UNKNOWN_PLACE_PREPS
+    )
+
+
+def _modifies_a_thing(head: Token) -> bool:
+    """A name that only modifies a weapon or a vehicle: "Smerch rocket launchers"."""
+    return head.dep_ == "compound" and head.head.lower_ in NON_ENTITY_HEADS
+
+
+def _once_placed(
+    ents: list[Span], label_of: dict[int, str], extra: list[Span], surnames: set[str]
+) -> dict[int, str]:
+    """A name once placed stays a place ("Madagiz, another village" ... "#Madagiz")."""
+    place_names = {strip_possessive(e.text) for e in ents if e.label_ in _KNOWN}
+    place_names |= {
+        strip_possessive(_name_tokens(e).text) for e in ents if label_of.get(e.start) == "GPE"
+    }
+    place_names |= {x.text for x in extra}
+    placed: dict[int, str] = {}
+    for ent in ents:
+        text = strip_possessive(_name_tokens(ent).text)
+        if (
+            ent.label_ in {"PERSON", "ORG", "NORP"}
+            and not ent.ent_id_
+            and text in place_names
+            and text not in surnames
+        ):
+            placed[ent.start] = "GPE"
+    return placed
+
+
+def _surnames_after_first_names(
+    ents: list[Span], label_of: dict[int, str], context_place: set[int]
+) -> list[Span]:
+    """ "Danel Rusk": a place-like surname after an untagged first name is a person."""
+    found = []
+    for ent in ents:
+        if (
+            label_of.get(ent.start, ent.label_) in _KNOWN | {"PERSON"}
+            and not ent.ent_id_
+            and len(ent) == 1
+            and ent.start > 0
+            and ent.start not in context_place
+        ):
+            prev = ent.doc[ent.start - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and prev.is_title
+                and not prev.ent_type_
+                and prev.dep_ == "compound"
+                and prev.lower_ not in TITLE_WORDS
+            ):
+                found.append(ent)
+    return found
+
+
+def _relabelled(ents: list[Span], label_of: dict[int, str]) -> list[Span]:
+    """The entities with their new labels, without the dropped ones."""
+    out = []
+    for ent in ents:
+        new = label_of.get(ent.start, ent.label_)
+        if new:
+            out.append(ent if new == ent.label_ else Span(ent.doc, ent.start, ent.end, label=new))
+    return out
 
 
 @Language.factory("claimgraph_places")
