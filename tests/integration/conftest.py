@@ -22,6 +22,24 @@ from claimgraph.graph.connection import Settings, open_driver
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.server import MemorySettings, start_server, stop_server
 from claimgraph.schema.cypher import apply_schema
+from tests.integration.test_queries_seedgraph import load_seed
+
+# The first columns of a who-said row, in order: the API and the CLI tests check them.
+WHO_SAID_COLUMNS = [
+    "speaker",
+    "speaker_type",
+    "role",
+    "said_on",
+    "cue",
+    "mode",
+    "text",
+    "quote",
+    "via",
+    "about",
+    "polarity",
+    "article",
+    "published",
+]
 
 
 @dataclass
@@ -92,3 +110,10 @@ def empty_graph(neo4j_target: Neo4jTarget) -> Neo4jTarget:
     wipe(neo4j_target)
     apply_schema(neo4j_target.driver, neo4j_target.database)
     return neo4j_target
+
+
+@pytest.fixture
+def seeded_graph(empty_graph: Neo4jTarget) -> Neo4jTarget:
+    """The empty graph with the two seed articles (see test_queries_seedgraph) written into it."""
+    load_seed(empty_graph)
+    return empty_graph

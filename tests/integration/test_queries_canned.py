@@ -9,11 +9,7 @@ import pytest
 
 from claimgraph.errors import QueryError
 from claimgraph.queries import all_queries, find_entities, resolve_entity, run_cypher, run_query
-
-try:
-    from test_queries_seedgraph import seeded_graph  # noqa: F401  (fixture)
-except ImportError:  # pragma: no cover - when tests/integration is a package
-    from tests.integration.test_queries_seedgraph import seeded_graph  # noqa: F401
+from tests.integration.conftest import WHO_SAID_COLUMNS
 
 pytestmark = pytest.mark.integration
 
@@ -34,21 +30,7 @@ def test_who_said_about_a_place_with_role_channel_and_article(seeded_graph: Any)
     assert first["mode"] == "direct" and first["cue"] == "was quoted as saying"
     assert "Stepanakert" in first["about"]
     assert first["published"] == OCT4 and first["article_id"] == "seedtest00000001"
-    assert set(first) >= {
-        "speaker",
-        "speaker_type",
-        "role",
-        "said_on",
-        "cue",
-        "mode",
-        "text",
-        "quote",
-        "via",
-        "about",
-        "polarity",
-        "article",
-        "published",
-    }
+    assert set(first) >= set(WHO_SAID_COLUMNS)
 
 
 def test_who_said_about_a_country_reaches_places_inside_it(seeded_graph: Any) -> None:

@@ -11,11 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-
-try:
-    from test_queries_seedgraph import seeded_graph  # noqa: F401  (fixture)
-except ImportError:  # pragma: no cover - when tests/integration is a package
-    from tests.integration.test_queries_seedgraph import seeded_graph  # noqa: F401
+from tests.integration.conftest import WHO_SAID_COLUMNS
 
 pytestmark = pytest.mark.integration
 
@@ -30,21 +26,7 @@ def test_who_said_json_rows(seeded_graph: Any) -> None:
     rows = json.loads(result.output)
     assert rows[0]["speaker"] == "Artsrun Hovhannisian"
     assert rows[0]["said_on"] == "2020-10-04" and rows[0]["published"] == "2020-10-04"
-    assert list(rows[0])[:13] == [
-        "speaker",
-        "speaker_type",
-        "role",
-        "said_on",
-        "cue",
-        "mode",
-        "text",
-        "quote",
-        "via",
-        "about",
-        "polarity",
-        "article",
-        "published",
-    ]
+    assert list(rows[0])[: len(WHO_SAID_COLUMNS)] == WHO_SAID_COLUMNS
 
 
 def test_who_said_table_and_csv(seeded_graph: Any) -> None:
