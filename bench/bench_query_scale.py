@@ -100,6 +100,7 @@ def _variants(p: _Pools) -> dict[str, Callable[[], dict[str, Any]]]:
         "timeline (first 50)": lambda: {"about": p.pick(p.towns), "limit": 50},
         "as-of": lambda: {"about": p.pick(p.towns), "date": p.day()},
         "disputed": lambda: {"about": p.pick(p.towns)},
+        "disputed (30 days)": lambda: dict(zip(("from", "to"), p.window(), strict=True)),
         "first-report": lambda: {"place": p.pick(p.towns)},
         "network": lambda: dict(
             zip(("from", "to"), p.window(), strict=True), about=p.pick(p.people)

@@ -19,8 +19,6 @@ __all__ = [
     "DELETE_ARTICLE_EVENTS",
     "DELETE_ARTICLE_EDGES",
     "MERGE_ARTICLES",
-    "CREATE_STATEMENTS",
-    "CREATE_EVENTS",
     "entity_query",
     "edge_query",
 ]
@@ -75,22 +73,6 @@ MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a += row.props, a.loaded_at = $loaded_at
-"""
-
-# Statements and events belong to one article, which is written whole in one
-# transaction after its old version (if any) is deleted: they are always new,
-# so CREATE saves MERGE's lookup. An id used twice (records from another tool,
-# say) breaks the key constraint and fails that article alone.
-CREATE_STATEMENTS = """
-UNWIND $rows AS row
-CREATE (s:Statement)
-SET s = row
-"""
-
-CREATE_EVENTS = """
-UNWIND $rows AS row
-CREATE (e:Event)
-SET e = row.props, e += row.counts, e.id = row.id
 """
 
 # First name wins; later spellings become aliases; properties fill gaps but

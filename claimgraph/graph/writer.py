@@ -45,6 +45,7 @@ from neo4j.exceptions import (
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
+from claimgraph.graph.writer_nested import CREATE_EVENTS, CREATE_STATEMENTS
 from claimgraph.graph.writer_rows import ArticleRows
 from claimgraph.schema.records import ArticleRecords
 
@@ -187,10 +188,11 @@ def _write_batch(
     _run(tx, cq.MERGE_ARTICLES, counters, rows=rows.articles, loaded_at=loaded_at)
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
-    if rows.statements:
-        _run(tx, cq.CREATE_STATEMENTS, counters, rows=rows.statements)
+    # Events before statements: a statement's CLAIMS point at them.
     if rows.events:
-        _run(tx, cq.CREATE_EVENTS, counters, rows=rows.events)
+        _run(tx, CREATE_EVENTS, counters, rows=rows.events)
+    if rows.statements:
+        _run(tx, CREATE_STATEMENTS, counters, rows=rows.statements)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
     return status, counters

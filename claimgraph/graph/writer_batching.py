@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.errors import RecordError
-from claimgraph.graph.writer_rows import ArticleRows, BatchRows, article_rows, batch_rows
+from claimgraph.graph.writer_nested import nest_edges
+from claimgraph.graph.writer_rows import ArticleRows, EdgeKey, article_rows, batch_rows
 from claimgraph.schema.records import ArticleRecords
 
-__all__ = ["DEFAULT_MAX_WAIT", "Prepared", "batches", "distinct", "prepare"]
+__all__ = ["DEFAULT_MAX_WAIT", "Prepared", "WriteRows", "batches", "distinct", "prepare"]
 
 # Seconds a batch may fill before it is written even if not full.
 DEFAULT_MAX_WAIT = 3.0
@@ -26,19 +27,34 @@ OnBad = Callable[[ArticleRecords, RecordError], None]
 
 
 @dataclass
+class WriteRows:
+    """A batch's rows as the writer's queries take them.
+
+    Statements and events carry their relationships (``writer_nested``);
+    ``edges`` holds the others (roles, containment, renamings, outlets).
+    """
+
+    articles: list[dict[str, Any]]
+    entities: dict[tuple[str, ...], list[dict[str, Any]]]
+    statements: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    edges: dict[EdgeKey, list[dict[str, Any]]]
+
+
+@dataclass
 class Prepared:
     """One batch of whole articles, with the rows that write all of them."""
 
     articles: list[ArticleRows]
-    rows: BatchRows
+    rows: WriteRows
 
 
 def prepare(articles: list[ArticleRows]) -> Prepared:
     """The rows of a batch, repeats removed, ready for one transaction."""
     rows = batch_rows(articles)
-    for key in rows.edges:
-        rows.edges[key] = distinct(rows.edges[key])
-    return Prepared(articles, rows)
+    edges = {key: distinct(edge_rows) for key, edge_rows in rows.edges.items()}
+    statements, events, others = nest_edges(rows.statements, rows.events, edges)
+    return Prepared(articles, WriteRows(rows.articles, rows.entities, statements, events, others))
 
 
 def distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

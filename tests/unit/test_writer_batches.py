@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from claimgraph.errors import RecordError
 from claimgraph.graph.writer import ArticleOutcome, LoadSummary, write_batches
-from claimgraph.graph.writer_batching import batches, distinct
-from claimgraph.graph.writer_rows import fold_entity_rows
+from claimgraph.graph.writer_batching import batches, distinct, prepare
+from claimgraph.graph.writer_nested import NESTED, nest_edges
+from claimgraph.graph.writer_rows import article_rows, batch_rows, fold_entity_rows
 from claimgraph.graph.writer_synthetic import synthetic_records
 from claimgraph.schema.records import ArticleRecords
 
@@ -109,3 +112,48 @@ def test_summary_counts_outcomes_and_elements():
 def test_batch_size_must_be_positive():
     with pytest.raises(ValueError):
         write_batches(None, None, [], batch_size=0)  # type: ignore[arg-type]
+
+
+Row = dict[str, Any]
+
+
+def _edge_set(
+    statements: list[Row], events: list[Row], edges: dict[Any, list[Row]]
+) -> set[tuple[str, str, str]]:
+    """Every relationship of prepared rows as (type, start key, end key)."""
+    found = set()
+    ids = {"Statement": lambda row: row["props"]["id"], "Event": lambda row: row["id"]}
+    for owner, owner_rows in (("Statement", statements), ("Event", events)):
+        for row in owner_rows:
+            own = ids[owner](row)
+            for (type_, _, _), (label, name, outgoing) in NESTED.items():
+                if label == owner:
+                    found.update(
+                        (type_, own, o) if outgoing else (type_, o, own) for o in row[name]
+                    )
+    for (type_, _, _), rows in edges.items():
+        found.update((type_, r["from"], r["to"]) for r in rows)
+    return found
+
+
+def test_statements_and_events_carry_their_relationships():
+    articles = [article_rows(r) for r in synthetic_records(6, seed=5)]
+    flat = batch_rows(articles)
+    prepared = prepare(articles).rows
+    # Nothing lost or added: the same relationships, nested or not.
+    expected = {(k[0], r["from"], r["to"]) for k, rows in flat.edges.items() for r in rows}
+    got = _edge_set(prepared.statements, prepared.events, prepared.edges)
+    assert got == expected
+    # Only roles, containment, renamings and outlets are left as separate queries.
+    assert {k[0] for k in prepared.edges} <= {"ROLE", "IN", "RENAMED", "PUBLISHED_BY"}
+    # A statement claims its events from its own row; events are written first.
+    claims = [e for s in prepared.statements for e in s["out_CLAIMS_Event"]]
+    assert claims and set(claims) <= {e["id"] for e in prepared.events}
+    assert [s["props"] for s in prepared.statements] == flat.statements
+
+
+def test_an_edge_without_its_statement_is_kept_as_an_edge():
+    edges = {("MENTIONS", "Statement", "Place"): [{"from": "elsewhere:s1", "to": "place:x"}]}
+    statements, events, rest = nest_edges([{"id": "a:s1"}], [], edges)
+    assert statements[0]["out_MENTIONS_Place"] == []
+    assert rest == edges
