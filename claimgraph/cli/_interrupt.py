@@ -11,10 +11,14 @@ the connection drops, so the graph still holds whole articles only.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import multiprocessing.queues
 import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from types import FrameType, TracebackType
 from typing import Any, TypeVar
@@ -69,3 +73,28 @@ class StopOnInterrupt:
             yield item
             if self.requested:
                 return
+
+
+def close_input(items: Iterator[Any]) -> None:
+    """Stop reading the input, and extraction processes with it.
+
+    After a full read this does nothing. Stopped early (Ctrl-C, a lost
+    server), extraction processes may be blocked sending documents nobody
+    will read, and would keep the command from exiting: they are stopped
+    first (they hold nothing that needs saving), then the input is closed.
+    """
+    close = getattr(items, "close", None)
+    if close is None:
+        return
+    workers = multiprocessing.active_children()
+    for child in workers:
+        child.terminate()
+    if workers:
+        # Texts still queued for the stopped processes would make the
+        # interpreter wait at exit for queues nobody reads any more.
+        for obj in gc.get_objects():
+            if isinstance(obj, multiprocessing.queues.Queue):
+                obj.cancel_join_thread()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "not all worker processes completed"
+        close()

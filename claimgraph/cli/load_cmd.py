@@ -17,7 +17,7 @@ from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
-from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt
+from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt, close_input
 from claimgraph.errors import ConnectionFailed
 from claimgraph.graph.stats import graph_stats
 from claimgraph.graph.writer import (
@@ -343,6 +343,8 @@ def _write(
             f"{e}; whole articles written so far stay in the graph, "
             "run the same load again to finish it"
         ) from e
+    finally:
+        close_input(items)
 
 
 @main.command("stats")
