@@ -291,13 +291,6 @@ def load_seed(target: Any) -> None:
     assert summary.articles_failed == 0, summary.failures
 
 
-@pytest.fixture
-def seeded_graph(empty_graph: Any) -> Any:
-    """The empty graph with the two seed articles written into it."""
-    load_seed(empty_graph)
-    return empty_graph
-
-
 def test_seed_graph_has_the_model_shape(seeded_graph: Any) -> None:
     assert seeded_graph.count("MATCH (a:Article) RETURN count(a)") == 2
     assert (
