@@ -15,11 +15,6 @@ from claimgraph.cli import main
 from claimgraph.graph.writer import write_batches
 from claimgraph.schema.records import Article, ArticleRecords, Entity, Event, Statement
 
-try:
-    from test_queries_seedgraph import seeded_graph  # noqa: F401  (fixture)
-except ImportError:  # pragma: no cover - when tests/integration is a package
-    from tests.integration.test_queries_seedgraph import seeded_graph  # noqa: F401
-
 pytestmark = pytest.mark.integration
 
 SCRIPT = "<script>alert(1)</script>"
