@@ -13,6 +13,7 @@ from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, ENTITY_LABEL_SETS
 
 __all__ = [
     "CREATED_TYPES",
+    "KEY_OF",
     "CLAIM_ARTICLES",
     "EXISTING_ARTICLES",
     "DELETE_ARTICLE_CLAIMS",
@@ -106,7 +107,8 @@ _ENTITY_QUERIES: dict[tuple[str, ...], str] = {
     for labels in ENTITY_LABEL_SETS
 }
 
-_KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "Place": "key"}
+# The property each label is matched on: its key constraint.
+KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "Place": "key"}
 
 # How each relationship type is merged: what identifies one, what is set on it.
 _EDGE_MERGE = {
@@ -142,9 +144,9 @@ def _edge_queries() -> dict[tuple[str, str, str], str]:
             for end in ends:
                 queries[(type_, start, end)] = _EDGE_TEMPLATE.format(
                     start=start,
-                    start_key=_KEY_OF[start],
+                    start_key=KEY_OF[start],
                     end=end,
-                    end_key=_KEY_OF[end],
+                    end_key=KEY_OF[end],
                     merge=_EDGE_MERGE.get(
                         type_,
                         f"{'CREATE' if type_ in CREATED_TYPES else 'MERGE'} (a)-[:{type_}]->(b)",

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from claimgraph.graph.cypher_write import KEY_OF
 from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, EdgeKey
 
 __all__ = ["NESTED", "CREATE_EVENTS", "CREATE_STATEMENTS", "nest_edges"]
 
-_KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "Place": "key"}
 _OWNERS = ("Statement", "Event")
 
 
@@ -55,7 +55,7 @@ def _create(owner: str, set_props: str) -> str:
         blocks.append(
             f"CALL (n, row) {{\n"
             f"  UNWIND row.{name} AS k\n"
-            f"  MATCH (o:{other} {{{_KEY_OF[other]}: k}})\n"
+            f"  MATCH (o:{other} {{{KEY_OF[other]}: k}})\n"
             f"  CREATE {arrow}\n"
             f"}}"
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +67,16 @@ class Neo4jTarget:
         """Run a read query returning one number."""
         with self.driver.session(database=self.database) as session:
             return int(session.run(cypher, params).single(strict=True)[0])
+
+    def wait_for_articles(
+        self, load: subprocess.Popen[bytes], at_least: int, timeout: float, poll: float = 0.05
+    ) -> None:
+        """Return once ``at_least`` articles have committed, while ``load`` still runs."""
+        deadline = time.monotonic() + timeout
+        while self.count("MATCH (a:Article) RETURN count(a)") < at_least:
+            assert load.poll() is None, "the load ended before it could be interrupted"
+            assert time.monotonic() < deadline, "the load made no progress"
+            time.sleep(poll)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,8 @@ def test_ctrl_c_with_extraction_processes_stops_cleanly(empty_graph: Any, tmp_pa
     texts = tmp_path / "texts"
     write_corpus(ARTICLES, texts, seed=31)
     proc = _load(empty_graph, texts)
-    deadline = time.monotonic() + 180
     try:
-        while empty_graph.count("MATCH (a:Article) RETURN count(a)") < 10:
-            assert proc.poll() is None, "the load ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the load made no progress"
-            time.sleep(0.1)
+        empty_graph.wait_for_articles(proc, 10, timeout=180, poll=0.1)
         os.killpg(proc.pid, signal.SIGINT)
         first, err = proc.communicate(timeout=60)
     finally:

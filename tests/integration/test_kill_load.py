@@ -12,7 +12,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -77,12 +76,8 @@ def test_sigkill_leaves_whole_articles_and_rerun_completes(empty_graph, tmp_path
     expected = _expected(records)
 
     proc = _load(empty_graph, path)
-    deadline = time.monotonic() + 120
     try:
-        while empty_graph.count("MATCH (a:Article) RETURN count(a)") < 30:
-            assert proc.poll() is None, "the load ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the load made no progress"
-            time.sleep(0.05)
+        empty_graph.wait_for_articles(proc, 30, timeout=120, poll=0.05)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
@@ -161,12 +156,8 @@ def test_sigkill_during_extraction_and_load_of_text(empty_graph, tmp_path):
     proc = subprocess.Popen(
         command, env=empty_graph.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    deadline = time.monotonic() + 300
     try:
-        while empty_graph.count("MATCH (a:Article) RETURN count(a)") < 3:
-            assert proc.poll() is None, "the load ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the load made no progress"
-            time.sleep(0.02)
+        empty_graph.wait_for_articles(proc, 3, timeout=300, poll=0.02)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
@@ -216,12 +207,8 @@ def test_ctrl_c_stops_between_whole_articles_and_says_so(empty_graph, tmp_path):
         # A shell may have started us with SIGINT ignored; the loader must see Ctrl-C.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 120
     try:
-        while empty_graph.count("MATCH (a:Article) RETURN count(a)") < 10:
-            assert proc.poll() is None, "the load ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the load made no progress"
-            time.sleep(0.05)
+        empty_graph.wait_for_articles(proc, 10, timeout=120, poll=0.05)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
     finally:
