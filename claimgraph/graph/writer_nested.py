@@ -7,6 +7,11 @@ again by its key, the writer sends each statement and event with lists of the
 keys at the other ends, and one query creates the node and its relationships.
 That halves the key lookups of a batch and the round trips to the server.
 
+Statements and events are CREATEd, not merged: their article is written
+whole in one transaction after its old version (if any) is deleted. An id
+used twice (records from another tool, say) breaks the key constraint and
+fails that article alone.
+
 Events are created first: a statement's ``CLAIMS`` point at them. As
 everywhere in the writer, labels and types come from the whitelist
 (``EDGE_ENDPOINTS``) and values only from ``$rows``.
