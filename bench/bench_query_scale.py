@@ -94,10 +94,10 @@ def _variants(p: _Pools) -> dict[str, Callable[[], dict[str, Any]]]:
     return {
         "who-said": lambda: {"about": p.pick(p.towns)},
         "who-said (speaker)": lambda: {"speaker": p.pick(p.people)},
-        "who-said (first 50)": lambda: {"about": p.pick(p.towns), "limit": 50},
+        "who-said (500 rows)": lambda: {"about": p.pick(p.towns), "limit": 500},
         "timeline": lambda: {"about": p.pick(p.towns)},
         "timeline (region)": lambda: {"about": p.pick(p.regions)},
-        "timeline (first 50)": lambda: {"about": p.pick(p.towns), "limit": 50},
+        "timeline (500 rows)": lambda: {"about": p.pick(p.towns), "limit": 500},
         "as-of": lambda: {"about": p.pick(p.towns), "date": p.day()},
         "disputed": lambda: {"about": p.pick(p.towns)},
         "disputed (30 days)": lambda: dict(zip(("from", "to"), p.window(), strict=True)),

@@ -1,7 +1,7 @@
 """More paragraph templates of the synthetic corpus, and the list of them all.
 
-Renamings, mediators, outlets quoting officials, evacuations, background and
-threats; see :mod:`bench.corpus_templates` for how templates work.
+Renamings, mediators, outlets quoting officials, evacuations, background,
+threats, and fire reported with no place of its own; see :mod:`bench.corpus_templates` for how templates work.
 """
 
 from __future__ import annotations
@@ -190,6 +190,25 @@ def president_threat(c: Ctx) -> None:
     )
 
 
+def night_fire(c: Ctx) -> None:
+    """Fire reported with no place of its own: only the statement says where."""
+    rng, doc, a, b = c.rng, c.doc, c.accuser, c.accused
+    hours = rng.choice(("through the night", "for several hours", "until dawn"))
+    sentence = (
+        f"Exchanges of fire went on {hours}, a spokesman for {a.defence.name} said of the "
+        f"positions around {c.town.name}, blaming {b.demonym} artillery."
+    )
+    n = doc.claim(
+        a.defence,
+        sentence,
+        doc.sentence(sentence),
+        text=f"exchanges of fire went on {hours}",
+        cue="said",
+        about=(c.town,),
+    )
+    doc.event("clash", f"exchanges of fire {hours}", c.when, [n], agents=(b.army,))
+
+
 PARAGRAPHS: tuple[Callable[[Ctx], None], ...] = (
     *FIRST_PARAGRAPHS,
     renaming,
@@ -198,4 +217,5 @@ PARAGRAPHS: tuple[Callable[[Ctx], None], ...] = (
     evacuation,
     background,
     president_threat,
+    night_fire,
 )

@@ -17,7 +17,7 @@ from claimgraph.errors import QueryError
 from claimgraph.queries import all_queries, get_query, resolve_names, run_cypher, run_query
 from claimgraph.schema.records import POLARITIES
 
-__all__ = ["parse_params", "run_named"]
+__all__ = ["more_rows_hint", "parse_params", "run_named"]
 
 WHO_SAID_COLUMNS = ("speaker", "role", "said_on", "cue", "polarity", "text", "via", "article")
 TIMELINE_COLUMNS = ("date", "type", "summary", "agents", "targets", "claimed_by", "sources")
@@ -48,7 +48,12 @@ _date_to = click.option(
     default=None,
     help="Only on or before this date (YYYY-MM-DD).",
 )
-_limit = click.option("--limit", type=click.IntRange(1), default=None, help="Most rows shown.")
+_limit = click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=None,
+    help="Most rows shown (default: the query's, 50 for who-said and timeline).",
+)
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -70,6 +75,34 @@ def run_named(conn: dict[str, Any], name: str, values: dict[str, Any]) -> list[d
     with open_graph(**conn) as g:
         resolved = resolve_names(g.driver, g.database, query, values)
         return run_query(g.driver, g.database, query, resolved)
+
+
+def more_rows_hint(name: str, values: dict[str, Any], shown: int, ask: str) -> str | None:
+    """The note for a reader whose answer was cut at the limit, else None.
+
+    A full page may be the whole answer or only its start; the note says how
+    to ask for more. ``ask`` is how this command takes a limit, with ``{}``
+    for the number.
+    """
+    query = get_query(name)
+    if not any(p.name == "limit" for p in query.params):
+        return None
+    limit = query.bind({k: v for k, v in values.items() if v is not None})["limit"]
+    if limit is None or shown < limit:
+        return None
+    rows = "the first row" if shown == 1 else f"the first {shown} rows"
+    return f"{rows} shown; there may be more: " + ask.format(max(limit * 10, 500))
+
+
+def _answer(
+    name: str, values: dict[str, Any], fmt: str, columns: tuple[str, ...], **conn: Any
+) -> None:
+    """Run a named query and print its rows, with a note on stderr when they hit the limit."""
+    rows = run_named(_conn(**conn), name, values)
+    echo_rows(rows, fmt, columns)
+    hint = more_rows_hint(name, values, len(rows), "--limit {}")
+    if hint:
+        click.echo(hint, err=True)
 
 
 def _conn(
@@ -105,19 +138,15 @@ def who_said(
         claimgraph who-said --about Stepanakert
         claimgraph who-said --speaker Hovhannisian --from 2020-10-01 --format json
     """
-    rows = run_named(
-        _conn(**conn),
-        "who-said",
-        {
-            "speaker": speaker,
-            "about": about,
-            "from": date_from,
-            "to": date_to,
-            "polarity": polarity,
-            "limit": limit,
-        },
-    )
-    echo_rows(rows, fmt, WHO_SAID_COLUMNS)
+    values = {
+        "speaker": speaker,
+        "about": about,
+        "from": date_from,
+        "to": date_to,
+        "polarity": polarity,
+        "limit": limit,
+    }
+    _answer("who-said", values, fmt, WHO_SAID_COLUMNS, **conn)
 
 
 @main.command()
@@ -138,10 +167,8 @@ def timeline(
         claimgraph timeline Madagiz
         claimgraph timeline Stepanakert --from 2020-10-01 --format csv
     """
-    rows = run_named(
-        _conn(**conn), "timeline", {"about": name, "from": date_from, "to": date_to, "limit": limit}
-    )
-    echo_rows(rows, fmt, TIMELINE_COLUMNS)
+    values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
+    _answer("timeline", values, fmt, TIMELINE_COLUMNS, **conn)
 
 
 @main.command()
@@ -167,12 +194,8 @@ def disputed(
         claimgraph disputed
         claimgraph disputed --about Stepanakert --format json
     """
-    rows = run_named(
-        _conn(**conn),
-        "disputed",
-        {"about": about, "from": date_from, "to": date_to, "limit": limit},
-    )
-    echo_rows(rows, fmt, DISPUTED_COLUMNS)
+    values = {"about": about, "from": date_from, "to": date_to, "limit": limit}
+    _answer("disputed", values, fmt, DISPUTED_COLUMNS, **conn)
 
 
 @main.command()
@@ -189,8 +212,7 @@ def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
         claimgraph profile "Artsrun Hovhannisian"
         claimgraph profile Madagiz --format json
     """
-    rows = run_named(_conn(**conn), "profile", {"about": name, "limit": limit})
-    echo_rows(rows, fmt, PROFILE_COLUMNS)
+    _answer("profile", {"about": name, "limit": limit}, fmt, PROFILE_COLUMNS, **conn)
 
 
 @main.command()
@@ -214,8 +236,12 @@ def query(name: str, params: tuple[str, ...], fmt: str, **conn: Any) -> None:
         claimgraph query as-of --param about=Stepanakert --param date=2020-10-04
         claimgraph query path -p source="Ilham Aliyev" -p target=Stepanakert --format json
     """
-    rows = run_named(_conn(**conn), name, parse_params(params))
+    values = parse_params(params)
+    rows = run_named(_conn(**conn), name, values)
     echo_rows(rows, fmt)
+    hint = more_rows_hint(name, values, len(rows), "--param limit={}")
+    if hint:
+        click.echo(hint, err=True)
 
 
 @main.command()

@@ -31,6 +31,9 @@ def apply_cmd(
 ) -> None:
     """Create the constraints and indexes that do not exist yet (safe to repeat).
 
+    It also adds what a graph loaded by an older claimgraph lacks (the
+    derived IMPLIED_AT placements); every load does this first anyway.
+
     Example:
 
         NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret claimgraph schema apply

@@ -116,6 +116,7 @@ _ENDS = {
     "BY": ("Event", "Entity"),
     "AGAINST": ("Event", "Entity"),
     "AT": ("Event", "Entity"),
+    "IMPLIED_AT": ("Event", "Entity"),
     "ROLE": ("Entity", "Entity"),
     "IN": ("Entity", "Entity"),
     "RENAMED": ("Entity", "Entity"),

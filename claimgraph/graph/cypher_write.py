@@ -126,7 +126,18 @@ _EDGE_MERGE = {
 # writer) instead of MERGE saves a scan of the node's relationships per row,
 # which for a person quoted in thousands of articles is thousands of ROLE edges.
 CREATED_TYPES = frozenset(
-    {"SAID", "REPORTED_IN", "VIA", "CLAIMS", "MENTIONS", "BY", "AGAINST", "AT", "ROLE"}
+    {
+        "SAID",
+        "REPORTED_IN",
+        "VIA",
+        "CLAIMS",
+        "MENTIONS",
+        "BY",
+        "AGAINST",
+        "AT",
+        "IMPLIED_AT",
+        "ROLE",
+    }
 )
 
 _EDGE_TEMPLATE = """

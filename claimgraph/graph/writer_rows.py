@@ -54,6 +54,9 @@ EDGE_ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "BY": (("Event",), ("Actor",)),
     "AGAINST": (("Event",), ("Actor", "Place")),
     "AT": (("Event",), ("Place",)),
+    # derived: an event with no place of its own (no AT, no AGAINST a place)
+    # is where the statements claiming it say; see ``_implied_places``
+    "IMPLIED_AT": (("Event",), ("Place",)),
     "ROLE": (("Actor",), ("Actor", "Place")),
     "IN": (("Place",), ("Place",)),
     "RENAMED": (("Place",), ("Place",)),
@@ -281,6 +284,7 @@ class _Builder:
                 self.edge("AGAINST", ("Event", ev.id), self.entity_end(ref))
             for ref in ev.places:
                 self.edge("AT", ("Event", ev.id), self.entity_end(ref))
+        self._implied_places()
         return ArticleRows(
             id=aid,
             sha256=sha,
@@ -291,6 +295,25 @@ class _Builder:
             events=events,
             edges=dict(self.edges),
         )
+
+    def _implied_places(self) -> None:
+        """``IMPLIED_AT`` from each event with no place of its own to the places its statements mention.
+
+        "Shelling continued overnight, the ministry said of Terter" puts an
+        event with no place in a statement about Terter; the timeline of
+        Terter should show it. Stored with the article, so that a timeline
+        follows one relationship instead of every statement mentioning the place.
+        """
+        mentions = {s.id: s.about for s in self.records.statements}
+        for ev in self.records.events:
+            own = [self.entity_end(ref) for ref in (*ev.places, *ev.targets)]
+            if any(label == "Place" for label, _ in own):
+                continue
+            for sid in ev.claimed_by:
+                for ref in mentions.get(sid, ()):
+                    end = self.entity_end(ref)
+                    if end[0] == "Place":
+                        self.edge("IMPLIED_AT", ("Event", ev.id), end)
 
     def _entity_edges(self) -> None:
         aid = self.aid

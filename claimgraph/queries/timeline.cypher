@@ -3,8 +3,8 @@
 // param: about (entity, required): key or exact name of an actor or place
 // param: from (date, optional): events on or after this date, YYYY-MM-DD
 // param: to (date, optional): events on or before this date, YYYY-MM-DD
-// param: limit (int, default 500): most rows returned
-// example: :param {about: 'Madagiz', from: null, to: null, limit: 500}
+// param: limit (int, default 50): most rows returned
+// example: :param {about: 'Madagiz', from: null, to: null, limit: 50}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x
@@ -21,20 +21,11 @@ CALL () {
   RETURN collect(DISTINCT t) AS scope
 }
 CALL (scope) {
-  CALL (scope) {
-    // (BY, AGAINST and AT always start at an event, MENTIONS and CLAIMS at a
-    // statement: no label checks needed)
-    UNWIND scope AS t
-    MATCH (e)-[:BY|AGAINST|AT]->(t)
-    RETURN e
-    UNION
-    // an event with no place of its own is placed by the statement claiming it
-    UNWIND scope AS t
-    MATCH (s)-[:MENTIONS]->(t)
-    MATCH (s)-[:CLAIMS]->(e)
-    WHERE NOT EXISTS { MATCH (e)-[:AT|AGAINST]->(:Place) }
-    RETURN e
-  }
+  // BY, AGAINST, AT and IMPLIED_AT always start at an event: no label check
+  // needed. IMPLIED_AT places an event with no place of its own where the
+  // statements claiming it point (the writer adds it with the article).
+  UNWIND scope AS t
+  MATCH (e)-[:BY|AGAINST|AT|IMPLIED_AT]->(t)
   WITH DISTINCT e
   WHERE ($from IS NULL OR coalesce(e.date_end, e.date) >= date($from))
     AND ($to IS NULL OR e.date <= date($to))

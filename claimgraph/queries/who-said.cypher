@@ -5,9 +5,9 @@
 // param: from (date, optional): said on or after this date, YYYY-MM-DD
 // param: to (date, optional): said on or before this date, YYYY-MM-DD
 // param: polarity (string, optional): asserts, denies or unconfirmed
-// param: limit (int, default 500): most rows returned
+// param: limit (int, default 50): most rows returned
 // example: :param about => 'Stepanakert'
-// example: :param {speaker: null, about: 'Stepanakert', from: null, to: null, polarity: null, limit: 500}
+// example: :param {speaker: null, about: 'Stepanakert', from: null, to: null, polarity: null, limit: 50}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

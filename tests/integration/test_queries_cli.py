@@ -40,6 +40,19 @@ def test_who_said_table_and_csv(seeded_graph: Any) -> None:
     assert "Twitter" in {r["via"] for r in rows}
 
 
+def test_a_full_page_says_how_to_get_more(seeded_graph: Any) -> None:
+    everything = json.loads(cli(seeded_graph, "who-said", "--format", "json").stdout)
+    assert len(everything) > 3
+    cut = cli(seeded_graph, "who-said", "--limit", "3", "--format", "json")
+    assert cut.exit_code == 0, cut.output
+    assert json.loads(cut.stdout) == everything[:3]  # the note stays off stdout
+    assert cut.stderr.strip() == "the first 3 rows shown; there may be more: --limit 500"
+    whole = cli(seeded_graph, "who-said", "--limit", str(len(everything) + 1))
+    assert whole.stderr == ""
+    query = cli(seeded_graph, "query", "timeline", "-p", "about=Madagiz", "-p", "limit=1")
+    assert query.stderr.strip() == "the first row shown; there may be more: --param limit=500"
+
+
 def test_unknown_and_ambiguous_names_fail_in_one_line(seeded_graph: Any) -> None:
     unknown = cli(seeded_graph, "timeline", "Atlantis")
     assert unknown.exit_code != 0

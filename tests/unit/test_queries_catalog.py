@@ -61,7 +61,7 @@ def test_bind_types_defaults_and_checks() -> None:
     assert bound["about"] == "Stepanakert"
     assert bound["from"] == "2020-10-01"
     assert bound["to"] is None
-    assert bound["limit"] == 500
+    assert bound["limit"] == 50
     assert q.bind({"from": date(2020, 10, 2)})["from"] == "2020-10-02"
     with pytest.raises(QueryError, match="expected date"):
         q.bind({"from": "October 1"})

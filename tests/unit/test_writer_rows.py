@@ -102,6 +102,35 @@ def _edges(rows, type_):
     }
 
 
+def _with_events(*events: Event) -> ArticleRecords:
+    records = _records()
+    return ArticleRecords(records.article, records.entities, records.statements, list(events))
+
+
+def test_an_event_with_no_place_of_its_own_is_implied_where_its_statements_point():
+    unplaced = Event("a1:v2", "strike", "shelling", agents=["e3"], claimed_by=["a1:s1", "a1:s4"])
+    rows = article_rows(_with_events(unplaced))
+    # s1 mentions Brenn (a place) and the ministry (not one); s4 mentions nothing.
+    assert _edges(rows, "IMPLIED_AT") == {("Event", "Place", "a1:v2", "place:brenn")}
+
+
+@pytest.mark.parametrize(
+    "own",
+    [{"places": ["e6"]}, {"targets": ["e3"]}],
+    ids=["at a place", "against a country"],
+)
+def test_an_event_with_a_place_of_its_own_gets_no_implied_place(own):
+    placed = Event("a1:v2", "strike", "shelling", claimed_by=["a1:s1"], **own)
+    assert _edges(article_rows(_with_events(placed)), "IMPLIED_AT") == set()
+
+
+def test_an_event_only_against_a_person_is_still_placed_by_its_statements():
+    event = Event("a1:v2", "arrest", "arrest", targets=["e1"], claimed_by=["a1:s1"])
+    assert _edges(article_rows(_with_events(event)), "IMPLIED_AT") == {
+        ("Event", "Place", "a1:v2", "place:brenn")
+    }
+
+
 def test_entities_are_grouped_by_whitelisted_label_sets_and_keyed():
     rows = article_rows(_records())
     assert set(rows.entities) <= set(ENTITY_LABEL_SETS)
