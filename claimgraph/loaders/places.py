@@ -167,19 +167,10 @@ class PlaceFixer:
         return i >= 0 and doc[i].lower_ in TITLE_WORDS
 
     def _looks_like_person(self, name: Span, label: str) -> bool:
-        doc = name.doc
-        before = doc[name.start - 1] if name.start > 0 else None
-        if before is not None and before.lower_ in TITLE_WORDS:
-            return True
-        if (
-            before is not None
-            and before.orth_ == ","
-            and name.start > 1
-            and doc[name.start - 2].lower_ in TITLE_WORDS
-        ):
+        # (called for names spaCy did not tag as places)
+        if self._titled(name):
             return True  # "Prosecutor-General, Elmira Aghazade,"
-        if label in _KNOWN:
-            return False
+        before = name.doc[name.start - 1] if name.start > 0 else None
         if before is not None and before.lower_ in PLACE_PREPS:
             return False
         if label == "PERSON" and len(name) >= 2:
