@@ -32,16 +32,16 @@ RETURN a.id AS id, a.sha256 AS sha256
 """
 
 # The write transaction's first step: take each article's node (creating the
-# new ones), which locks it through the key constraint. A concurrent load of the
-# same article waits here, then finds it written and skips it; so statements
-# and events are never written twice, and their relationships can be CREATEd.
+# new ones, whole), which locks it through the key constraint. A concurrent
+# load of the same article waits here, then finds it written and skips it; so
+# statements and events are never written twice, and their relationships can
+# be CREATEd. A node made here carries this transaction's own ``loaded_at``;
+# one loaded before has an earlier one.
 CLAIM_ARTICLES = """
-UNWIND $ids AS id
-MERGE (a:Article {id: id})
-ON CREATE SET a.claimgraph_new = true
-WITH a, id, a.claimgraph_new IS NOT NULL AS created, a.sha256 AS sha256
-REMOVE a.claimgraph_new
-RETURN id, created, sha256
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+ON CREATE SET a += row.props, a.loaded_at = $loaded_at
+RETURN row.id AS id, a.loaded_at = $loaded_at AS created, a.sha256 AS sha256
 """
 
 # Replacing an article: its statements and the events they claim go, in the
@@ -70,6 +70,7 @@ MATCH ()-[r:ROLE {article: id}]->()
 DELETE r
 """
 
+# An article being replaced: its new properties and load time.
 MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})

@@ -142,7 +142,10 @@ OnArticle = Callable[[ArticleOutcome], None]
 
 
 def _run(tx: neo4j.ManagedTransaction, query: str, counters: dict[str, int], **params: Any) -> None:
-    summary = tx.run(query, **params).consume()
+    _count(tx.run(query, **params).consume(), counters)
+
+
+def _count(summary: neo4j.ResultSummary, counters: dict[str, int]) -> None:
     c = summary.counters
     for name in _COUNTERS:
         counters[name] = counters.get(name, 0) + getattr(c, name)
@@ -161,9 +164,10 @@ def _write_batch(
     """
     articles = batch.articles
     counters: dict[str, int] = {}
-    ids = [a.id for a in articles]
-    claimed = list(tx.run(cq.CLAIM_ARTICLES, ids=ids))
-    counters["nodes_created"] = sum(1 for r in claimed if r["created"])
+    # New articles' nodes are written whole here (see CLAIM_ARTICLES).
+    result = tx.run(cq.CLAIM_ARTICLES, rows=batch.rows.articles, loaded_at=loaded_at)
+    claimed = list(result)
+    _count(result.consume(), counters)
     existing = {r["id"]: r["sha256"] for r in claimed if not r["created"]}
     status: dict[str, str] = {}
     todo: list[ArticleRows] = []
@@ -185,7 +189,9 @@ def _write_batch(
     # Usually every article is new and the rows built beforehand are the ones.
     rows = batch.rows if len(todo) == len(articles) else prepare(todo).rows
     # Nodes first, then relationships; each query a static string, values in $rows.
-    _run(tx, cq.MERGE_ARTICLES, counters, rows=rows.articles, loaded_at=loaded_at)
+    if replaced:
+        again = [row for row in rows.articles if status[row["id"]] == "replaced"]
+        _run(tx, cq.MERGE_ARTICLES, counters, rows=again, loaded_at=loaded_at)
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     # Events before statements: a statement's CLAIMS point at them.

@@ -68,15 +68,13 @@ def distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: set[tuple[Any, ...]] = set()
     out = []
     for row in rows:
-        marker = tuple((k, _hashable(v)) for k, v in row.items())
+        marker = tuple(row.values())
+        if any(isinstance(v, list) for v in marker):
+            marker = tuple(tuple(v) if isinstance(v, list) else v for v in marker)
         if marker not in seen:
             seen.add(marker)
             out.append(row)
     return out
-
-
-def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
 
 
 def batches(

@@ -50,6 +50,9 @@ def _fields(owner: str) -> list[str]:
     return sorted(name for label, name, _ in NESTED.values() if label == owner)
 
 
+_FIELDS = {owner: _fields(owner) for owner in _OWNERS}
+
+
 def _create(owner: str, set_props: str) -> str:
     blocks = []
     for (type_, start, end), (label, name, outgoing) in sorted(NESTED.items()):
@@ -87,9 +90,9 @@ def nest_edges(
     """
     by_owner: dict[str, dict[str, dict[str, Any]]] = {
         "Statement": {
-            row["id"]: {"props": row, **{f: [] for f in _fields("Statement")}} for row in statements
+            row["id"]: {"props": row, **{f: [] for f in _FIELDS["Statement"]}} for row in statements
         },
-        "Event": {row["id"]: {**row, **{f: [] for f in _fields("Event")}} for row in events},
+        "Event": {row["id"]: {**row, **{f: [] for f in _FIELDS["Event"]}} for row in events},
     }
     rest: dict[EdgeKey, list[dict[str, Any]]] = {}
     for key, edge_rows in edges.items():

@@ -223,7 +223,8 @@ class _Builder:
         if start[0] not in allowed_start or end[0] not in allowed_end:
             return  # e.g. AT pointing at a person: not a place, no edge
         row: dict[str, Any] = {"from": start[1], "to": end[1]}
-        row.update(props)
+        if props:
+            row.update(props)
         self.edges[(type_, start[0], end[0])].append(row)
 
     def entity_end(self, entity_id: str) -> tuple[str, str]:
