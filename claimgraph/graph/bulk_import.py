@@ -41,7 +41,13 @@ from claimgraph.graph.server import (
     start_server,
     stop_server,
 )
-from claimgraph.graph.server_install import admin_env, find_java, install_jars, write_config
+from claimgraph.graph.server_install import (
+    JVM_OPTIONS,
+    admin_env,
+    find_java,
+    install_jars,
+    write_config,
+)
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
 from claimgraph.schema.cypher import apply_schema
 from claimgraph.schema.records import ArticleRecords
@@ -95,6 +101,7 @@ def admin_import_command(
     cmd = [
         # The database name comes first: --nodes takes a variable number of files.
         java,
+        *JVM_OPTIONS,
         "-cp",
         f"{home.lib}/*",
         ADMIN_TOOL,

@@ -26,6 +26,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 from claimgraph.errors import ServerError
 from claimgraph.graph.home import USER, ServerHome, ServerState
 from claimgraph.graph.server_install import (
+    JVM_OPTIONS,
     NEO4J_VERSION,
     MemorySettings,
     find_java,
@@ -188,7 +189,7 @@ def start_server(
         java,
         f"-Xms{memory.heap}",
         f"-Xmx{memory.heap}",
-        "-XX:+UseG1GC",
+        *JVM_OPTIONS,
         "-XX:+ExitOnOutOfMemoryError",
         "-Dfile.encoding=UTF-8",
         "-cp",

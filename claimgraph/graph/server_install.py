@@ -21,6 +21,7 @@ from claimgraph.errors import ServerError
 from claimgraph.graph.home import ServerHome
 
 __all__ = [
+    "JVM_OPTIONS",
     "NEO4J_VERSION",
     "MemorySettings",
     "find_java",
@@ -58,6 +59,26 @@ class MemorySettings:
         for name, value in (("heap", self.heap), ("page cache", self.pagecache)):
             if not re.fullmatch(r"\d+[kmgKMG]?", value):
                 raise ServerError(f"invalid {name} size {value!r}: use e.g. 512m or 2g")
+
+
+# The JVM options Neo4j's own launcher passes (memory aside). Without the
+# --add-opens lines the page cache falls back to a slower way of reaching
+# direct buffers, and the transaction logs lose their native file hints; the
+# server logs a warning for each at start.
+JVM_OPTIONS: tuple[str, ...] = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+)
 
 
 def find_java() -> str:
@@ -169,6 +190,7 @@ def set_initial_password(home: ServerHome, java: str, password: str) -> None:
         return
     cmd = [
         java,
+        *JVM_OPTIONS,
         "-cp",
         f"{home.lib}/*",
         "org.neo4j.cli.AdminTool",

@@ -79,6 +79,13 @@ def test_managed_server_lifecycle(tmp_path: Path) -> None:
             assert addrs, f"nothing listens on {port}"
             assert all(_is_loopback(a) for a in addrs), addrs
 
+        # Started with Neo4j's own JVM options: the page cache reaches direct
+        # buffers and the transaction logs get their file hints (else it warns).
+        log = (home / "neo4j" / "logs" / "debug.log").read_text(encoding="utf-8")
+        assert "--add-opens=java.base/java.nio=ALL-UNNAMED" in log  # in "VM Arguments"
+        assert "using fallback mode" not in log
+        assert "Incorrect file descriptor" not in log
+
         # Neo4j Browser is served on the HTTP port.
         with urllib.request.urlopen(f"http://127.0.0.1:{http}/browser/", timeout=10) as page:
             assert page.status == 200 and b"Neo4j" in page.read()
