@@ -75,6 +75,27 @@ class StopOnInterrupt:
                 return
 
 
+class InputInterrupted(Exception):
+    """Ctrl-C while the input was being read (see ``until_interrupted``)."""
+
+
+def until_interrupted(items: Iterable[T]) -> Iterator[T]:
+    """Pass items on; Ctrl-C while they are read raises ``InputInterrupted``.
+
+    For a command that must not act on part of its input (a bulk import
+    replaces the whole database): Ctrl-C is caught only while this generator
+    runs, in the main thread, so the command can stop cleanly and say that
+    nothing was changed. Once the input is read, Ctrl-C is the default again.
+    """
+    with StopOnInterrupt() as stop:
+        for item in items:
+            if stop.requested:
+                raise InputInterrupted
+            yield item
+        if stop.requested:
+            raise InputInterrupted
+
+
 def close_input(items: Iterator[Any]) -> None:
     """Stop reading the input, and extraction processes with it.
 

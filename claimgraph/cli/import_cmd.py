@@ -8,6 +8,12 @@ import click
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, home_option
+from claimgraph.cli._interrupt import (
+    EXIT_INTERRUPTED,
+    InputInterrupted,
+    close_input,
+    until_interrupted,
+)
 from claimgraph.graph.bulk_import import bulk_import
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.server import MemorySettings
@@ -128,18 +134,28 @@ def import_bulk_cmd(
     if not paths and not records_files:
         raise click.UsageError("give at least one PATH or --records FILE")
     problems: list[str] = []
-    items = _items(paths, records_files, processes, problems)
-    result = bulk_import(
-        ServerHome(home),
-        items,
-        csv_dir=csv_dir,
-        force=force,
-        memory=MemorySettings(heap, pagecache),
-        bolt_port=bolt_port,
-        http_port=http_port,
-        batch_size=DEFAULT_BATCH_SIZE,
-        progress=lambda msg: click.echo(msg, err=True),
-    )
+    items = until_interrupted(_items(paths, records_files, processes, problems))
+    try:
+        result = bulk_import(
+            ServerHome(home),
+            items,
+            csv_dir=csv_dir,
+            force=force,
+            memory=MemorySettings(heap, pagecache),
+            bolt_port=bolt_port,
+            http_port=http_port,
+            batch_size=DEFAULT_BATCH_SIZE,
+            progress=lambda msg: click.echo(msg, err=True),
+        )
+    except InputInterrupted:
+        # The CSV files are written before the server is touched.
+        click.echo(
+            "interrupted while reading the input: nothing was imported, the graph is unchanged",
+            err=True,
+        )
+        raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        close_input(items)
     files = result.files
     for problem in files.problems:
         click.echo(
