@@ -26,7 +26,8 @@ CALL () {
 }
 // Start from the most selective thing given: what it is about, the speaker,
 // the date window (said_on index), or else every statement. (MENTIONS and
-// CLAIMS always start at a statement: no label checks needed.)
+// CLAIMS always start at a statement, SAID always ends at one: no label
+// checks needed.)
 CALL (targets) {
   UNWIND targets AS t
   MATCH (t)<-[:MENTIONS]-(s)
@@ -36,11 +37,11 @@ CALL (targets) {
   MATCH (t)<-[:BY|AGAINST|AT]-()<-[:CLAIMS]-(s)
   RETURN s
   UNION
-  MATCH (:Actor {key: $speaker})-[:SAID]->(s:Statement)
+  MATCH (:Actor {key: $speaker})-[:SAID]->(s)
   WHERE $about IS NULL
   RETURN s
   UNION
-  MATCH (:Actor {name: $speaker})-[:SAID]->(s:Statement)
+  MATCH (:Actor {name: $speaker})-[:SAID]->(s)
   WHERE $about IS NULL
   RETURN s
   UNION
