@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         # Both loaders' queries get planned, and the server's code compiled by
         # its JIT, before the clock starts, on articles the timed run does not use.
         # The server's JIT takes several thousand articles to settle: the first
-        # pass on a fresh server runs at a third of the settled rate. The cold
-        # rate is printed too; a large load spends nearly all its time settled.
+        # pass on a fresh server runs at about a fifth of the settled rate. The
+        # cold rate is printed too; a large load spends nearly all its time settled.
         warm = list(synthetic_records(max(args.warmup, args.naive_warmup), seed=args.seed + 1000))
         for n in range(1, max(args.warmup_passes, 1) + 1):
             done = write_batches(driver, db, warm[: args.warmup], batch_size=args.batch_size)
@@ -144,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             f"warm-up: {args.warmup} other articles through the writer {args.warmup_passes} times, "
             f"{args.naive_warmup} through the baseline, then wiped"
         )
-        # The machine's speed moves from one minute to the next (other tenants
-        # of the host): the writer runs several times and its median counts.
+        # The rate moves by a quarter or more from one run to the next on a
+        # small machine: the writer runs several times and its median counts.
         runs = []
         for run in range(1, max(args.repeats, 1) + 1):
             _wipe(driver, db)

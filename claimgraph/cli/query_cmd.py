@@ -95,12 +95,17 @@ def more_rows_hint(name: str, values: dict[str, Any], shown: int, ask: str) -> s
 
 
 def _answer(
-    name: str, values: dict[str, Any], fmt: str, columns: tuple[str, ...], **conn: Any
+    name: str,
+    values: dict[str, Any],
+    fmt: str,
+    columns: tuple[str, ...] | None,
+    ask: str = "--limit {}",
+    **conn: Any,
 ) -> None:
     """Run a named query and print its rows, with a note on stderr when they hit the limit."""
     rows = run_named(_conn(**conn), name, values)
     echo_rows(rows, fmt, columns)
-    hint = more_rows_hint(name, values, len(rows), "--limit {}")
+    hint = more_rows_hint(name, values, len(rows), ask)
     if hint:
         click.echo(hint, err=True)
 
@@ -236,12 +241,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, **conn: Any) -> None:
         claimgraph query as-of --param about=Stepanakert --param date=2020-10-04
         claimgraph query path -p source="Ilham Aliyev" -p target=Stepanakert --format json
     """
-    values = parse_params(params)
-    rows = run_named(_conn(**conn), name, values)
-    echo_rows(rows, fmt)
-    hint = more_rows_hint(name, values, len(rows), "--param limit={}")
-    if hint:
-        click.echo(hint, err=True)
+    _answer(name, parse_params(params), fmt, None, "--param limit={}", **conn)
 
 
 @main.command()
