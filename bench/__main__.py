@@ -39,7 +39,7 @@ STAGES = ("extract", "load", "e2e", "import", "queries")
 SIZES = {
     "extract_articles": (1000, 150),
     "stream_articles": (2000, 300),
-    "writer_articles": (1000, 200),
+    "writer_articles": (2000, 200),
     "e2e_articles": (10_000, 500),
     "import_articles": (10_000, 2000),
     "query_articles": (100_000, 5000),

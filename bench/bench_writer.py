@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--warmup-passes",
         type=int,
-        default=8,
-        help="times the warm-up articles are written, each into an empty graph (default 8)",
+        default=15,
+        help="times the warm-up articles are written, each into an empty graph (default 15)",
     )
     parser.add_argument(
         "--naive-warmup",
@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeats",
         type=int,
-        default=5,
-        help="timed writer runs, each into an empty graph; the median is reported (default 5)",
+        default=7,
+        help="timed writer runs, each into an empty graph; the median is reported (default 7)",
     )
     parser.add_argument("--home", default=os.environ.get("CLAIMGRAPH_HOME"))
     parser.add_argument("--wipe", action="store_true", help="allow wiping a non-empty database")
@@ -127,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         graph = _py2neo_graph(settings.uri, settings.user, settings.password, db)
         # Both loaders' queries get planned, and the server's code compiled by
         # its JIT, before the clock starts, on articles the timed run does not use.
-        # The server's JIT takes several thousand articles to settle: the first
-        # pass on a fresh server runs at about a fifth of the settled rate. The
-        # cold rate is printed too; a large load spends nearly all its time settled.
+        # The server's JIT takes about 14,000 articles to settle: the first pass
+        # on a fresh server runs at about a fifth of the settled rate, and after
+        # 8 passes it still compiles hundreds of methods per pass, each dip in
+        # the rate matching a burst of compiling. The cold rate is printed too;
+        # a large load spends nearly all its time settled.
         warm = list(synthetic_records(max(args.warmup, args.naive_warmup), seed=args.seed + 1000))
         for n in range(1, max(args.warmup_passes, 1) + 1):
             done = write_batches(driver, db, warm[: args.warmup], batch_size=args.batch_size)

@@ -24,7 +24,9 @@ article per transaction, so one bad article fails alone and the rest loads.
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -60,6 +62,15 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 500
+
+# Batches in flight at once: the next batch starts as soon as the previous
+# one's queries have all run, so its articles are claimed and its rows sent
+# while the server commits the previous one (about a quarter of a batch's
+# time). Measured on 2 cores, alternating with one batch at a time on the
+# same server: 8-10% more elements/s, the same graph. Two batches that share
+# people or places still write them one after the other: the second waits
+# for the first's locks, which the commit releases.
+_IN_FLIGHT = 2
 
 _COUNTERS = (
     "nodes_created",
@@ -156,12 +167,24 @@ def _write_batch(
     batch: Prepared,
     loaded_at: datetime,
     replace: bool = False,
+    sent: threading.Event | None = None,
 ) -> tuple[dict[str, str], dict[str, int]]:
     """The transaction function: statuses by article id and the counters.
 
     It may run more than once (the driver retries transient errors), so it
-    only returns what it did and changes nothing outside the transaction.
+    only returns what it did and changes nothing outside the transaction
+    but ``sent``, set once every query has run (the commit is all that is left).
     """
+    try:
+        return _write_queries(tx, batch, loaded_at, replace)
+    finally:
+        if sent is not None:
+            sent.set()
+
+
+def _write_queries(
+    tx: neo4j.ManagedTransaction, batch: Prepared, loaded_at: datetime, replace: bool
+) -> tuple[dict[str, str], dict[str, int]]:
     articles = batch.articles
     counters: dict[str, int] = {}
     # New articles' nodes are written whole here (see CLAIM_ARTICLES).
@@ -220,9 +243,10 @@ class _BatchWriter:
         self.database = database
         self.replace = replace
 
-    def write(self, batch: Prepared) -> _Written:
+    def write(self, batch: Prepared, sent: threading.Event | None = None) -> _Written:
+        """Write one batch; ``sent`` is set once its queries have run (or it failed)."""
         try:
-            return self._commit(batch)
+            return self._commit(batch, sent)
         except (ClientError, DatabaseError) as e:
             if len(batch.articles) == 1:
                 a = batch.articles[0]
@@ -240,8 +264,11 @@ class _BatchWriter:
                 for name, value in one.counters.items():
                     done.counters[name] = done.counters.get(name, 0) + value
             return done
+        finally:
+            if sent is not None:
+                sent.set()
 
-    def _commit(self, batch: Prepared) -> _Written:
+    def _commit(self, batch: Prepared, sent: threading.Event | None) -> _Written:
         loaded_at = datetime.now(UTC)
         try:
             # The first load reads properties (sha256) no article has yet; the
@@ -251,7 +278,7 @@ class _BatchWriter:
                 notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
             ) as session:
                 status, counters = session.execute_write(
-                    _write_batch, batch, loaded_at, self.replace
+                    _write_batch, batch, loaded_at, self.replace, sent
                 )
         except (ServiceUnavailable, SessionExpired) as e:
             raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
@@ -286,9 +313,10 @@ def write_batches(
     ``items`` is consumed lazily, so extraction and writing overlap in
     memory-bounded batches: while one batch's transaction runs (in a worker
     thread), the next batch is read and prepared in the calling thread, and
-    it is sent only once the first has committed. ``on_article`` is called in
-    the calling thread, once per article after its batch commits (or when it
-    fails), for progress and error reporting.
+    it is sent once the first has run its queries and is committing (so at
+    most two batches are in flight). ``on_article`` is called in the calling
+    thread, once per article after its batch commits (or when it fails), in
+    input order, for progress and error reporting.
     ``replace`` rewrites articles already loaded even when unchanged (after
     an extractor upgrade, say), as a changed article would be.
     The caller applies the schema first (``claimgraph.schema.cypher.apply_schema``);
@@ -317,21 +345,31 @@ def write_batches(
             report(outcome)
 
     started = time.perf_counter()
-    pending: Future[_Written] | None = None
+    in_flight: deque[tuple[Future[_Written], threading.Event]] = deque()
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-writer") as pool:
+        with ThreadPoolExecutor(
+            max_workers=_IN_FLIGHT, thread_name_prefix="claimgraph-writer"
+        ) as pool:
             try:
                 for batch in batches(items, batch_size, bad_records, max_wait):
                     prepared = prepare(batch)
-                    if pending is not None:
-                        waiting, pending = pending, None
-                        collect(waiting)
-                    pending = pool.submit(writer.write, prepared)
+                    if in_flight:  # the previous batch is committing, or done
+                        in_flight[-1][1].wait()
+                    while len(in_flight) >= _IN_FLIGHT:
+                        collect(in_flight.popleft()[0])
+                    sent = threading.Event()
+                    in_flight.append((pool.submit(writer.write, prepared, sent), sent))
             finally:
-                # Whatever stopped the input, the batch in flight commits and
-                # is counted before we return or raise.
-                if pending is not None:
-                    collect(pending)
+                # Whatever stopped the input, the batches in flight commit and
+                # are counted before we return or raise.
+                failed: BaseException | None = None
+                while in_flight:
+                    try:
+                        collect(in_flight.popleft()[0])
+                    except Exception as e:
+                        failed = failed or e
+                if failed is not None:
+                    raise failed
     finally:
         summary.seconds = time.perf_counter() - started
     return summary

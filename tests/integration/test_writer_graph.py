@@ -318,3 +318,41 @@ def test_replace_rewrites_unchanged_articles_to_the_same_graph(empty_graph):
     assert _counts(empty_graph) == counts
     with empty_graph.driver.session() as s:
         assert s.run("MATCH (a:Article {id: 'art1'}) RETURN a.loaded_at").single()[0] > stamp
+
+
+def test_batches_in_flight_together_see_each_other(empty_graph):
+    # Batches of one article: each repeat is in the batch right after its first
+    # copy, which starts while that one commits; it must wait, then find it.
+    records = list(synthetic_records(12, seed=5))
+    once = write_batches(empty_graph.driver, empty_graph.database, records)
+    counts = _counts(empty_graph)
+    assert counts == (once.nodes_created, once.relationships_created)
+    with empty_graph.driver.session() as s:
+        s.run("MATCH (n) DETACH DELETE n").consume()
+    outcomes: list[ArticleOutcome] = []
+    twice = [r for r in records for _ in (1, 2)]
+    write_batches(
+        empty_graph.driver, empty_graph.database, twice, batch_size=1, on_article=outcomes.append
+    )
+    assert [o.status for o in outcomes] == ["new", "skipped"] * 12
+    assert [o.id for o in outcomes] == [r.article.id for r in twice]
+    assert _counts(empty_graph) == counts
+
+
+def test_a_changed_copy_in_the_next_batch_replaces_the_first(empty_graph):
+    changed = _first()
+    changed.article.text = "A corrected version of the report."
+    changed.article.sha256 = sha256_of(changed.article.text)
+    changed.events = [dataclasses.replace(changed.events[0], summary="corrected strike")]
+    outcomes: list[ArticleOutcome] = []
+    write_batches(
+        empty_graph.driver,
+        empty_graph.database,
+        [_first(), changed],
+        batch_size=1,
+        on_article=outcomes.append,
+    )
+    assert [o.status for o in outcomes] == ["new", "replaced"]
+    g = empty_graph
+    assert g.count("MATCH (e:Event) WHERE e.article = 'art1' RETURN count(e)") == 1
+    assert g.count("MATCH (e:Event {summary: 'corrected strike'}) RETURN count(e)") == 1
