@@ -31,9 +31,19 @@ CALL (scope) {
     AND ($to IS NULL OR e.date <= date($to))
   // Rows come out by date, and every date gives at least one row: only events
   // up to the limit-th date can be in the answer, so the rest is skipped.
+  // The events are sorted by date, so those kept are a prefix: its length is
+  // counted on the dates already read (undated events sort last, and collect
+  // drops their null dates, so the two lists agree on the prefix).
+  WITH e, e.date AS d ORDER BY d
+  WITH collect(e) AS events, collect(d) AS ds, collect(DISTINCT d) AS dates
+  WITH events, ds, CASE WHEN size(dates) > $limit THEN dates[$limit - 1] END AS last_date
+  UNWIND CASE WHEN last_date IS NULL THEN events
+              ELSE events[..size([d IN ds WHERE d <= last_date])] END AS e
+  // Tighter still: every date and type gives a row of its own. In a region,
+  // where each day has events of several types, this keeps a few days, not 50.
   WITH e ORDER BY e.date
-  WITH collect(e) AS events, collect(DISTINCT e.date) AS dates
-  WITH events, CASE WHEN size(dates) > $limit THEN dates[$limit - 1] END AS last_date
+  WITH collect(e) AS events, collect(DISTINCT [e.date, e.type]) AS kinds
+  WITH events, CASE WHEN size(kinds) > $limit THEN kinds[$limit - 1][0] END AS last_date
   UNWIND events AS e
   WITH e WHERE last_date IS NULL OR e.date <= last_date
   MATCH (s)-[:CLAIMS]->(e)
