@@ -1,11 +1,11 @@
-"""Ctrl-C during a load: finish the batch in flight, then stop cleanly.
+"""Ctrl-C during a load: finish the batches in flight, then stop cleanly.
 
 A KeyboardInterrupt raised at an arbitrary point can land inside the Neo4j
 driver while it holds one of its own locks; closing the driver afterwards may
 then wait for ever. So the first Ctrl-C only asks the load to stop: the input
-stops being read, the batch being written commits (whole articles only), the
+stops being read, the batches being written commit (whole articles only), the
 driver closes normally and the command exits 130. A second Ctrl-C leaves at
-once without closing anything; the server rolls the open transaction back when
+once without closing anything; the server rolls the open transactions back when
 the connection drops, so the graph still holds whole articles only.
 """
 
