@@ -68,7 +68,7 @@ def place_kind(doc: Doc, ent: Span) -> str | None:
     # "Terter, Jabrail, and Fuzuli districts": the noun closes the list.
     for t in doc[ent.end : min(len(doc), ent.end + 8)]:
         if t.lower_ in {"districts", "regions", "villages", "provinces"}:
-            return PLACE_NOUNS[t.lower_]
+            return PLACE_NOUNS.get(t.lower_) or PLACE_NOUNS.get(t.lower_[:-1])
         if not (t.is_title or t.orth_ in {",", "and"}):
             break
     return None

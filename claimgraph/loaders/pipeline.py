@@ -9,6 +9,7 @@ and dropped, so memory stays flat however many articles pass.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import logging
 from typing import Any
 
 from spacy.language import Language
@@ -24,10 +25,12 @@ from claimgraph.loaders.nlp import load_nlp
 from claimgraph.loaders.quotes import text_of
 from claimgraph.loaders.renamings import find_renamings
 from claimgraph.loaders.roles import assign_roles
-from claimgraph.loaders.statements import build_statements
+from claimgraph.loaders.statements import build_statements, keep_narration
 from claimgraph.schema.records import Article, ArticleRecords
 
 __all__ = ["Extractor"]
+
+logger = logging.getLogger(__name__)
 
 
 def _find_times(text: str, article: Article) -> list[Any]:
@@ -57,6 +60,26 @@ class Extractor:
         if problem is not None:
             raise InputError(str(problem))
         return self.records(self.nlp(article.text or ""), article)
+
+    def failure(self, article: Article, error: Exception) -> Any:
+        """An ``InputProblem`` for an article whose extraction raised: named, one line."""
+        from claimgraph.loaders.readers import InputProblem
+
+        where = article.source or article.id
+        if article.source and article.id and article.id not in article.source:
+            where = f"{article.source} ({article.id})"
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        logger.warning("extraction failed on %s", where, exc_info=error)
+        return InputProblem(
+            where, f"extraction failed: {type(error).__name__}: {first}"[:300].rstrip(": ")
+        )
+
+    def safe_records(self, doc: Doc, article: Article) -> Any:
+        """``records``, or an ``InputProblem`` when a bug of ours fails on this article."""
+        try:
+            return self.records(doc, article)
+        except Exception as e:  # noqa: BLE001 - one article's failure never stops the run
+            return self.failure(article, e)
 
     def too_long(self, article: Article) -> Any:
         """An ``InputProblem`` when the text exceeds spaCy's ``max_length``, else None."""
@@ -93,7 +116,7 @@ class Extractor:
             while waiting and waiting[0][1] < n:
                 yield waiting.pop(0)[2]
             _, _, article = waiting.pop(0)
-            yield self.records(doc, article)
+            yield self.safe_records(doc, article)
         while waiting:
             yield waiting.pop(0)[2]
 
@@ -108,6 +131,7 @@ class Extractor:
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)
+        statements = keep_narration(statements, events)
         records = ArticleRecords(
             article=article,
             entities=table.entities,

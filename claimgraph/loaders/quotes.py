@@ -9,7 +9,10 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["text_of", "find_quotes", "span_chars", "trim", "clause_between", "unconfirmed_clauses"]
 
-_MARKS = re.compile(r"[“”\"«»\n]")
+_MARKS = re.compile(r"``|''|[“”\"«»\n]")
+_OPENING = {"“", "«", "``"}
+_CLOSING = {"”", "»", "''"}
+_LINES_A_QUOTE_MAY_CROSS = 4
 # Impersonal notes only: "he could not confirm" is a speaker's statement, not the outlet's caveat.
 _UNCONFIRMED = re.compile(
     r"no independent (?:confirmation|verification)|could not be (?:independently )?"
@@ -32,29 +35,38 @@ def text_of(doc: Doc) -> str:
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted passages, quote marks included.
 
-    Quotes never cross a line break. A straight quote opens when it follows a
-    space or a bracket and precedes a word; otherwise it closes. Stray closing
-    marks (a common typo in wire copy) are skipped instead of flipping every
-    later pair.
+    Curly, guillemet and typewriter (``…'') marks say which way they face, so
+    such a quote may run over a few line breaks (a quote of several sentences
+    in text laid out one sentence per line); straight quotes never cross a
+    line break. A straight quote opens when it follows a space or a bracket
+    and precedes a word; otherwise it closes. Stray closing marks (a common
+    typo in wire copy) are skipped instead of flipping every later pair. For
+    a two-character mark the span starts and ends on its inner character, so
+    that ``start + 1 .. end - 1`` is always the quoted text.
     """
     out: list[tuple[int, int]] = []
     opened: int | None = None
+    facing = False  # the open quote's mark says which way it faces
+    breaks = 0
     n = len(text)
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "\n":
-            opened = None
+            breaks += 1
+            if not facing or breaks > _LINES_A_QUOTE_MAY_CROSS:
+                opened = None
             continue
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < n else " "
-        if ch in "“«":
-            is_open = True
-        elif ch in "”»":
-            is_open = False
+        after = text[m.end()] if m.end() < n else " "
+        if ch in _OPENING:
+            is_open, directional = True, True
+        elif ch in _CLOSING:
+            is_open, directional = False, True
         else:
             is_open = (before.isspace() or before in "([—-:") and not after.isspace()
+            directional = False
         if is_open:
-            opened = i
+            opened, facing, breaks = m.end() - 1, directional, 0
         elif opened is not None:
             if i - opened > 2:
                 out.append((opened, i + 1))

@@ -12,9 +12,16 @@ from spacy.tokens import Doc
 from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.quotes import find_quotes, text_of, trim, unconfirmed_clauses
-from claimgraph.schema.records import Article, Entity, Statement, TimeExpression, entity_key
+from claimgraph.schema.records import (
+    Article,
+    Entity,
+    Event,
+    Statement,
+    TimeExpression,
+    entity_key,
+)
 
-__all__ = ["build_statements"]
+__all__ = ["build_statements", "keep_narration"]
 
 _HEADINGS = ("WATCH:", "READ MORE", "With reporting by", "Reporting by", "Editing by")
 
@@ -208,6 +215,8 @@ def build_statements(
                 sentence=text[c.sentence[0] : c.sentence[1]].strip(),
                 start=c.start,
                 end=c.end,
+                cue_start=c.cue_char if c.cue else None,
+                cue_end=_cue_end(doc, c) if c.cue else None,
             )
         )
     out.extend(_outlet_statements(doc, article, table, claims, len(out), caveats))
@@ -215,6 +224,36 @@ def build_statements(
     for i, s in enumerate(out, 1):
         s.id = f"{article.id}:s{i}"
     return out
+
+
+def _cue_end(doc: Doc, c: Claim) -> int:
+    """The end of the cue's words: "said", "according to", "was quoted … as saying"."""
+    tok = doc[c.cue_i]
+    if c.cue == "according to" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        tok = doc[tok.i + 1]
+    return tok.idx + len(tok)
+
+
+def keep_narration(statements: list[Statement], events: list[Event]) -> list[Statement]:
+    """The outlet's own sentences that carry an event, as ``narration``; the rest go.
+
+    An unattributed sentence is the outlet's claim only of what happened: a
+    sentence of background with no event in it ("It is Boeing's most popular
+    airliner") is no statement of anybody's. Ids are renumbered in text order
+    and the events' ``claimed_by`` follow.
+    """
+    claimed = {sid for ev in events for sid in ev.claimed_by}
+    kept = [s for s in statements if not s.by_outlet or s.id in claimed]
+    renamed: dict[str, str] = {}
+    for i, s in enumerate(kept, 1):
+        if s.by_outlet:
+            s.mode, s.cue = "narration", None
+        new = f"{s.id.rsplit(':', 1)[0]}:s{i}"
+        renamed[s.id] = new
+        s.id = new
+    for ev in events:
+        ev.claimed_by = [renamed[sid] for sid in ev.claimed_by if sid in renamed]
+    return kept
 
 
 def _about(doc: Doc, table: EntityTable, start: int, end: int) -> list[str]:

@@ -22,6 +22,16 @@ from claimgraph.schema.values import (
 __all__ = ["Event", "Statement", "TimeExpression"]
 
 
+def _offset(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        from claimgraph.errors import RecordError
+
+        raise RecordError(f"{what}: expected a character offset, got {value!r}")
+    return value
+
+
 @dataclass
 class Statement:
     """One attributed claim in one article: who said what, when, through whom."""
@@ -43,6 +53,8 @@ class Statement:
     start: int = 0
     end: int = 0
     by_outlet: bool = False  # the article's own claim, attributed to the outlet
+    cue_start: int | None = None  # the cue's characters ("said", "according to"), for audit
+    cue_end: int | None = None
 
     def __post_init__(self) -> None:
         choice(self.mode, MODES, f"statement {self.id} mode")
@@ -67,6 +79,8 @@ class Statement:
             "start": self.start,
             "end": self.end,
             "by_outlet": self.by_outlet,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
         }
 
     @classmethod
@@ -91,6 +105,8 @@ class Statement:
             start=int(data.get("start") or 0),
             end=int(data.get("end") or 0),
             by_outlet=bool(data.get("by_outlet", False)),
+            cue_start=_offset(data.get("cue_start"), f"{what} cue_start"),
+            cue_end=_offset(data.get("cue_end"), f"{what} cue_end"),
         )
 
     def to_params(self) -> dict[str, Any]:

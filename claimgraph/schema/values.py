@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 ENTITY_TYPES = ("Person", "Organization", "Place")
-MODES = ("direct", "indirect", "mixed")
+MODES = ("direct", "indirect", "mixed", "narration")
 POLARITIES = ("asserts", "denies", "unconfirmed")
 # How exact a date is. ``part_of_day`` covers "early on October 4", "overnight".
 PRECISIONS = ("day", "part_of_day", "week", "month", "year", "decade", "range")
