@@ -49,6 +49,21 @@ _WEAK_CUES = {
     "explain",
     "predict",
     "quote",
+    "answer",
+    "recall",
+    "maintain",
+    "project",
+    "agree",
+    "praise",
+    "observe",
+    "indicate",
+    "hint",
+    "comment",
+    "remark",
+    "forecast",
+    "conclude",
+    "reveal",
+    "feel",
 }
 
 

@@ -46,79 +46,92 @@ def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
 
 
 def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
-    lemma = cue.lemma_
-    kind = SPEECH_VERBS[lemma]
-    negated = any(c.dep_ == "neg" for c in cue.children)
+    """The claim a speech verb makes, by the handler its cue calls for."""
+    if cue.lemma_ == "quote":
+        return _quoted_as_saying(f, cue, sent)
+    return _verbal_claim(f, cue, sent)
+
+
+def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
+    """ "Y quoted X as saying ...", "X was quoted (by Y) as saying ..."."""
     text = f.text
     via: list[str] = []
-    if lemma == "quote":
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        speaker_tok: Token | None
-        if obj is not None:  # "Y quoted X as saying"
-            by = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-            speaker_tok, via_tok = obj, by
-        else:  # "X was quoted (by Y) as saying"
-            speaker_tok = subj
-            via_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if via_tok is not None:
-            v = f.resolver.entity_of(via_tok)
-            if v is not None:
-                via.append(v.id)
-        q = f.quote_near(cue, sent)
-        saying = next((t for t in cue.subtree if t.lemma_ == "say" and t.dep_ == "pcomp"), None)
-        clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying else None
-        if q is None and clause is None:
-            return None
-        if speaker_tok is None:  # a parse gone wrong: the name between "quoted" and "as saying"
-            for t in f.doc[cue.i + 1 : min(cue.i + 12, sent.end)]:
-                if t.lower_ == "as":
-                    break
-                if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
-                    speaker_tok = t
-        if not via and via_tok is not None:  # an outlet the tagger did not name
-            named = name_without_entity(f, via_tok, organization=True)
-            if named is not None:
-                via.append(named.id)
-        if not via:
-            for t in reversed(list(f.doc[max(sent.start, cue.i - 10) : cue.i])):
-                e = f.table.at(t.i)
-                if e is not None and e.type == "Organization":
-                    via.append(e.id)
-                    break
-        speaker, name = _speaker(f, speaker_tok)
-        if speaker is None and name is None:
-            return None
-        if clause is not None and (q is None or q[1] < clause.left_edge.idx):
-            a, b = trim(text, *span_chars(list(clause.subtree)))  # "... as saying that X"
-            return Claim(
-                cue.i,
-                "quote as saying",
-                speaker,
-                name,
-                a,
-                b,
-                via=via,
-                sentence=(sent.start_char, sent.end_char),
-                own_region=(cue.sent.start_char, cue.sent.end_char),
-                cue_char=cue.idx,
-            )
-        assert q is not None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    speaker_tok: Token | None
+    if obj is not None:  # "Y quoted X as saying"
+        by = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        speaker_tok, via_tok = obj, by
+    else:  # "X was quoted (by Y) as saying"
+        speaker_tok = subj
+        via_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if via_tok is not None:
+        v = f.resolver.entity_of(via_tok)
+        if v is not None:
+            via.append(v.id)
+    q = f.quote_near(cue, sent)
+    saying = next((t for t in cue.subtree if t.lemma_ == "say" and t.dep_ == "pcomp"), None)
+    clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying else None
+    if q is None and clause is None:
+        return None
+    if speaker_tok is None:  # a parse gone wrong: the name between "quoted" and "as saying"
+        for t in f.doc[cue.i + 1 : min(cue.i + 12, sent.end)]:
+            if t.lower_ == "as":
+                break
+            if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place":  # type: ignore[union-attr]
+                speaker_tok = t
+    if not via and via_tok is not None:  # an outlet the tagger did not name
+        named = name_without_entity(f, via_tok, organization=True)
+        if named is not None:
+            via.append(named.id)
+    if not via:
+        for t in reversed(list(f.doc[max(sent.start, cue.i - 10) : cue.i])):
+            e = f.table.at(t.i)
+            if e is not None and e.type == "Organization":
+                via.append(e.id)
+                break
+    speaker, name = _speaker(f, speaker_tok)
+    if speaker is None and name is None:
+        return None
+    if clause is not None and (q is None or q[1] < clause.left_edge.idx):
+        a, b = trim(text, *span_chars(list(clause.subtree)))  # "... as saying that X"
         return Claim(
             cue.i,
             "quote as saying",
             speaker,
             name,
-            q[0] + 1,
-            q[1] - 1,
-            "direct",
-            text[q[0] + 1 : q[1] - 1],
+            a,
+            b,
             via=via,
             sentence=(sent.start_char, sent.end_char),
             own_region=(cue.sent.start_char, cue.sent.end_char),
             cue_char=cue.idx,
         )
+    assert q is not None
+    return Claim(
+        cue.i,
+        "quote as saying",
+        speaker,
+        name,
+        q[0] + 1,
+        q[1] - 1,
+        "direct",
+        text[q[0] + 1 : q[1] - 1],
+        via=via,
+        sentence=(sent.start_char, sent.end_char),
+        own_region=(cue.sent.start_char, cue.sent.end_char),
+        cue_char=cue.idx,
+    )
+
+
+def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
+    """ "X said (that) ...", "..., X said", "X denied ...", "X urged Y to ..."."""
+    lemma = cue.lemma_
+    kind = SPEECH_VERBS[lemma]
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    text = f.text
+    via: list[str] = []
     subj = _subject(cue)
     if subj is None:
         return None

@@ -19,6 +19,7 @@ __all__ = [
     "TITLES",
     "PLACE_NOUNS",
     "SPEECH_VERBS",
+    "STATE_CUES",
     "NEGATIVE_CUES",
 ]
 
@@ -345,7 +346,65 @@ SPEECH_VERBS: dict[str, str] = {
     "inform": "say",
     "propose": "appeal",
     "suggest": "say",
+    # Verbs of saying that real reporting uses beyond "say".
+    "comment": "say",
+    "remark": "say",
+    "reply": "say",
+    "respond": "say",
+    "answer": "say",
+    "retort": "say",
+    "enthuse": "say",
+    "reveal": "say",
+    "disclose": "say",
+    "indicate": "say",
+    "recommend": "appeal",
+    "advise": "appeal",
+    "concede": "say",
+    "testify": "say",
+    "caution": "threaten",
+    "emphasize": "say",
+    "emphasise": "say",
+    "reiterate": "say",
+    "recall": "say",
+    "maintain": "say",
+    "observe": "say",
+    "boast": "say",
+    "complain": "say",
+    "lament": "say",
+    "conclude": "say",
+    "forecast": "say",
+    "project": "say",
+    "speculate": "say",
+    "agree": "say",
+    "praise": "say",
+    "hint": "say",
+    # Internal states are attributions too: what someone believes, wants, expects.
+    "hope": "say",
+    "expect": "say",
+    "want": "say",
+    "fear": "say",
+    "feel": "say",
+    "doubt": "say",
+    "worry": "say",
+    "intend": "say",
 }
+
+# Cues of an inner state or a weak report: a claim only with a clause
+# ("expects that ...", "wants the cost to be shared") or a quote.
+STATE_CUES = frozenset(
+    {
+        "hope",
+        "expect",
+        "want",
+        "fear",
+        "feel",
+        "doubt",
+        "worry",
+        "intend",
+        "believe",
+        "think",
+    }
+)
 
 # "did not confirm", "declined to confirm": no claim either way.
 NEGATIVE_CUES = {"confirm", "comment", "say", "disclose", "specify"}

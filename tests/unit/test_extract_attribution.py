@@ -247,15 +247,25 @@ def test_no_independent_confirmation_is_unconfirmed(extractor: Extractor) -> Non
     assert _one(r, "Ivo Brandt").polarity == "unconfirmed"
 
 
-def test_unattributed_sentence_goes_to_the_outlet(extractor: Extractor) -> None:
+def test_unattributed_event_is_the_outlets_narration(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Artillery shelled the town of Dravik on June 14, killing two civilians.",
+        outlet="Tidewater News",
+    )
+    (s,) = r.statements
+    assert s.by_outlet and s.mode == "narration" and s.speaker_name == "Tidewater News"
+    assert r.entity(s.speaker or "").type == "Organization"
+    assert [ev.claimed_by for ev in r.events] == [[s.id]]
+
+
+def test_unattributed_background_is_no_statement(extractor: Extractor) -> None:
     r = _extract(
         extractor,
         "Both armies routinely inflate the losses of the other side.",
         outlet="Tidewater News",
     )
-    (s,) = r.statements
-    assert s.by_outlet and s.speaker_name == "Tidewater News"
-    assert r.entity(s.speaker or "").type == "Organization"
+    assert r.statements == []
 
 
 def test_said_on_from_the_cue_not_the_content(extractor: Extractor) -> None:

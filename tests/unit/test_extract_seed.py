@@ -99,7 +99,11 @@ def test_people_named_aliyev_stay_apart(seed: ArticleRecords) -> None:
 
 def test_outlet_claims_and_json_round_trip(seed: ArticleRecords) -> None:
     outlet = [s for s in seed.statements if s.by_outlet]
-    assert any("exaggerate losses" in s.text for s in outlet)
+    claimed = {sid for ev in seed.events for sid in ev.claimed_by}
+    # The outlet's background ("Both sides ... exaggerate losses") is no statement;
+    # what it narrates of events is, as narration.
+    assert not any("exaggerate losses" in s.text for s in outlet)
+    assert outlet and all(s.mode == "narration" and s.id in claimed for s in outlet)
     assert not any(s.text.startswith("WATCH") for s in seed.statements)
     (back,) = records_from_json(records_to_json([seed]))
     assert [s.to_json() for s in back.statements] == [s.to_json() for s in seed.statements]
