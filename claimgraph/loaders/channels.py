@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimgraph.schema.records import Entity, entity_key
+from claimgraph.schema.records import Entity
 
 if TYPE_CHECKING:
     from claimgraph.loaders.attribution_core import _Finder
@@ -77,8 +77,7 @@ def name_without_entity(f: _Finder, subj: Token, organization: bool = False) -> 
         ent = f.table.add("Person", name)
     else:
         return None
-    for t in toks:
-        f.table.by_token[t.i] = ent.id
+    f.table.mark(ent, toks[0].i, toks[-1].i + 1)
     return ent
 
 
@@ -133,8 +132,7 @@ def channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
                     and c.lower_ in _MEDIA_NOUNS
                 ):
                     # "KNT television": the tagger's place is a broadcaster
-                    named.type, named.kind = "Organization", "media"
-                    named.key = entity_key("Organization", named.name)
+                    named = f.table.retype(named, "Organization", "media")
                 if named is not None and named.type == "Organization":
                     out.append(named.id)
     if not out:  # "said on KNT": a name the tagger took for a place is a broadcaster here
@@ -150,8 +148,7 @@ def channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
                     and not named.geonames_id
                     and not named.is_actor
                 ):
-                    named.type, named.kind = "Organization", "media"
-                    named.key = entity_key("Organization", named.name)
+                    named = f.table.retype(named, "Organization", "media")
                     out.append(named.id)
     if not out:  # "wrote on X": the platform that was Twitter, named by one letter
         for t in cue.children:
@@ -159,7 +156,7 @@ def channel_via(f: _Finder, cue: Token, start: int, end: int) -> list[str]:
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is not None and obj.text == "X" and not (start <= obj.idx < end):
                     x = f.table.add("Organization", "X", "platform")
-                    f.table.by_token[obj.i] = x.id
+                    f.table.mark(x, obj.i, obj.i + 1)
                     out.append(x.id)
     return list(dict.fromkeys(out))
 

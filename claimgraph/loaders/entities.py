@@ -58,17 +58,23 @@ class Mention:
 
 @dataclass
 class EntityTable:
-    """Entities of one article and where they are mentioned."""
+    """Entities of one article and where they are mentioned.
+
+    Stages change entities through its methods (``retype``, ``merge``,
+    ``add_alias``, ``mark``), never by writing fields, so that the indexes by
+    id, key and token stay true.
+    """
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, str] = field(default_factory=dict)  # token index → entity id
     countries: dict[str, str] = field(default_factory=dict)  # normalised name/demonym → entity id
     _by_key: dict[str, Entity] = field(default_factory=dict)
+    _by_id: dict[str, Entity] = field(default_factory=dict)
 
     def get(self, entity_id: str) -> Entity:
-        """The entity with this id."""
-        return next(e for e in self.entities if e.id == entity_id)
+        """The entity with this id (``KeyError`` if there is none)."""
+        return self._by_id[entity_id]
 
     def add(
         self,
@@ -94,9 +100,69 @@ class EntityTable:
             )
             self.entities.append(found)
             self._by_key[key] = found
-        if alias and alias != found.name and alias not in found.aliases:
-            found.aliases.append(alias)
+            self._by_id[found.id] = found
+        if alias:
+            self.add_alias(found, alias)
         return found
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        """Another name the entity goes by in this article."""
+        if alias and alias != entity.name and alias not in entity.aliases:
+            entity.aliases.append(alias)
+
+    def mark(self, entity: Entity, start: int, end: int) -> None:
+        """Tokens ``start``..``end`` mention ``entity``."""
+        for i in range(start, end):
+            self.by_token[i] = entity.id
+
+    def retype(self, entity: Entity, type_: str, kind: str | None = None) -> Entity:
+        """Give an entity another type (and kind); its key follows.
+
+        When an entity of that type and name exists already, the two merge
+        and the existing one is returned.
+        """
+        key = entity_key(type_, entity.name)
+        other = self._by_key.get(key)
+        if other is not None and other is not entity:
+            return self.merge(entity, other)
+        if self._by_key.get(entity.key) is entity:
+            del self._by_key[entity.key]
+        entity.type, entity.key = type_, key
+        entity.kind = kind
+        entity.is_actor = entity.is_actor and type_ == "Place"
+        self._by_key[key] = entity
+        return entity
+
+    def merge(self, gone: Entity, kept: Entity) -> Entity:
+        """``gone`` is the same entity as ``kept``: its mentions and names move over."""
+        if gone is kept:
+            return kept
+        self.add_alias(kept, gone.name)
+        for a in gone.aliases:
+            self.add_alias(kept, a)
+        for role in gone.roles:
+            if role not in kept.roles:
+                kept.roles.append(role)
+        for i, eid in list(self.by_token.items()):
+            if eid == gone.id:
+                self.by_token[i] = kept.id
+        for m in self.mentions:
+            if m.entity == gone.id:
+                m.entity = kept.id
+        for name, eid in list(self.countries.items()):
+            if eid == gone.id:
+                self.countries[name] = kept.id
+        for e in self.entities:
+            if e.part_of == gone.id:
+                e.part_of = kept.id
+            for role in e.roles:
+                if role.of == gone.id:
+                    role.of = kept.id
+        self.entities = [e for e in self.entities if e is not gone]
+        if self._by_key.get(gone.key) is gone:
+            del self._by_key[gone.key]
+        self._by_id[gone.id] = kept  # ids handed out before still resolve
+        return kept
 
     def at(self, token_i: int) -> Entity | None:
         """The entity mentioned at this token, if any."""
@@ -150,8 +216,7 @@ def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
         found = _entity_for(doc, ent, start, end, text, gaz, table, persons, codes)
         if found is None:
             continue
-        for i in range(ent.start, ent.end):
-            table.by_token[i] = found.id
+        table.mark(found, ent.start, ent.end)
         table.mentions.append(Mention(ent.start, ent.end, ent.text, ent.label_, found.id))
     return table
 
@@ -313,8 +378,7 @@ def _entity_for(
         or label == "PERSON"
         and len(text.split()) == 1
     ):
-        if country.name != text and text not in country.aliases:
-            country.aliases.append(text)
+        table.add_alias(country, text)
         return country
     if label == "PERSON":
         return table.add("Person", persons.get(ent.start, text), alias=text)
@@ -330,8 +394,7 @@ def _entity_for(
             kind = "media"
         fuller = _fuller_name(table, name)
         if fuller is not None:  # "the Contact Group" after "the Arvel Contact Group"
-            if text not in fuller.aliases and text != fuller.name:
-                fuller.aliases.append(text)
+            table.add_alias(fuller, text)
             return fuller
         return table.add("Organization", name, kind, alias=text)
     place = gaz.best(text, codes)

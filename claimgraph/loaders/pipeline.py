@@ -8,8 +8,8 @@ and dropped, so memory stays flat however many articles pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import logging
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language

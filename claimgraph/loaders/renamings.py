@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.schema.records import Entity, Renaming, Statement, entity_key
+from claimgraph.schema.records import Entity, Renaming, Statement
 
 __all__ = ["find_renamings", "record_renaming"]
 
@@ -42,14 +42,9 @@ def find_renamings(doc: Doc, table: EntityTable) -> list[tuple[str, str, int]]:
         name = doc[j:end].text
         if new is None:
             new = table.add("Place", name, old.kind or "place")
-            for i in range(j, end):
-                table.by_token[i] = new.id
+            table.mark(new, j, end)
         elif new.type != "Place":  # the tagger's person or organisation is the new name
-            new.type, new.kind, new.key = (
-                "Place",
-                old.kind or "place",
-                entity_key("Place", new.name),
-            )
+            new = table.retype(new, "Place", old.kind or "place")
         if new.id != old.id:
             out.append((old.id, new.id, doc[j].idx))
     return out
@@ -81,7 +76,5 @@ def record_renaming(
     if any(r.to == new.id for r in old.renamed):
         return
     old.renamed.append(Renaming(to=new.id, on=on, by=st.speaker))
-    if new.name not in old.aliases:
-        old.aliases.append(new.name)
-    if old.name not in new.aliases:
-        new.aliases.append(old.name)
+    table.add_alias(old, new.name)
+    table.add_alias(new, old.name)

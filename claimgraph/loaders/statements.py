@@ -189,6 +189,9 @@ def build_statements(
     text = text_of(doc)
     # A date inside anybody's words dates what they describe, not when anyone spoke.
     contents = [(c.start, c.end) for c in claims]
+    for c in claims:  # entities merged or retyped after the claim was found
+        c.speaker = table.get(c.speaker).id if c.speaker else None
+        c.via = list(dict.fromkeys(table.get(v).id for v in c.via))
     for c in sorted(claims, key=lambda c: c.start):
         if (
             any(a <= c.start < b or a <= _cue_char(c) < b for a, b in unconfirmed)
