@@ -111,9 +111,21 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+_CLOSERS = {"''", "”", '"', ","}
+
+
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in SPEECH_VERBS:
-        return False
+        # "'…,' claims writer X": after a closing quote the tagger often takes
+        # the verb for a plural noun.
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return bool(
+            prev is not None
+            and prev.text in _CLOSERS
+            and tok.tag_ == "NNS"
+            and tok.lower_.endswith("s")
+            and tok.lower_[:-1] in SPEECH_VERBS
+        )
     if tok.lemma_ == "say" and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
         return False  # part of "quoted ... as saying"
     return True

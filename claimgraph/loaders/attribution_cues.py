@@ -122,6 +122,27 @@ def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
     return None, words
 
 
+def _adjacent_speaker(f: _Finder, cue: Token) -> Token | None:
+    """A name right beside a cue the parser left without a subject.
+
+    "…, Vice President Scott Carson replied, '…'" parsed with the name in a
+    list; "'…,' said Angers" or "'…,' claims writer John Ostrower" with the
+    name after the cue.
+    """
+    doc = f.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and f.table.at(before.i) is not None:
+        return before
+    after = [t for t in doc[cue.i + 1 : min(len(doc), cue.i + 5)] if t.pos_ == "PROPN"]
+    opened = cue.i > 0 and doc[cue.i - 1].text in {"''", "”", '"', ","}
+    if opened and after and after[0].i <= cue.i + 3:
+        last = after[0]
+        while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+            last = doc[last.i + 1]
+        return last
+    return None
+
+
 def _claim_for(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     """The claim a speech verb makes, by the handler its cue calls for."""
     if cue.lemma_ == "quote":
@@ -209,7 +230,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     negated = any(c.dep_ == "neg" for c in cue.children)
     text = f.text
     via: list[str] = []
-    subj = _subject(cue)
+    subj = _subject(cue) or _adjacent_speaker(f, cue)
     if subj is None:
         return None
     if any(

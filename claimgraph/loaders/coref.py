@@ -40,6 +40,39 @@ _NOMINALS = {
     "commander": ("Person",),
     "statement": ("ministry", "government", "armed forces", "armed group", "agency"),
 }
+# Definite descriptions of a business or body of any kind: the nearest organisation.
+_ANY_ORGANIZATION = frozenset(
+    {
+        "company",
+        "firm",
+        "airline",
+        "carrier",
+        "bank",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "maker",
+        "corporation",
+        "giant",
+        "retailer",
+        "lender",
+        "insurer",
+        "operator",
+        "organisation",
+        "organization",
+        "club",
+        "union",
+        "board",
+        "court",
+        "newspaper",
+        "paper",
+        "broadcaster",
+        "network",
+        "consortium",
+        "conglomerate",
+        "business",
+    }
+)
 
 
 class Resolver:
@@ -102,6 +135,10 @@ class Resolver:
                         of.kind = of.kind if of.kind not in {None, "place"} else "country"
                     if of is not None and (of.type == "Organization" or of.is_actor):
                         return of
+            if tok.lemma_.lower() in _ANY_ORGANIZATION and any(
+                c.lower_ in {"the", "this"} for c in tok.children if c.dep_ == "det"
+            ):
+                return self._nearest(tok.i, lambda e: e.type == "Organization")
             kinds = _NOMINALS.get(low)
             # "the Contact Group's chief envoy": names to the left inside the phrase.
             inner = [self.table.at(t.i) for t in tok.subtree if t.i != tok.i and t.i < tok.i]

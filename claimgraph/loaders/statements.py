@@ -26,7 +26,7 @@ __all__ = ["build_statements", "keep_narration"]
 _HEADINGS = ("WATCH:", "READ MORE", "With reporting by", "Reporting by", "Editing by")
 
 
-def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
+def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """ "X said Y ..., the ministry said": keep X's claim, carried via the ministry.
 
     An outer claim whose content holds an inner claim by someone else is a
@@ -35,6 +35,7 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
     verb ("said A, and declared B") ends the first claim where it starts; a
     relative clause ("a village Aliyev said had been captured") stays inside.
     """
+    text = text_of(doc)
     drop: set[int] = set()
     for outer in claims:
         if id(outer) in drop:
@@ -84,6 +85,17 @@ def _resolve_nesting(text: str, claims: list[Claim]) -> list[Claim]:
                 c.via.append(outer.speaker)
         covered = sum(c.end - c.start for c in others)
         closes = any(abs(c.end - outer.end) <= 3 for c in others)  # "<X said Y>, the ministry said"
+        # "X said A, with analyst Y saying B": Y's words follow X's; X keeps A.
+        lead = min(doc[c.cue_i].left_edge.idx for c in others)
+        if (
+            not closes
+            and outer.cue not in {"report", "quote as saying"}
+            and lead - outer.start >= 25
+            and all(c.start >= lead for c in others)
+            and outer.cue_char < outer.start
+        ):
+            outer.start, outer.end = trim(text, outer.start, lead)
+            continue
         if (
             closes
             or covered >= 0.5 * (outer.end - outer.start)
@@ -179,7 +191,7 @@ def build_statements(
     doc: Doc, article: Article, table: EntityTable, claims: list[Claim], times: list[TimeExpression]
 ) -> list[Statement]:
     """Statement records for one article, in text order."""
-    claims = _resolve_nesting(text_of(doc), sorted(claims, key=lambda c: c.start))
+    claims = _resolve_nesting(doc, sorted(claims, key=lambda c: c.start))
     _continue_quotes(doc, claims)
     caveats = unconfirmed_clauses(doc)
     unconfirmed = [
