@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.lexicon import SPEECH_VERBS
+from claimgraph.loaders.lexicon import SPEECH_VERBS, STATE_CUES
 from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of
 
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "dative"}
@@ -108,6 +108,15 @@ def _subject(tok: Token) -> Token | None:
         if head.dep_ == "prep":  # "quoted ... as saying"
             head = head.head
         return _subject(head)
+    if tok.tag_ == "VBG" and tok.dep_ in {"acl", "pcomp"}:
+        # "released a statement saying ...", "in a letter stating ...": the
+        # writer of the statement is the subject of the clause it hangs in.
+        for n, anc in enumerate(tok.ancestors):
+            if n >= 4:
+                break
+            subj = next((c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and anc.pos_ in {"VERB", "AUX"}:
+                return subj
     return None
 
 
@@ -189,7 +198,9 @@ class _Finder:
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
             if lemma in {"tell", "inform"}:
-                clause = [c for c in kids if c.dep_ == "ccomp"]
+                clause = [c for c in kids if c.dep_ == "ccomp"] or [
+                    c for c in kids if c.dep_ == "xcomp"  # "told customers to hold the phone"
+                ]
         elif lemma in {
             "deny",
             "reject",
@@ -203,8 +214,15 @@ class _Finder:
             "report",
             "post",
             "publish",
+            "announce",
+            "cite",
+            "disclose",
+            "reveal",
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+        elif lemma in STATE_CUES or lemma in {"predict", "estimate", "forecast", "expect"}:
+            # "expects to cut 4,300 jobs", "wants the cost to be shared"
+            clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp"}]
         lower = False
         if not clause:
             # "said in a statement posted on its website that ...": the clause hangs lower.

@@ -15,8 +15,8 @@ from claimgraph.loaders.attribution_core import (
     _subject,
 )
 from claimgraph.loaders.channels import channel_via, cue_dates, name_without_entity
-from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS
-from claimgraph.loaders.quotes import span_chars, trim
+from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS, STATE_CUES
+from claimgraph.loaders.quotes import clause_between, span_chars, trim
 from claimgraph.schema.records import Entity
 
 # Common nouns that can speak: people, groups, institutions, documents.
@@ -120,6 +120,44 @@ def _speaker(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
         return named.id, named.name
     words = f.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     return None, words
+
+
+_LABELLING = {"call", "describe", "dub", "term", "brand"}
+
+
+def _labelling(f: _Finder, cue: Token, sent: Span, subj: Token) -> Claim | None:
+    """ "X called the plan 'a disgrace'", "what X described as 'a nominal charge'".
+
+    Calling something by a quoted name is an evaluation the speaker makes:
+    the content is the thing and the words, or the words alone when the
+    thing is "what"/"which".
+    """
+    quotes = [q for q in f.quotes if cue.idx < q[0] < sent.end_char]
+    if not quotes or clause_between(f.text, cue.idx, quotes[0][0]):
+        return None
+    q = quotes[0]
+    obj = next((c for c in cue.children if c.dep_ in {"dobj", "nsubj"} and c.i > cue.i), None)
+    start = obj.left_edge.idx if obj is not None and obj.idx < q[0] else q[0] + 1
+    direct = start == q[0] + 1
+    end = q[1] - 1 if direct else q[1]
+    speaker, name = _speaker(f, subj)
+    if speaker is None and name is None:
+        return None
+    return Claim(
+        cue.i,
+        cue.lemma_,
+        speaker,
+        name,
+        start,
+        end,
+        "direct" if direct else "mixed",
+        f.text[q[0] + 1 : q[1] - 1],
+        own_region=(sent.start_char, sent.end_char),
+        sentence=(sent.start_char, sent.end_char),
+        cue_char=cue.idx,
+        cue_dep=cue.dep_,
+        cue_dates=cue_dates(cue, _CHANNEL_NOUNS),
+    )
 
 
 def _adjacent_speaker(f: _Finder, cue: Token) -> Token | None:
@@ -233,6 +271,10 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     subj = _subject(cue) or _adjacent_speaker(f, cue)
     if subj is None:
         return None
+    if lemma in _LABELLING and not any(c.dep_ == "auxpass" for c in cue.children):
+        labelled = _labelling(f, cue, sent, subj)
+        if labelled is not None:
+            return labelled
     if any(
         c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}
     ):
@@ -304,9 +346,14 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         return None  # "what it described as 'x'" is a label, not a statement
     if (
         kind in {"say"}
-        and lemma in _WEAK_CUES
+        and (lemma in _WEAK_CUES or lemma in STATE_CUES)
         and mode == "indirect"
-        and not any(c.dep_ == "ccomp" for c in cue.children)
+        and not any(
+            c.dep_ == "ccomp"
+            or c.dep_ == "xcomp"
+            and (lemma in STATE_CUES or lemma in {"predict", "estimate", "forecast"})
+            for c in cue.children
+        )
     ):
         if lemma not in {"confirm", "report", "write", "post", "welcome", "describe"}:
             return None

@@ -387,6 +387,7 @@ SPEECH_VERBS: dict[str, str] = {
     "doubt": "say",
     "worry": "say",
     "intend": "say",
+    "cite": "say",
 }
 
 # Cues of an inner state or a weak report: a claim only with a clause
