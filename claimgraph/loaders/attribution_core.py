@@ -26,6 +26,13 @@ _CHANNEL_NOUNS = {
     "conference",
     "message",
 }
+# What an announcement makes news of, rather than a product it names.
+_NEWS_NOUNS = frozenset(
+    """plan plans intention decision cut cuts result results profit profits loss losses deal
+    agreement order orders investment acquisition merger sale closure layoff layoffs resignation
+    retirement departure recall increase decrease rise fall drop delay target forecast estimate
+    strike ban ceasefire truce withdrawal deployment offensive sanction sanctions""".split()
+)
 _WEAK_CUES = {
     "add",
     "note",
@@ -62,7 +69,6 @@ _WEAK_CUES = {
     "remark",
     "forecast",
     "conclude",
-    "reveal",
     "feel",
 }
 
@@ -215,14 +221,31 @@ class _Finder:
             "post",
             "publish",
             "announce",
-            "cite",
             "disclose",
             "reveal",
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+            if lemma in {"announce", "disclose", "reveal"}:
+                # "announced 10,000 job cuts", "announced plans to ...": news, not a product name
+                clause = [
+                    c
+                    for c in clause
+                    if c.dep_ == "ccomp"
+                    or c.lemma_ in _NEWS_NOUNS
+                    or any(t.pos_ == "NUM" and t.ent_type_ != "DATE" for t in c.subtree)
+                ]
         elif lemma in STATE_CUES or lemma in {"predict", "estimate", "forecast", "expect"}:
             # "expects to cut 4,300 jobs", "wants the cost to be shared"
-            clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp"}]
+            clause = [
+                c
+                for c in kids
+                if c.dep_ == "ccomp"
+                or c.dep_ == "xcomp"
+                and (
+                    lemma not in {"want", "feel", "hope"}
+                    or any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.children)
+                )
+            ]
         lower = False
         if not clause:
             # "said in a statement posted on its website that ...": the clause hangs lower.

@@ -386,8 +386,6 @@ SPEECH_VERBS: dict[str, str] = {
     "feel": "say",
     "doubt": "say",
     "worry": "say",
-    "intend": "say",
-    "cite": "say",
 }
 
 # Cues of an inner state or a weak report: a claim only with a clause
@@ -401,7 +399,6 @@ STATE_CUES = frozenset(
         "feel",
         "doubt",
         "worry",
-        "intend",
         "believe",
         "think",
     }
