@@ -11,7 +11,7 @@ called on ...", "X urged ...".
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder, _is_cue
 from claimgraph.loaders.attribution_cues import _according_to, _claim_for
@@ -33,6 +33,7 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
                 claim = _claim_for(f, tok, sent)
                 if claim is not None:
                     claims.append(claim)
+        claims.extend(_colon_claims(f, sent))
         claims.extend(
             _according_to(
                 f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
@@ -40,6 +41,58 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
         )
     _antecedents(text_of(doc), claims)
     return claims
+
+
+def _colon_claims(f: _Finder, sent: Span) -> list[Claim]:
+    """ "Secretary James Roche: 'No, save it.'" — a name and a colon open the words.
+
+    Only where the sentence opens with the name (titles allowed) and the
+    colon follows it at once, as in transcripts, e-mail exchanges and
+    interview write-ups.
+    """
+    toks = [t for t in sent if not (t.is_punct and t.i == sent.start)]
+    colon = next((t for t in toks[:14] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return []
+    head = [t for t in f.doc[sent.start : colon.i] if not t.is_punct]
+    if not head or not all(t.pos_ == "PROPN" or t.lower_ in _TITLE_GLUE for t in head):
+        return []
+    ent = next(
+        (
+            f.table.at(t.i)
+            for t in reversed(head)
+            if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place"  # type: ignore[union-attr]
+        ),
+        None,
+    )
+    if ent is None:
+        return []
+    start, end = trim(f.text, colon.idx + 1, sent.end_char)
+    mode, quote = "indirect", None
+    inside = [q for q in f.quotes if q[0] >= colon.idx and q[0] - colon.idx <= 3]
+    if inside:
+        start, end = inside[0][0] + 1, inside[0][1] - 1
+        mode, quote = "direct", f.text[start:end]
+    if end - start < 8:
+        return []
+    return [
+        Claim(
+            colon.i,
+            "colon",
+            ent.id,
+            ent.name,
+            start,
+            end,
+            mode,
+            quote,
+            sentence=(sent.start_char, sent.end_char),
+            own_region=(sent.start_char, colon.idx + 1),
+            cue_char=colon.idx,
+        )
+    ]
+
+
+_TITLE_GLUE = {"of", "the", "for", "and", "to", "&", "-"}
 
 
 def _antecedents(text: str, claims: list[Claim]) -> None:

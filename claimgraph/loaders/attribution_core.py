@@ -270,6 +270,12 @@ class _Finder:
                 toks = [t for t in toks if not self._in_channel(t, cue)]
             if len(toks) >= 2:
                 return span_chars(toks)
+        # "Since then, he says, the plane has flown ...": the cue set inside its content.
+        if cue.dep_ == "parataxis" and cue.head.i > cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+            inner = range(cue.left_edge.i, cue.right_edge.i + 1)
+            toks = [t for t in cue.head.subtree if t.i not in inner and not t.is_punct]
+            if len(toks) >= 3:
+                return span_chars(toks)
         # Content before the cue: "..., X said." The cue hangs off the content's verb.
         if (
             cue.dep_ in {"parataxis", "ccomp", "advcl"}
