@@ -49,6 +49,7 @@ _SPEAKING_NOUNS = frozenset(
     chairwoman chairperson vice-president counsel ceos cfo coo spokesmen spokeswomen
     planner planners strategist strategists specialist specialists engineer engineers""".split()
 )
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "when", "why", "who", "which"})
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"})
 
 
@@ -62,8 +63,22 @@ def _can_speak(subj: Token) -> bool:
         return True
     if subj.lemma_.lower() in _SPEAKING_NOUNS or subj.lower_ in _SPEAKING_NOUNS:
         return True
-    # "the head of the Bureau, General Arkady Moss,": a name inside the phrase speaks.
-    return any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in subj.subtree)
+    if subj.left_edge.lower_ in _QUESTION_WORDS:
+        return False  # "how many people want ..." is a question, not a speaker
+    # "the head of the Bureau, General Arkady Moss,": a name inside the phrase speaks,
+    # but not one inside a clause ("the strategies adopted by Boeing").
+    return any(
+        t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and _nominal_path(t, subj)
+        for t in subj.subtree
+    )
+
+
+def _nominal_path(tok: Token, top: Token) -> bool:
+    while tok.i != top.i:
+        if tok.dep_ not in {"appos", "compound", "prep", "pobj", "poss", "amod", "punct", "flat"}:
+            return False
+        tok = tok.head
+    return True
 
 
 def _speaking(f: _Finder, ent: Entity, subj: Token) -> Entity | None:
@@ -319,6 +334,14 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         )
     q = f.quote_near(cue, sent)
     mode = "indirect"
+    if (
+        q is not None
+        and span is not None
+        and span[1] <= cue.idx
+        and q[0] > cue.idx
+        and len(f.text[cue.idx + len(cue) : q[0]].strip(" ,:")) == 0
+    ):
+        span = None  # "..., saying, '…'": the words that follow, not the clause before
     quote = None
     if q is not None and (span is None or span[0] >= q[0] and span[1] <= q[1] + 1):
         span = (q[0] + 1, q[1] - 1)
@@ -359,6 +382,8 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             return None
     polarity = "asserts"
     cue_text = lemma
+    if negated and text[start:end].split(" ", 1)[0].lower() in _QUESTION_WORDS:
+        return None  # "did not disclose whether ...": no claim either way
     if negated:
         if lemma not in NEGATIVE_CUES or lemma in {"say", "comment"}:
             return None  # "did not say what kind of measures": no claim
