@@ -279,7 +279,7 @@ def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
 def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     """ "X said (that) ...", "..., X said", "X denied ...", "X urged Y to ..."."""
     lemma = cue.lemma_
-    kind = SPEECH_VERBS[lemma]
+    kind = SPEECH_VERBS.get(lemma, "say")
     negated = any(c.dep_ == "neg" for c in cue.children)
     text = f.text
     via: list[str] = []
