@@ -210,7 +210,9 @@ class _Finder:
             clause = [c for c in kids if c.dep_ in {"ccomp", "xcomp", "dobj"}]
             if lemma in {"tell", "inform"}:
                 clause = [c for c in kids if c.dep_ == "ccomp"] or [
-                    c for c in kids if c.dep_ == "xcomp"  # "told customers to hold the phone"
+                    c
+                    for c in kids
+                    if c.dep_ == "xcomp"  # "told customers to hold the phone"
                 ]
         elif lemma in {
             "deny",

@@ -50,7 +50,9 @@ _SPEAKING_NOUNS = frozenset(
     planner planners strategist strategists specialist specialists engineer engineers""".split()
 )
 _QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "when", "why", "who", "which"})
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"})
+_SPEAKING_PRONOUNS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
+)
 
 
 def _can_speak(subj: Token) -> bool:

@@ -1,0 +1,104 @@
+"""Is a span the tagger calls a person really a person's name?
+
+The small English model tags many names it does not know as PERSON:
+fictional and foreign places ("Stavenna", "Halt Meadow"), aircraft
+("SK-27"), charities ("Meridian Relief"), countries seen without their
+demonym ("Kestria's Health Ministry"). The words of the name and the words
+around it say what it is, the way a reader tells.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.loaders.entity_table import EntityTable
+from claimgraph.loaders.lexicon import TITLE_WORDS
+
+__all__ = ["what_person_span_is"]
+
+# Last words that make a name a place or an organisation, never a person.
+_PLACE_HEADS = frozenset(
+    """meadow meadows field fields hill hills valley river lake bridge square street road
+    avenue airport airfield airbase base camp port harbour harbor crossing pass ridge heights
+    plain plains forest park station district province region village town city island
+    islands mountain mountains gorge bay coast strait canal dam checkpoint junction""".split()
+)
+_ORG_HEADS = frozenset(
+    """relief aid foundation fund trust society institute group company corporation corp inc
+    ltd llc plc bank party front movement council association union league alliance network
+    watch international agency service news press times post television tv radio airlines
+    airways motors systems ministry army forces brigade battalion committee commission office
+    bureau university college school hospital church federation coalition organisation
+    organization""".split()
+)
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "from", "to", "across", "at", "into", "outside", "around", "toward", "towards"}
+)
+_COUNTRY_OWNS = frozenset(
+    """ministry government army forces military president parliament troops foreign defence
+    defense interior health prime embassy border""".split()
+)
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "mr.", "mrs.", "ms.", "dr."}
+)
+
+
+def what_person_span_is(
+    doc: Doc, ent: Span, text: str, table: EntityTable, surnames: set[str]
+) -> str:
+    """ "person", "place", "organization", "country" or "none" (equipment, fragments)."""
+    words = text.split()
+    if not words:
+        return "none"
+    low = [w.lower() for w in words]
+    if any(ch.isdigit() for ch in text):
+        return "none"  # "SK-27", "F-16": equipment, not people
+    if low[-1] in _PLACE_HEADS:
+        return "place"
+    if low[-1] in _ORG_HEADS:
+        return "organization"
+    if len(words) >= 2:
+        if table.country_of(words[0]) is not None:
+            return "none"  # "Varossan Defence": a fragment of an organisation's name
+        return "person"
+    if text in surnames:
+        return "person"
+    # A one-word name with no full name behind it: what its mentions around
+    # the article say (news introduces people by full name, places bare).
+    signals = [_signal(doc, t.i, t.i + 1) for t in doc if t.text == text] or [
+        _signal(doc, ent.start, ent.end)
+    ]
+    for kind in ("person", "country", "place"):
+        if kind in signals:
+            return kind
+    return "person"
+
+
+def _signal(doc: Doc, start: int, end: int) -> str | None:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end : end + 2]
+    if before is not None and (
+        before.lower_ in TITLE_WORDS and not before.is_stop or before.lower_ in _HONORIFICS
+    ):
+        return "person"
+    if len(after) == 2 and after[0].lower_ in {"'s", "’s"} and after[1].lower_ in _COUNTRY_OWNS:
+        return "country"
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+        return "place"
+    if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].pos_ == "NOUN":
+        return "place"  # "the district of X", "the people of X"
+    if after and after[0].lower_ in _PLACE_AFTER:
+        return "place"
+    if (
+        before is not None
+        and before.text == ","
+        and start > 1
+        and doc[start - 2].ent_type_ == "GPE"
+    ):
+        return "place"  # "Norland, Castavia and Belmora"
+    return None
+
+
+_PLACE_AFTER = frozenset(
+    {"region", "district", "province", "border", "side", "city", "town", "village", "area"}
+)
