@@ -191,7 +191,20 @@ def _org_name(
             country = c
             break
     kind = next((k for head, k in _ORG_KINDS if low and low[-1] == head or head in low[-2:]), None)
-    if country is None or kind not in {"ministry", "armed forces", "government", "parliament"}:
+    state = {"ministry", "armed forces", "government", "parliament"}
+    owner = doc[start] if start < end else None
+    if (
+        country is None
+        and kind in state
+        and owner is not None
+        and owner.is_title
+        and start + 1 < end
+        and doc[start + 1].lower_ in {"'s", "’s"}
+    ):
+        # "Kestria's Health Ministry": only a country has ministries and armies
+        country = table.add("Place", owner.text, "country", is_actor=True)
+        table.countries.setdefault(normalise_name(owner.text), country.id)
+    if country is None or kind not in state:
         return text, kind
     dem = next(
         (
@@ -201,7 +214,7 @@ def _org_name(
         ),
         None,
     )
-    adjective = dem.title() if dem else country.name
+    adjective = dem.title() if dem else _adjective(country.name)
     if kind == "ministry":
         func = next((_FUNCTION[w] for w in low if w in _FUNCTION), None)
         if func is None:
@@ -217,6 +230,17 @@ def _org_name(
     if kind == "armed forces":
         return f"{adjective} Armed Forces", kind
     return f"{adjective} {words[-1].title()}", kind
+
+
+def _adjective(country: str) -> str:
+    """The adjective of a country the article names only as a noun: Kestria → Kestrian.
+
+    Deterministic, so that "Kestria's Health Ministry" in one article and
+    "the Kestrian Health Ministry" in another are one organisation.
+    """
+    if country.endswith("a"):
+        return country + "n"
+    return country
 
 
 def _entity_for(
@@ -276,10 +300,12 @@ def _entity_for(
         place = next(
             (p for p in [*gaz.lookup(text), *gaz.lookup(place.name)] if p.kind == "district"), place
         )
+    # A name the gazetteer knows elsewhere is that place only when the
+    # article's countries agree, or when it is big enough to be news anywhere
+    # ("Tarnow" in a story set in fictional Varossa is not Tarnów in Poland).
+    big = 1_000_000 if codes else 100_000
     if place is not None and (
-        place.country in codes
-        or place.population >= 100_000
-        or place.kind in {"region", "country", "area"}
+        place.country in codes or place.population >= big or place.kind in {"country"}
     ):
         if (
             kind in {"district", "region", "province"}

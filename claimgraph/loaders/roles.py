@@ -42,7 +42,7 @@ _SKIP = {
 
 
 def _title_in(words: list[str]) -> str | None:
-    text = " ".join(words)
+    text = " ".join(words).replace(" - ", "-")  # "Prosecutor-General" is one title
     low = text.lower()
     for t in _TITLES:
         if f" {t.lower()} " in f" {low} ":

@@ -27,6 +27,11 @@ CALL (x) {
            + CASE WHEN n = 1 THEN 'in 1 article' ELSE 'in ' + toString(n) + ' articles' END AS detail,
          article
   UNION ALL
+  // titles whose institution the article did not name ("spokesman", "envoy")
+  UNWIND coalesce(x.titles, []) AS title
+  RETURN 2 AS rank, 'role' AS section, null AS date, title AS what, null AS detail,
+         null AS article
+  UNION ALL
   MATCH (p:Person)-[r:ROLE]->(x)
   WITH p.name + ', ' + r.title AS what, min(r.since) AS since, min(r.article) AS article,
        count(r) AS n
