@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder, _is_cue
 from claimgraph.loaders.attribution_cues import _according_to, _claim_for
+from claimgraph.loaders.channels import name_without_entity
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.quotes import text_of, trim
@@ -65,6 +66,8 @@ def _colon_claims(f: _Finder, sent: Span) -> list[Claim]:
         ),
         None,
     )
+    if ent is None and len(head) >= 2 and head[-1].is_title and head[-2].is_title:
+        ent = name_without_entity(f, head[-1])  # a name the tagger missed
     if ent is None:
         return []
     start, end = trim(f.text, colon.idx + 1, sent.end_char)

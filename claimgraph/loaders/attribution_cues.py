@@ -61,12 +61,12 @@ def _can_speak(subj: Token) -> bool:
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ in _SPEAKING_PRONOUNS
+    if subj.left_edge.lower_ in _QUESTION_WORDS:
+        return False  # "how many people want ..." is a question, not a speaker
     if subj.pos_ == "PROPN":
         return True
     if subj.lemma_.lower() in _SPEAKING_NOUNS or subj.lower_ in _SPEAKING_NOUNS:
         return True
-    if subj.left_edge.lower_ in _QUESTION_WORDS:
-        return False  # "how many people want ..." is a question, not a speaker
     # "the head of the Bureau, General Arkady Moss,": a name inside the phrase speaks,
     # but not one inside a clause ("the strategies adopted by Boeing").
     return any(

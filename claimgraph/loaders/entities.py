@@ -232,6 +232,45 @@ def _org_name(
     return f"{adjective} {words[-1].title()}", kind
 
 
+_PERSON_TITLES = frozenset(
+    {
+        "spokeswoman",
+        "spokesman",
+        "spokesperson",
+        "president",
+        "minister",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "general",
+        "colonel",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "director",
+        "secretary",
+        "judge",
+        "prosecutor",
+        "commander",
+        "analyst",
+        "professor",
+        "dr",
+    }
+)
+
+
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    toks = doc[start:end]
+    if len(toks) not in {3, 4} or toks[0].lower_ not in _PERSON_TITLES:
+        return False
+    rest = toks[1:]
+    return all(t.is_title and t.pos_ == "PROPN" for t in rest) and not any(
+        t.lower_ in {"ministry", "group", "company", "agency", "office", "council"} for t in rest
+    )
+
+
 def _adjective(country: str) -> str:
     """The adjective of a country the article names only as a noun: Kestria → Kestrian.
 
@@ -278,6 +317,22 @@ def _entity_for(
         if what == "country":
             return table.add("Place", text, "country", is_actor=True)
         label = "GPE"  # a place: the gazetteer below decides which
+    if label != "PERSON" and len(text.split()) == 1 and text[:1].isupper():
+        # "…, said Quell" after "Marta Quell": the surname, whatever the tagger says
+        bearer = next(
+            (
+                e
+                for e in reversed(table.entities)
+                if e.type == "Person" and len(e.name.split()) > 1 and e.name.split()[-1] == text
+            ),
+            None,
+        )
+        if bearer is not None:
+            return bearer
+    if label == "ORG" and _titled_person(doc, start, end):
+        # "Spokeswoman Marta Quell": a title and a name, not an institution
+        name = doc[start + 1 : end].text
+        return table.add("Person", persons.get(ent.start, name), alias=name)
     if label == "ORG":
         if ent.ent_id_ in MEDIA:
             return table.add("Organization", ent.ent_id_, "media", alias=text)

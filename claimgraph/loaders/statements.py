@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.lexicon import STATE_CUES
 from claimgraph.loaders.quotes import find_quotes, text_of, trim, unconfirmed_clauses
 from claimgraph.schema.records import (
     Article,
@@ -71,10 +72,20 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
                     c.via.extend(v for v in outer.via if v not in c.via)
                 drop.add(id(outer))
                 continue
+        # "X said the group expects ...": an unnamed inner state is X's content.
+        for c in inner:
+            if (
+                outer.speaker is not None
+                and c.speaker is None
+                and c.cue in STATE_CUES
+                and c.start >= outer.start
+            ):
+                drop.add(id(c))
         others = [
             c
             for c in inner
-            if c not in same
+            if id(c) not in drop
+            and c not in same
             and c.cue_dep != "relcl"
             and not (c.speaker == outer.speaker and c.speaker_name == outer.speaker_name)
         ]
@@ -88,13 +99,19 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
         # "X said A, with analyst Y saying B": Y's words follow X's; X keeps A.
         lead = min(doc[c.cue_i].left_edge.idx for c in others)
         if (
-            not closes
-            and outer.cue not in {"report", "quote as saying"}
+            outer.cue not in {"report", "quote as saying"}
             and lead - outer.start >= 25
             and all(c.start >= lead for c in others)
             and outer.cue_char < outer.start
         ):
             outer.start, outer.end = trim(text, outer.start, lead)
+            words = text[outer.start : outer.end].rsplit(" ", 1)
+            if len(words) == 2 and words[1].lower() in {"with", "while", "as", "and", "but"}:
+                outer.start, outer.end = trim(text, outer.start, outer.start + len(words[0]))
+            kept = [q for q in find_quotes(text) if q[0] < outer.end and q[1] > outer.start]
+            outer.quote = " … ".join(text[a + 1 : b - 1] for a, b in kept) or None
+            if not kept:
+                outer.mode = "indirect"
             continue
         if (
             closes
