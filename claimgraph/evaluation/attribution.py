@@ -65,6 +65,8 @@ class AttributionScore:
     gold_by: dict[str, int] = field(default_factory=dict)  # "cue_type:x" / "mode:x" -> n
     matched_by: dict[str, int] = field(default_factory=dict)
     skipped: str | None = None
+    # Per article: each gold attribution's fate, and the predictions that matched nothing.
+    details: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -136,7 +138,19 @@ class AttributionScore:
         }
         if self.skipped:
             out["skipped"] = self.skipped
+        if self.details:
+            out["details"] = self.details
         return out
+
+
+_FUNCTION_WORDS = frozenset("a an the to in of on by per as".split())
+
+
+def _cues_agree(predicted: str, gold_cue: str, lemmas: Callable[[str], set[str]]) -> bool:
+    """A content word of our cue is a word or lemma of the gold cue ("say" / "said")."""
+    ours = set(predicted.lower().split()) - _FUNCTION_WORDS
+    theirs = lemmas(gold_cue) | set(_WORD.findall(gold_cue.lower()))
+    return bool(ours & theirs)
 
 
 def _cue_span(s: Statement, text: str, content: tuple[int, int]) -> tuple[int, int] | None:
@@ -190,20 +204,45 @@ def score_attributions(
 
     pairs = greedy_match(range(len(gold.statements)), range(len(preds)), score)
     out.matched = len(pairs)
-    for gi, pi in pairs:
-        g, p, span = gold.statements[gi], preds[pi], spans[pi]
+    found = dict(pairs)
+    for gi, g in enumerate(gold.statements):
+        if gi not in found:
+            out.details.append({"gold": g.id, "found": False, "span": [g.start, g.end]})
+            continue
+        p, span = preds[found[gi]], spans[found[gi]]
         assert span is not None
         for key in (f"cue_type:{g.cue_type}", f"mode:{g.mode}"):
             out.matched_by[key] = out.matched_by.get(key, 0) + 1
-        out.speaker_right += speaker_matches(g, gold, p, records)
-        out.content_f1 += token_f1(text[g.start : g.end], text[span[0] : span[1]])
+        speaker_ok = speaker_matches(g, gold, p, records)
+        out.speaker_right += speaker_ok
+        f1 = token_f1(text[g.start : g.end], text[span[0] : span[1]])
+        out.content_f1 += f1
+        cue_ok = None
         if g.cue_span and p.cue:
             out.cue_gold += 1
-            gold_cue = text[g.cue_start : g.cue_end]  # type: ignore[misc]
+            gold_cue = text[g.cue_span[0] : g.cue_span[1]]
             if cue_lemmas is not None:
-                ok = p.cue.lower() in cue_lemmas(gold_cue) | {gold_cue.lower()}
+                cue_ok = _cues_agree(p.cue, gold_cue, cue_lemmas)
             else:
-                found = _cue_span(p, text, span)
-                ok = found is not None and span_overlap(found, g.cue_span) > 0
-            out.cue_found += ok
+                at = _cue_span(p, text, span)
+                cue_ok = at is not None and span_overlap(at, g.cue_span) > 0
+            out.cue_found += cue_ok
+        out.details.append(
+            {
+                "gold": g.id,
+                "found": True,
+                "predicted_id": p.id,
+                "predicted_speaker": p.speaker_name,
+                "speaker_right": speaker_ok,
+                "predicted_cue": p.cue,
+                "cue_found": cue_ok,
+                "content_f1": round(f1, 3),
+            }
+        )
+    matched_p = set(found.values())
+    out.details += [
+        {"spurious": p.id, "predicted_speaker": p.speaker_name, "span": list(spans[i] or [])}
+        for i, p in enumerate(preds)
+        if i not in matched_p
+    ]
     return out
