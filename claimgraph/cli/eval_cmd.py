@@ -14,7 +14,7 @@ from rich.table import Table
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors
 from claimgraph.evaluation import ArticleScore, evaluate, load_gold
-from claimgraph.evaluation.gold import package_data_dir
+from claimgraph.evaluation.gold import shipped_gold_files
 from claimgraph.evaluation.suites import SUITES, SuiteResult, Systems, run_suite
 
 _METRICS = ("statements", "entities", "events")
@@ -231,7 +231,7 @@ def eval_cmd(
     total: ArticleScore | None = None
     console = Console(width=max(Console().width, 110))
     if suite in ("shipped", "all"):
-        golds = load_gold(gold or [package_data_dir() / "gold"])
+        golds = load_gold(gold or shipped_gold_files())
         if not golds:
             raise click.ClickException("no gold files found")
         scores, total = evaluate(golds)

@@ -38,6 +38,7 @@ __all__ = [
     "load_gold_file",
     "package_data_dir",
     "repo_dir",
+    "shipped_gold_files",
     "text_sha256",
 ]
 
@@ -373,6 +374,16 @@ def gold_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def shipped_gold_files() -> list[Path]:
+    """The gold set ``claimgraph eval`` scores by default, without the real-news gold.
+
+    The real-news gold (``gold/realnews/``) has its own suite and measures
+    (``claimgraph eval --suite realnews``).
+    """
+    root = package_data_dir() / "gold"
+    return [p for p in gold_files([root]) if "realnews" not in p.relative_to(root).parts]
 
 
 def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:

@@ -80,11 +80,15 @@ def _r(v: float | None) -> float | None:
 
 
 class Systems:
-    """Our extractor and the baseline, each loaded on first use."""
+    """Our extractor and the baseline, each loaded on first use.
 
-    def __init__(self, ours: Extract | None = None, baseline: Extract | None = None) -> None:
-        self._ours, self._baseline = ours, baseline
-        self._bare_model: Any = None
+    ``ours`` replaces our extractor's ``extract``; ``bare`` is a ready
+    ``Baseline`` (its model also lemmatises gold cues).
+    """
+
+    def __init__(self, ours: Extract | None = None, bare: Any = None) -> None:
+        self._ours = ours
+        self._bare_model = bare
 
     @property
     def ours(self) -> Extract:
@@ -98,14 +102,12 @@ class Systems:
     @property
     def baseline(self) -> Extract:
         """The baseline's ``extract``."""
-        if self._baseline is None:
-            self._baseline = self._bare().extract
-        return self._baseline
+        return self._bare().extract  # type: ignore[no-any-return]
 
     def _bare(self) -> Any:
-        from claimgraph.evaluation.baseline import Baseline
-
         if self._bare_model is None:
+            from claimgraph.evaluation.baseline import Baseline
+
             self._bare_model = Baseline()
         return self._bare_model
 
@@ -116,6 +118,18 @@ class Systems:
 
 def _noop(done: int, total: int) -> None:
     pass
+
+
+def _records(extract: Extract, article: Article, who: str, result: SuiteResult) -> ArticleRecords:
+    """The system's records, or none (with a one-line problem) when it fails on this text."""
+    try:
+        return extract(article)
+    except Exception as e:  # one failing text must not end the run; it scores as nothing found
+        first = (str(e).splitlines() or [""])[0]
+        result.problems.append(
+            f"{result.name}: {article.id}: {who} failed: {type(e).__name__}: {first}"
+        )
+        return ArticleRecords(article=article)
 
 
 # ---------------------------------------------------------------- realnews
@@ -160,7 +174,8 @@ def _realnews(
         article = Article(id=gold.article_path.stem, published=gold.published, text=text)
         row: dict[str, Any] = {"split": s, "article": gold.name}
         for who, extract in (("ours", systems.ours), ("baseline", systems.baseline)):
-            score = score_attributions(gold, extract(article), text, systems.lemmas)
+            records = _records(extract, article, who, result)
+            score = score_attributions(gold, records, text, systems.lemmas)
             totals[s, who].add(score)
             row[who] = score.to_json()
         articles.append(row)
@@ -215,7 +230,7 @@ def _meantime(systems: Systems, progress: Progress, folder: Path | None) -> Suit
         progress(n, len(docs))
         article = article_for(doc)
         for who, extract in (("ours", systems.ours), ("baseline", systems.baseline)):
-            records = extract(article)
+            records = _records(extract, article, who, result)
             cues[who].add(score_cues(doc, records))
             names[who].add(score_meantime_names(doc, records))
     progress(len(docs), len(docs))
@@ -276,7 +291,8 @@ def _re3d(systems: Systems, progress: Progress, folder: Path | None) -> SuiteRes
         progress(n, len(docs))
         article = article_for(doc)
         for who, extract in (("ours", systems.ours), ("baseline", systems.baseline)):
-            score, left_out = score_re3d_names(doc, extract(article), country_of)
+            records = _records(extract, article, who, result)
+            score, left_out = score_re3d_names(doc, records, country_of)
             names[who].add(score)
         unmapped += left_out
     progress(len(docs), len(docs))
