@@ -1,8 +1,10 @@
 """The baseline every real-text figure is shown beside: bare spaCy, no claimgraph rules.
 
-Attribution: every token whose lemma is a common speech verb is a cue, its
-``nsubj`` subtree the speaker, and the longest stretch of the rest of the
-sentence (without speaker, verb and edge punctuation) the content. Entities:
+Attribution: every verb whose lemma is a common speech verb is a cue, its
+``nsubj`` subtree the speaker, and the rest of the sentence the content:
+the stretch right after the verb ("X said [Y]"), or when nothing follows
+("Y, X said.") the longest stretch without speaker and verb, edge
+punctuation dropped. Entities:
 spaCy's own NER, PERSON → Person, ORG → Organization, GPE/LOC/FAC → Place
 (GPE marked as an actor, like our countries); NORP and the rest are dropped.
 The records are the extractor's record types, so one scorer treats both alike.
@@ -38,12 +40,16 @@ def _statements(doc: Doc, article: Article) -> list[Statement]:
         speaker = list(subjects[0].subtree)
         taken = {t.i for t in speaker} | {verb.i}
         runs: list[list[int]] = [[]]
+        after: list[int] = []  # the run right after the verb: "X said [Y]"
         for t in verb.sent:
             if t.i in taken:
                 runs.append([])
             elif not (t.is_punct and not runs[-1]):
                 runs[-1].append(t.i)
-        run = max(runs, key=len)
+                if t.i > verb.i and (after is runs[-1] or not after):
+                    after = runs[-1]
+        words = [i for i in after if not doc[i].is_punct]
+        run = after if words else max(runs, key=len)
         while run and doc[run[-1]].is_punct:
             run.pop()
         if not run:
