@@ -117,7 +117,7 @@ def _print_details(console: Console, scores: list[ArticleScore]) -> None:
 
 def _suite_table(result: SuiteResult) -> Table:
     table = Table(
-        title=f"claimgraph eval --suite {result.name}: percent, ours beside the spaCy baseline",
+        title=f"{result.name}: percent, ours and the spaCy baseline",
         box=box.SIMPLE_HEAD,
         padding=(0, 1),
     )
