@@ -238,9 +238,9 @@ def _meantime(systems: Systems, progress: Progress, folder: Path | None) -> Suit
     for key, label, n_key in (
         ("cue_recall", "cue recall (all speech/cognitive cues)", "cues"),
         ("speech_verb_cue_recall", "cue recall, verbs of saying", "speech_verb_cues"),
-        ("speaker_right", "speaker right (covered cues with Arg0)", None),
-        ("content_found", "content overlaps Arg1", None),
-        ("cue_precision", "cue precision", None),
+        ("speaker_right", "speaker right (covered cues with Arg0)", "speakers_compared"),
+        ("content_found", "content overlaps Arg1", "contents_compared"),
+        ("cue_precision", "cue precision", "predicted"),
         ("narration_share", "narration share", None),
     ):
         result.rows.append(Row(label, o[key], b[key], o[n_key] if n_key else None))
