@@ -130,6 +130,28 @@ def _suite_table(result: SuiteResult) -> Table:
     return table
 
 
+def _articles_table(result: SuiteResult) -> Table:
+    """Per-article attribution figures of the realnews suite (``--details``)."""
+    table = Table(title="realnews: per article, percent", box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=40)
+    for name in ("split", "gold", "P", "R", "spk", "base P", "base R", "base spk"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in result.detail.get("articles", []):
+        o, b = row["ours"], row["baseline"]
+        table.add_row(
+            escape(row["article"]),
+            row["split"],
+            str(o["gold"]),
+            _pct(o["precision"]),
+            _pct(o["recall"]),
+            _pct(o["speaker_right"]),
+            _pct(b["precision"]),
+            _pct(b["recall"]),
+            _pct(b["speaker_right"]),
+        )
+    return table
+
+
 def _run_suites(
     names: list[str], split: str | None, verbose: bool, systems: Systems
 ) -> list[SuiteResult]:
@@ -264,6 +286,8 @@ def eval_cmd(
                     )
                 else:
                     console.print(_suite_table(result))
+                    if details and result.name == "realnews":
+                        console.print(_articles_table(result))
         doc["suites"] = [r.to_json() for r in results]
     if fmt == "json":
         click.echo(json.dumps(doc, indent=2))

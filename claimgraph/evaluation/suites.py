@@ -191,7 +191,7 @@ def _realnews(
             "speaker right": ours.matched,
             "narration share": ours.emitted,
         }
-        for label, get in (
+        measures: list[tuple[str, Callable[[AttributionScore], float | None]]] = [
             ("precision", lambda a: a.precision),
             ("recall", lambda a: a.recall),
             ("recall, speech verbs", lambda a: a.recall_of("cue_type:speech_verb")),
@@ -199,8 +199,20 @@ def _realnews(
             ("content overlap (token F1)", lambda a: a.content_overlap),
             ("cue found", lambda a: a.cue_accuracy),
             ("narration share", lambda a: a.narration_share),
-        ):
+        ]
+        for label, get in measures:
             result.rows.append(Row(f"{s}: {label}", get(ours), get(base), counts.get(label)))
+        for key in sorted(ours.gold_by):  # recall by every cue type and mode
+            if key != "cue_type:speech_verb":
+                kind, _, value = key.partition(":")
+                result.rows.append(
+                    Row(
+                        f"{s}:   recall, {kind.replace('_', ' ')} {value}",
+                        ours.recall_of(key),
+                        base.recall_of(key),
+                        ours.gold_by[key],
+                    )
+                )
         result.detail[s] = {"ours": ours.to_json(), "baseline": base.to_json()}
     result.detail["articles"] = articles
     return result
