@@ -279,6 +279,9 @@ def eval_cmd(
         for result in results:
             for problem in result.problems:
                 click.echo(f"error: {problem}", err=True)
+            if verbose:
+                for line in result.skipped:
+                    click.echo(f"skipped: {line}", err=True)
             if fmt == "table":
                 if result.missing:
                     console.print(

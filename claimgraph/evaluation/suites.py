@@ -53,6 +53,7 @@ class SuiteResult:
     detail: dict[str, Any] = field(default_factory=dict)
     missing: str | None = None
     problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files left out: their data is absent
 
     def to_json(self) -> dict[str, Any]:
         """Rows and full counts."""
@@ -68,6 +69,8 @@ class SuiteResult:
             out["missing"] = self.missing
         if self.problems:
             out["problems"] = self.problems
+        if self.skipped:
+            out["skipped"] = self.skipped
         return out
 
 
@@ -155,6 +158,11 @@ def _realnews(
                 except Exception as e:  # one bad file must not stop the rest
                     result.problems.append(str(e).splitlines()[0])
     usable = [(s, g) for s, g in golds if g.article_path.exists()]
+    result.skipped = [
+        f"{g.gold_path}: article {g.article_path} is absent"
+        for _, g in golds
+        if not g.article_path.exists()
+    ]
     if not usable:
         result.missing = f"no real-news gold with its article under {root}"
         return result

@@ -332,6 +332,8 @@ def test_suite_splits_skips_absent_articles_and_goes_on_after_a_bad_file(
     assert rows["dev: precision"].ours == 1.0
     assert rows["dev: recall"].baseline == 0.0
     assert not any(m.startswith("test:") for m in rows)  # nothing scorable in test
+    [skipped] = result.skipped
+    assert "absent.json" in skipped and "nowhere.xml" in skipped
     only_test = run_suite("realnews", _Fixed(perfect), split="test", folder=root)
     assert len(only_test.problems) == 1 and not only_test.rows
 
