@@ -11,7 +11,7 @@ mentions with the type of the entity instance they refer to.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,9 @@ class MeantimeCue:
     """A SPEECH_COGNITIVE event mention: the cue, who (Arg0), what (Arg1/SLINK)."""
 
     span: Span
-    lemma: str  # MEANTIME's ``pred``: "say", "announce", "statement"
+    lemma: str  # MEANTIME's ``pred``: "say", "announce", "statement"; else the words
+    # The cue's lemmas: ``pred``, or (some mentions have none) the lemmas of its words.
+    lemmas: set[str] = field(default_factory=set)
     speaker: Span | None = None
     speaker_names: list[str] = field(default_factory=list)  # mention, instance name, other names
     speaker_is_person: bool = False
@@ -57,7 +59,9 @@ def _offsets(root: ET.Element, text: str) -> dict[str, Span]:
     return out
 
 
-def _annotations(path: Path, doc: MeantimeDocument) -> MeantimeAnnotations:
+def _annotations(
+    path: Path, doc: MeantimeDocument, lemmatise: Callable[[str], set[str]]
+) -> MeantimeAnnotations:
     root = ET.parse(path).getroot()
     offsets = _offsets(root, doc.text)
     spans: dict[str, Span] = {}
@@ -97,7 +101,12 @@ def _annotations(path: Path, doc: MeantimeDocument) -> MeantimeAnnotations:
         if m.tag != "EVENT_MENTION" or mid not in spans or not inside(spans[mid]):
             continue
         if inst is not None and inst.get("class") == "SPEECH_COGNITIVE":
-            cues[mid] = MeantimeCue(spans[mid], (m.get("pred") or text_of(mid)).lower())
+            pred = (m.get("pred") or "").lower()
+            if pred:
+                cues[mid] = MeantimeCue(spans[mid], pred, {pred})
+            else:
+                words = text_of(mid).lower()
+                cues[mid] = MeantimeCue(spans[mid], words, lemmatise(words) | set(words.split()))
     for rel in root.iter():
         if rel.tag not in ("HAS_PARTICIPANT", "SLINK"):
             continue
@@ -149,9 +158,19 @@ def _plain_name(name: str) -> bool:
     return not any(c in name for c in "(),;") and " and " not in name and len(name.split()) <= 6
 
 
-def read_annotations(folder: str | Path) -> Iterator[MeantimeAnnotations]:
-    """Every MEANTIME document under ``folder`` with its cues and names (sorted by path)."""
+def _no_lemmas(text: str) -> set[str]:
+    return set()
+
+
+def read_annotations(
+    folder: str | Path, lemmatise: Callable[[str], set[str]] = _no_lemmas
+) -> Iterator[MeantimeAnnotations]:
+    """Every MEANTIME document under ``folder`` with its cues and names (sorted by path).
+
+    ``lemmatise`` gives the lemmas of a cue mention's words when MEANTIME
+    records no ``pred`` for it ("announced" → "announce").
+    """
     paths = sorted(Path(folder).rglob("*.xml"))
     # read_meantime walks the same files in the same order.
     for path, doc in zip(paths, read_meantime(folder), strict=True):
-        yield _annotations(path, doc)
+        yield _annotations(path, doc, lemmatise)

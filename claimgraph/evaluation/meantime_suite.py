@@ -36,6 +36,10 @@ _SPEECH_LEMMAS = frozenset(
 )
 
 
+# Words of multi-word cues ("according to") and mentions that match nothing by themselves.
+_FUNCTION_WORDS = frozenset("a an and of or the to in on by as per was were is".split())
+
+
 def article_for(doc: MeantimeAnnotations) -> Article:
     """The article the extractor is given: the rebuilt text, dated by the DCT."""
     d = doc.document
@@ -121,16 +125,16 @@ def score_cues(doc: MeantimeAnnotations, records: ArticleRecords) -> CueScore:
         p = preds[pi]
         if not p.cue:
             return 1.0
-        words = {w for w in (p.cue.lower(), *p.cue.lower().split()) if w}
+        words = {p.cue.lower(), *p.cue.lower().split()} - _FUNCTION_WORDS
         cue_text = text[cue.span[0] : cue.span[1]].lower()
-        return 2.0 if cue.lemma in words or cue_text in words else 0.0
+        return 2.0 if words & (cue.lemmas | {cue.lemma, cue_text}) else 0.0
 
     pairs = greedy_match(doc.cues, range(len(preds)), score)
     out.cues = len(doc.cues)
     out.covered = out.predicted_on_cue = len(pairs)
     found = dict(pairs)
     for ci, cue in enumerate(doc.cues):
-        speech = cue.lemma in _SPEECH_LEMMAS
+        speech = bool((cue.lemmas | {cue.lemma}) & _SPEECH_LEMMAS)
         out.speech_cues += speech
         if ci not in found:
             out.misses.append((doc.document.name, *cue.span))

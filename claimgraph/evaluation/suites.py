@@ -243,7 +243,7 @@ def _meantime(systems: Systems, progress: Progress, folder: Path | None) -> Suit
     if not root.is_dir():
         result.missing = f"missing {root}"
         return result
-    docs = list(read_annotations(root))
+    docs = list(read_annotations(root, systems.lemmas))
     cues = {"ours": CueScore(), "baseline": CueScore()}
     names = {"ours": NameScore(), "baseline": NameScore()}
     for n, doc in enumerate(docs):

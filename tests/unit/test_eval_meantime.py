@@ -206,7 +206,7 @@ def suite() -> SuiteResult:
 def test_corpus_counts(suite: SuiteResult) -> None:
     attribution = suite.detail["attribution"]["ours"]
     assert attribution["documents"] == 120
-    assert attribution["cues"] >= 320 and attribution["speech_verb_cues"] >= 80
+    assert attribution["cues"] >= 320 and attribution["speech_verb_cues"] >= 150
     assert suite.detail["entities"]["ours"]["gold"] >= 600
 
 
@@ -216,11 +216,11 @@ def rows(suite: SuiteResult) -> dict[str, Any]:
 
 def test_attribution_floors(suite: SuiteResult) -> None:
     r = rows(suite)
-    assert r["cue recall, verbs of saying"].ours >= 0.52
+    assert r["cue recall, verbs of saying"].ours >= 0.55
     assert r["cue recall, verbs of saying"].baseline >= 0.72
-    assert r["speaker right (covered cues with Arg0)"].ours >= 0.80
+    assert r["speaker right (covered cues with Arg0)"].ours >= 0.77
     assert r["content overlaps Arg1"].ours >= 0.90
-    assert r["cue precision"].ours >= 0.40
+    assert r["cue precision"].ours >= 0.82
 
 
 def test_entity_floors(suite: SuiteResult) -> None:
