@@ -290,14 +290,13 @@ def _name_rows(result: SuiteResult, names: dict[str, NameScore], kinds: Iterable
 
 
 def _re3d(systems: Systems, progress: Progress, folder: Path | None) -> SuiteResult:
-    from claimgraph.evaluation.re3d_suite import article_for, read_re3d, score_re3d_names
-    from claimgraph.loaders.gazetteer import get_gazetteer
-
     result = SuiteResult("re3d")
     root = folder or shared_data_dir() / "re3d"
     if not root.is_dir():
         result.missing = f"missing {root}"
         return result
+    from claimgraph.evaluation.re3d_suite import article_for, read_re3d, score_re3d_names
+    from claimgraph.loaders.gazetteer import get_gazetteer
     gaz = get_gazetteer()
 
     def country_of(adjective: str) -> str | None:
