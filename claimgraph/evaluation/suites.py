@@ -297,6 +297,7 @@ def _re3d(systems: Systems, progress: Progress, folder: Path | None) -> SuiteRes
         return result
     from claimgraph.evaluation.re3d_suite import article_for, read_re3d, score_re3d_names
     from claimgraph.loaders.gazetteer import get_gazetteer
+
     gaz = get_gazetteer()
 
     def country_of(adjective: str) -> str | None:
