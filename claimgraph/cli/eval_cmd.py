@@ -14,7 +14,8 @@ from rich.table import Table
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors
 from claimgraph.evaluation import ArticleScore, evaluate, load_gold
-from claimgraph.evaluation.gold import package_data_dir
+from claimgraph.evaluation.gold import shipped_gold_files
+from claimgraph.evaluation.suites import SUITES, SuiteResult, Systems, run_suite
 
 _METRICS = ("statements", "entities", "events")
 
@@ -44,7 +45,7 @@ def _row(score: ArticleScore) -> list[str]:
     ]
 
 
-def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
+def _table(scores: list[ArticleScore], total: ArticleScore, verbose: bool = False) -> Table:
     table = Table(
         title="claimgraph eval: percent, micro-averaged total", box=box.SIMPLE_HEAD, padding=(0, 1)
     )
@@ -69,7 +70,8 @@ def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
         else:
             table.add_column(name, justify="right", no_wrap=True, min_width=4)
     for score in scores:
-        table.add_row(*_row(score))
+        if verbose or not score.skipped:
+            table.add_row(*_row(score))
     table.add_section()
     table.add_row(*[f"[bold]{c}[/bold]" for c in _row(total)])
     return table
@@ -113,8 +115,82 @@ def _print_details(console: Console, scores: list[ArticleScore]) -> None:
             )
 
 
+def _suite_table(result: SuiteResult) -> Table:
+    table = Table(
+        title=f"{result.name}: percent, ours and the spaCy baseline",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+    )
+    table.add_column("measure", no_wrap=True)
+    for name in ("ours", "baseline", "n"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in result.rows:
+        n = "" if row.n is None else str(row.n)
+        table.add_row(escape(row.measure), _pct(row.ours), _pct(row.baseline), n)
+    return table
+
+
+def _articles_table(result: SuiteResult) -> Table:
+    """Per-article attribution figures of the realnews suite (``--details``)."""
+    table = Table(title="realnews: per article, percent", box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=40)
+    for name in ("split", "gold", "P", "R", "spk", "base P", "base R", "base spk"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in result.detail.get("articles", []):
+        o, b = row["ours"], row["baseline"]
+        table.add_row(
+            escape(row["article"]),
+            row["split"],
+            str(o["gold"]),
+            _pct(o["precision"]),
+            _pct(o["recall"]),
+            _pct(o["speaker_right"]),
+            _pct(b["precision"]),
+            _pct(b["recall"]),
+            _pct(b["speaker_right"]),
+        )
+    return table
+
+
+def _run_suites(
+    names: list[str], split: str | None, verbose: bool, systems: Systems
+) -> list[SuiteResult]:
+    from rich.progress import Progress
+
+    results = []
+    err = Console(stderr=True)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        for name in names:
+            task = bar.add_task(f"{name}", total=None)
+
+            def step(done: int, total: int, task: Any = task) -> None:
+                bar.update(task, completed=done, total=total)
+
+            result = run_suite(name, systems, progress=step, split=split)
+            bar.remove_task(task)
+            if result.missing and not verbose:
+                continue
+            results.append(result)
+    return results
+
+
 @main.command("eval")
 @click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--suite",
+    "suite",
+    type=click.Choice(["shipped", *SUITES, "all"]),
+    default="shipped",
+    show_default=True,
+    help="shipped: the gold files given (default: the shipped set); realnews, meantime, "
+    "re3d: real text, ours beside the spaCy baseline; all: every suite.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default=None,
+    help="Only this half of the real-news gold (default: both, reported apart).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -139,16 +215,29 @@ def _print_details(console: Console, scores: list[ArticleScore]) -> None:
     show_default=True,
     help="Which total F1 --min-f1 checks.",
 )
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also show suites and articles whose data is absent."
+)
 @handle_errors
 def eval_cmd(
-    gold: tuple[str, ...], fmt: str, details: bool, min_f1: float | None, metric: str
+    gold: tuple[str, ...],
+    suite: str,
+    split: str | None,
+    fmt: str,
+    details: bool,
+    min_f1: float | None,
+    metric: str,
+    verbose: bool,
 ) -> None:
     """Extract the articles of gold annotations and score the result.
 
     GOLD are gold files or folders of them (default: the gold set shipped
     with claimgraph). Entities, statements and events get precision, recall
     and F1; matched statements also get said_on, polarity, mode and channel
-    accuracy. See docs/evaluation.md.
+    accuracy. --suite realnews, meantime or re3d scores real reporting
+    instead (read from ../shared/data beside a source checkout), our
+    extractor and a bare spaCy baseline side by side; suites whose data is
+    absent are left out unless -v. See docs/evaluation.md.
 
     Example:
 
@@ -156,27 +245,56 @@ def eval_cmd(
         claimgraph eval
         claimgraph eval claimgraph/data/gold --format json --details
         claimgraph eval my-gold/ --min-f1 0.6
+        claimgraph eval --suite meantime
+        claimgraph eval --suite realnews --split dev --format json
+        claimgraph eval --suite all -v
     """
-    golds = load_gold(gold or [package_data_dir() / "gold"])
-    if not golds:
-        raise click.ClickException("no gold files found")
-    scores, total = evaluate(golds)
+    doc: dict[str, Any] = {}
+    scores: list[ArticleScore] = []
+    total: ArticleScore | None = None
+    console = Console(width=max(Console().width, 110))
+    systems = Systems()  # one extractor for the shipped gold and the suites
+    if suite in ("shipped", "all"):
+        golds = load_gold(gold or shipped_gold_files())
+        if not golds:
+            raise click.ClickException("no gold files found")
+        scores, total = evaluate(golds, extract=systems.ours if suite == "all" else None)
+        doc = {"articles": [s.to_json(details) for s in scores], "total": total.to_json()}
+        if fmt == "table":
+            # Wide enough for the table when piped; real terminals report their own width.
+            console.print(_table(scores, total, verbose))
+            if details:
+                _print_details(console, scores)
+        if verbose:
+            for s in scores:
+                if s.skipped:
+                    click.echo(f"warning: {s.name} {s.skipped}", err=True)
+    if suite != "shipped":
+        names = list(SUITES) if suite == "all" else [suite]
+        results = _run_suites(names, split, verbose, systems)
+        if suite != "all" and not results:
+            raise click.ClickException(
+                f"suite {suite}: its data is absent (run with -v to see where it was looked for)"
+            )
+        for result in results:
+            for problem in result.problems:
+                click.echo(f"error: {problem}", err=True)
+            if verbose:
+                for line in result.skipped:
+                    click.echo(f"skipped: {line}", err=True)
+            if fmt == "table":
+                if result.missing:
+                    console.print(
+                        f"[dim]{escape(result.name)}: skipped, {escape(result.missing)}[/dim]"
+                    )
+                else:
+                    console.print(_suite_table(result))
+                    if details and result.name == "realnews":
+                        console.print(_articles_table(result))
+        doc["suites"] = [r.to_json() for r in results]
     if fmt == "json":
-        doc: dict[str, Any] = {
-            "articles": [s.to_json(details) for s in scores],
-            "total": total.to_json(),
-        }
         click.echo(json.dumps(doc, indent=2))
-    else:
-        # Wide enough for the table when piped; real terminals report their own width.
-        console = Console(width=max(Console().width, 110))
-        console.print(_table(scores, total))
-        if details:
-            _print_details(console, scores)
-    for s in scores:
-        if s.skipped:
-            click.echo(f"warning: {s.name} {s.skipped}", err=True)
-    if min_f1 is not None:
+    if min_f1 is not None and total is not None:
         achieved = getattr(total, metric).f1
         if achieved < min_f1:
             click.echo(f"{metric} F1 {achieved:.3f} is below --min-f1 {min_f1}", err=True)

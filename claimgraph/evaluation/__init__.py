@@ -1,7 +1,8 @@
 """Scoring extraction against hand-made gold annotations (``claimgraph eval``).
 
 The gold format is described in ``docs/gold-format.md``; the measures in
-``docs/evaluation.md``.
+``docs/evaluation.md``. ``run_suite`` scores real text (the real-news gold,
+MEANTIME, re3d), ours beside a spaCy baseline.
 """
 
 from claimgraph.evaluation.gold import (
@@ -21,8 +22,10 @@ from claimgraph.evaluation.scoring import (
     read_article,
     score_article,
 )
+from claimgraph.evaluation.suites import SUITES, SuiteResult, Systems, run_suite
 
 __all__ = [
+    "SUITES",
     "PRF",
     "Accuracy",
     "ArticleScore",
@@ -35,5 +38,8 @@ __all__ = [
     "load_gold",
     "load_gold_file",
     "read_article",
+    "SuiteResult",
+    "Systems",
+    "run_suite",
     "score_article",
 ]

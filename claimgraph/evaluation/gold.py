@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,8 +24,11 @@ from claimgraph.errors import InputError, RecordError
 from claimgraph.schema.records import ENTITY_TYPES, MODES, POLARITIES, PRECISIONS, parse_date
 
 __all__ = [
+    "CUE_TYPES",
     "GOLD_FORMAT",
+    "READERS",
     "SPEAKER_KINDS",
+    "SPLITS",
     "GoldEntity",
     "GoldStatement",
     "GoldEvent",
@@ -33,6 +38,7 @@ __all__ = [
     "load_gold_file",
     "package_data_dir",
     "repo_dir",
+    "shipped_gold_files",
     "text_sha256",
 ]
 
@@ -41,6 +47,12 @@ GOLD_FORMAT = "claimgraph-gold/1"
 # article's own unattributed claim), or somebody the text does not name.
 SPEAKER_KINDS = ("named", "outlet", "unnamed")
 BASES = ("package", "repo", "gold")
+# How an article file is turned into the text offsets index: read as it is,
+# or rebuilt from MEANTIME's tokens (``timex_eval.read_meantime``).
+READERS = ("text", "meantime")
+# What carries an attribution (real-news gold, docs/gold-format.md).
+CUE_TYPES = ("speech_verb", "verb", "noun", "phrase")
+SPLITS = ("dev", "test")
 
 
 def package_data_dir() -> Path:
@@ -84,6 +96,20 @@ class GoldStatement:
     said_on_accept: list[date] = field(default_factory=list)
     text: str | None = None
     note: str | None = None
+    # Real-news gold: the cue and the speaker mention as written, and the kind of cue.
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    cue_type: str | None = None
+    speaker_description: str | None = None
+
+    @property
+    def cue_span(self) -> tuple[int, int] | None:
+        """``(cue_start, cue_end)`` when the gold marks the cue."""
+        if self.cue_start is None or self.cue_end is None:
+            return None
+        return self.cue_start, self.cue_end
 
 
 @dataclass
@@ -112,6 +138,9 @@ class GoldArticle:
     entities: list[GoldEntity]
     statements: list[GoldStatement]
     events: list[GoldEvent]
+    reader: str = "text"
+    split: str | None = None
+    annotator: str | None = None
 
     @property
     def name(self) -> str:
@@ -119,12 +148,19 @@ class GoldArticle:
         return self.article_path.name
 
     def read_text(self) -> str:
-        """The article file's text, checked against the recorded hash."""
+        """The article's text (rebuilt for MEANTIME files), checked against the recorded hash."""
         try:
-            text = self.article_path.read_text(encoding="utf-8")
+            if self.reader == "meantime":
+                text = meantime_text(self.article_path)
+            else:
+                text = self.article_path.read_text(encoding="utf-8")
         except OSError as e:
             raise InputError(
                 f"{self.gold_path}: cannot read article {self.article_path}: {e.strerror or e}"
+            ) from e
+        except ET.ParseError as e:
+            raise InputError(
+                f"{self.gold_path}: article {self.article_path} is not MEANTIME XML: {e}"
             ) from e
         if self.sha256 and text_sha256(text) != self.sha256:
             raise InputError(
@@ -145,6 +181,20 @@ class GoldArticle:
             if name == e.name or name in e.aliases:
                 return e
         return None
+
+
+def meantime_text(path: Path) -> str:
+    """The text of one MEANTIME file as ``timex_eval.read_meantime`` rebuilds it."""
+    from claimgraph.loaders.timex_eval import read_meantime
+
+    # read_meantime walks a folder; give it one holding just this file.
+    with tempfile.TemporaryDirectory() as tmp:
+        link = Path(tmp) / path.name
+        link.symlink_to(path.resolve())
+        docs = list(read_meantime(tmp))
+    if not docs:
+        raise InputError(f"{path}: no MEANTIME document read")
+    return docs[0].text
 
 
 def _str_list(value: Any, what: str) -> list[str]:
@@ -198,8 +248,11 @@ def _statement(data: Any, where: str, index: int) -> GoldStatement:
     kind = _choice(kind, SPEAKER_KINDS, f"{what} speaker_kind")
     if kind == "outlet" and speaker is not None:
         raise RecordError(f"{what}: an outlet statement has speaker null")
-    if kind != "outlet" and speaker is None:
+    description = data.get("speaker_description")
+    if kind != "outlet" and speaker is None and not description:
         raise RecordError(f"{what}: a {kind} speaker needs a name or description")
+    if kind == "named" and speaker is None:
+        raise RecordError(f"{what}: a named speaker needs a name")
     start = _offset(data.get("start"), what)
     end = _offset(data.get("end"), what)
     if end <= start:
@@ -221,7 +274,21 @@ def _statement(data: Any, where: str, index: int) -> GoldStatement:
         said_on_accept=_dates(data.get("said_on_accept"), f"{what} said_on_accept"),
         text=data.get("text"),
         note=data.get("note"),
+        cue_start=_opt_offset(data, "cue_start", what),
+        cue_end=_opt_offset(data, "cue_end", what),
+        source_start=_opt_offset(data, "source_start", what),
+        source_end=_opt_offset(data, "source_end", what),
+        cue_type=(
+            _choice(data["cue_type"], CUE_TYPES, f"{what} cue_type")
+            if data.get("cue_type") is not None
+            else None
+        ),
+        speaker_description=description,
     )
+
+
+def _opt_offset(data: dict[str, Any], key: str, what: str) -> int | None:
+    return None if data.get(key) is None else _offset(data[key], f"{what} {key}")
 
 
 def _event(data: Any, where: str, index: int) -> GoldEvent:
@@ -266,6 +333,7 @@ def load_gold_file(path: str | Path) -> GoldArticle:
     spec = data.get("article")
     if not isinstance(spec, dict):
         raise RecordError(f"{path}: missing 'article' object")
+    split = data.get("split")
     gold = GoldArticle(
         gold_path=path,
         article_path=_article_path(spec, path),
@@ -274,6 +342,9 @@ def load_gold_file(path: str | Path) -> GoldArticle:
         entities=[_entity(e, where) for e in data.get("entities") or []],
         statements=[_statement(s, where, i) for i, s in enumerate(data.get("statements") or [])],
         events=[_event(e, where, i) for i, e in enumerate(data.get("events") or [])],
+        reader=_choice(spec.get("reader", "text"), READERS, f"{where}: article reader"),
+        split=_choice(split, SPLITS, f"{where}: split") if split is not None else None,
+        annotator=data.get("annotator"),
     )
     _check_names(gold)
     return gold
@@ -303,6 +374,16 @@ def gold_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def shipped_gold_files() -> list[Path]:
+    """The gold set ``claimgraph eval`` scores by default, without the real-news gold.
+
+    The real-news gold (``gold/realnews/``) has its own suite and measures
+    (``claimgraph eval --suite realnews``).
+    """
+    root = package_data_dir() / "gold"
+    return [p for p in gold_files([root]) if "realnews" not in p.relative_to(root).parts]
 
 
 def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:

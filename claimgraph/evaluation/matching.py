@@ -22,6 +22,8 @@ __all__ = [
     "spans_match",
     "token_jaccard",
     "greedy_match",
+    "lenient_name_match",
+    "names_agree",
 ]
 
 # Extractors name event types differently; these collapse common names onto
@@ -177,3 +179,28 @@ def greedy_match(
         used_p.add(pi)
         pairs.append((gi, pi))
     return sorted(pairs)
+
+
+def names_agree(predicted: Iterable[str | None], gold: Iterable[str | None], person: bool) -> bool:
+    """Whether predicted names denote the gold ones: a shared normalised name or alias;
+    for a person also the surname alone or the full name with a title before it."""
+    keys = name_keys(gold)
+    found = name_keys(predicted)
+    if found & keys:
+        return True
+    if not person:
+        return False
+    surnames = {s for s in (surname(k) for k in keys) if s}
+    return any(k in surnames or any(k.endswith(" " + full) for full in keys) for k in found)
+
+
+def lenient_name_match(predicted: str, gold: str) -> bool:
+    """Names equal, or one a whole-word part of the other ("Obama", "President Obama")."""
+    p, g = name_keys([predicted]), name_keys([gold])
+    if not p or not g:
+        return False
+    a, b = next(iter(p)), next(iter(g))
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 3 and f" {short} " in f" {long} "

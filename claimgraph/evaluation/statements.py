@@ -16,7 +16,7 @@ from claimgraph.evaluation.matching import (
 from claimgraph.evaluation.measures import PRF, ArticleScore
 from claimgraph.schema.records import ArticleRecords, Entity, Statement
 
-__all__ = ["score_statements", "entity_names"]
+__all__ = ["score_statements", "entity_names", "speaker_matches", "predicted_span"]
 
 
 def entity_names(e: Entity) -> set[str]:
@@ -24,7 +24,7 @@ def entity_names(e: Entity) -> set[str]:
     return name_keys([e.name, *e.aliases])
 
 
-def _predicted_span(s: Statement, text: str, delta: int) -> tuple[int, int] | None:
+def predicted_span(s: Statement, text: str, delta: int) -> tuple[int, int] | None:
     """The statement's span in the article file's coordinates, as precise as we can get.
 
     Extractors index ``Article.text`` (the body without the date header); the
@@ -58,20 +58,22 @@ def _is_outlet(s: Statement) -> bool:
     return s.by_outlet or (s.speaker is None and not s.speaker_name)
 
 
-def _speaker_matches(
+def speaker_matches(
     g: GoldStatement, gold: GoldArticle, s: Statement, records: ArticleRecords
 ) -> bool:
+    """Whether prediction ``s`` names the gold statement's speaker (aliases, surname rule)."""
     if g.speaker_kind == "outlet":
         return _is_outlet(s)
-    assert g.speaker is not None
     predicted = name_keys(_speaker_names(s, records))
     if g.speaker_kind == "unnamed":
         if s.by_outlet:
             return False
         if s.speaker is None and not s.speaker_name:
             return True
-        wanted = {w for w in name_keys([g.speaker]).pop().split() if len(w) > 2}
+        described = name_keys([g.speaker or g.speaker_description])
+        wanted = {w for k in described for w in k.split() if len(w) > 2}
         return any(wanted & set(k.split()) for k in predicted)
+    assert g.speaker is not None
     ent = gold.entity(g.speaker)
     names = [g.speaker, *(ent.aliases if ent else []), *([ent.name] if ent else [])]
     keys = name_keys(names)
@@ -105,11 +107,11 @@ def score_statements(
 ) -> None:
     body = records.article.text or ""
     delta = text.find(body) if body else -1
-    spans = [_predicted_span(s, text, delta) for s in records.statements]
+    spans = [predicted_span(s, text, delta) for s in records.statements]
 
     def score(gi: int, pi: int) -> float:
         g, p = gold.statements[gi], records.statements[pi]
-        if not _speaker_matches(g, gold, p, records):
+        if not speaker_matches(g, gold, p, records):
             return 0.0
         span = spans[pi]
         if span is not None:
