@@ -88,6 +88,18 @@ class MeantimeScore:
         return self.ours_matching_any / self.ours if self.ours else 0.0
 
 
+def _dct(value: str) -> date | None:
+    """The creation time: ``2009-02-03``, or ``03-02-2009`` as one file writes it (day first)."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
 def _document(path: Path) -> MeantimeDocument:
     root = ET.parse(path).getroot()
     parts: list[str] = []
@@ -124,8 +136,7 @@ def _document(path: Path) -> MeantimeDocument:
         kind = timex.get("type", "")
         if timex.get("functionInDocument") == "CREATION_TIME":
             kind = "DCT"
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                dct = date.fromisoformat(value)
+            dct = _dct(value)
         if spans:
             timexes.append(
                 GoldTimex(min(s for s, _ in spans), max(e for _, e in spans), kind, value)
