@@ -30,10 +30,11 @@ from claimgraph.schema.records import Article, ArticleRecords
 __all__ = ["Extractor"]
 
 
-def _find_times(text: str, article: Article) -> list[Any]:
+def _find_times(text: str, article: Article, doc: Doc | None = None) -> list[Any]:
     from claimgraph.loaders.timex import find_times
 
-    return find_times(text, article.published)
+    # The parse gives each date the tense of its governing verb.
+    return find_times(text, article.published, doc)
 
 
 class Extractor:
@@ -104,7 +105,7 @@ class Extractor:
         assign_part_of(doc, table)
         renamings = find_renamings(doc, table)
         resolver = Resolver(doc, table)
-        times = _find_times(text_of(doc), article)
+        times = _find_times(text_of(doc), article, doc)
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)

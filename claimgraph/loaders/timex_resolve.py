@@ -44,6 +44,8 @@ class Resolution:
     anchor: str | None
     first: date | None = None
     last: date | None = None
+    timeml: str | None = None  # the ISO-TimeML value, when it differs from what ``value`` says
+    ttype: str = "DATE"  # TimeML type: DATE, TIME, DURATION, SET
 
 
 UNRESOLVED = Resolution(None, None, None)
@@ -57,6 +59,10 @@ class Context:
     mention: tuple[date, int] | None = None  # last day-exact date and its offset
     year_hint: date | None = None  # a date whose year a year-less date may borrow
     future: bool = False  # the clause speaks of the future
+    past: bool = False  # the clause's verb is in a past tense
+    # The narrative's reference time: its last absolute date (day, precision, offset).
+    narrative: tuple[date, str, int] | None = None
+    last: Resolution | None = None  # the last calendar expression, for "the same period last year"
 
     def pub_anchor(self) -> str:
         return f"published:{self.published}"
@@ -133,8 +139,16 @@ def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Res
             return _day(date(int(m["year"]), month, day), ABSOLUTE)
         except ValueError:
             return None
+    narrative = _narrative_year(ctx)
     if ctx.year_hint is not None:
         base, anchor = ctx.year_hint, ABSOLUTE
+    elif narrative is not None:
+        base, anchor, whole_year = narrative
+        if whole_year:  # "In 2008 ... on July 30": that year's
+            try:
+                return _day(date(base.year, month, day), anchor)
+            except ValueError:
+                return None
     elif ctx.published is not None:
         base, anchor = ctx.published, ctx.pub_anchor()
     elif ctx.mention is not None:
@@ -149,18 +163,47 @@ def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Res
     return _day(when, anchor) if when else None
 
 
-def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+def _narrative_year(ctx: Context) -> tuple[date, str, bool] | None:
+    """The narrative's reference time when it lies in another year than the publication.
+
+    Returns its day, its anchor and whether only the year is known.
+    """
+    if ctx.narrative is None:
+        return None
+    day, precision, offset = ctx.narrative
+    if ctx.published is not None and day.year == ctx.published.year:
+        return None
+    return day, f"narrative:{day}@{offset}", precision == "year"
+
+
+def _weekday_base(ctx: Context) -> tuple[date, str] | None:
+    """The day a weekday counts from: a narrated day far from publication, else publication."""
+    if ctx.narrative is not None and ctx.narrative[1] in ("day", "time"):
+        day, _precision, offset = ctx.narrative
+        if ctx.published is None or abs((day - ctx.published).days) > 7:
+            return day, f"narrative:{day}@{offset}"
     if ctx.published is None:
+        return None
+    return ctx.published, ctx.pub_anchor()
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+    base = _weekday_base(ctx)
+    if base is None:
         return UNRESOLVED
+    day, anchor = base
     weekday = WEEKDAYS[m["wd"]]
     mod = " ".join((m["wmod"] or "").lower().split())
     if mod in ("last", "past", "this past"):
-        when = weekday_before(ctx.published, weekday, strict=True)
-    elif mod in ("next", "coming", "this coming") or ctx.future:
-        when = weekday_after(ctx.published, weekday)
+        when = weekday_before(day, weekday, strict=True)
+    elif mod in ("next", "coming", "this coming"):
+        when = weekday_after(day, weekday)
+    elif ctx.future:
+        # "will meet on Friday" in a Friday report: that day, not a week later.
+        when = day if day.weekday() == weekday else weekday_after(day, weekday)
     else:
-        when = weekday_before(ctx.published, weekday)
-    return _day(when, ctx.pub_anchor(), "part_of_day" if m["pod"] else "day")
+        when = weekday_before(day, weekday)
+    return _day(when, anchor, "part_of_day" if m["pod"] else "day")
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Resolution:
@@ -222,9 +265,19 @@ def _relday(m: re.Match[str], ctx: Context) -> Resolution:
     return _day(base + timedelta(days=step), anchor, "day" if unit == "day" else "part_of_day")
 
 
-def _shifted(m: re.Match[str], ctx: Context) -> Resolution:
+_THAN_PLANNED = re.compile(
+    r"(?i:\s+than\s+(?:originally\s+|initially\s+|first\s+)?(?:planned|scheduled|expected|"
+    r"anticipated|announced|forecast))"
+)
+
+
+def _shifted(m: re.Match[str], ctx: Context, text: str = "") -> Resolution:
     n = _number(m["n"])
     direction = m["dir"].lower()
+    if direction in ("later", "earlier") and ctx.mention and _THAN_PLANNED.match(text, m.end()):
+        # "arrives on November 11, three days later than planned": November 11 itself.
+        day, offset = ctx.mention
+        return _day(day, f"mention:{day}@{offset}")
     if direction == "ago":
         if ctx.published is None:
             return UNRESOLVED
@@ -318,10 +371,13 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
 def _month_only(m: re.Match[str], ctx: Context) -> Resolution:
     month = MONTHS[m["mon"]]
     mod = " ".join((m["mmod"] or "").lower().split())
-    base = ctx.year_hint or ctx.published
+    narrative = None if ctx.year_hint else _narrative_year(ctx)
+    base = ctx.year_hint or (narrative[0] if narrative else ctx.published)
     if base is None:
         return UNRESOLVED
-    anchor = ABSOLUTE if ctx.year_hint else ctx.pub_anchor()
+    anchor = ABSOLUTE if ctx.year_hint else narrative[1] if narrative else ctx.pub_anchor()
+    if narrative is not None and narrative[2] and not mod and not m["myear"]:
+        return _month(date(base.year, month, 1), anchor)  # "In 2008 ... in March"
     if m["myear"]:
         year = base.year + {"last": -1, "next": 1}.get(m["myear"].lower(), 0)
     elif mod in ("last", "the past", "the previous"):
@@ -366,7 +422,7 @@ def resolve(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resolution 
     if kind == "relday":
         return _relday(m, ctx)
     if kind == "shift":
-        return _shifted(m, ctx)
+        return _shifted(m, ctx, text)
     if kind == "since_then":
         if ctx.mention is None:
             return UNRESOLVED

@@ -108,7 +108,9 @@ def score_timeml(
                 continue
             match = next((t for t in ours if t.start < gold.end and gold.start < t.end), None)
             got = value(match) if match is not None else None
-            ok = got is not None and (_same_value(got, gold.value) if lenient else got == gold.value)
+            ok = got is not None and (
+                _same_value(got, gold.value) if lenient else got == gold.value
+            )
             if gold.type not in _HEADLINE_TYPES:
                 score.other_gold[gold.type] += 1
                 score.other_right[gold.type] += ok

@@ -191,6 +191,8 @@ class TimeExpression:
     value: str | None  # ISO 8601: 2020-10-04, 2020-10, 2020-W40, 1990s, 2020-09-27/2020-10-04
     precision: str | None
     anchor: str | None  # "published:2020-10-04", "mention:2020-10-03@812", ...
+    type: str | None = None  # TimeML type: DATE, TIME, DURATION, SET
+    timeml: str | None = None  # ISO-TimeML value: 2012-SU, 2013-03-22TAF, P5Y, PRESENT_REF
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -200,6 +202,8 @@ class TimeExpression:
             "value": self.value,
             "precision": self.precision,
             "anchor": self.anchor,
+            "type": self.type,
+            "timeml": self.timeml,
         }
 
     @classmethod
@@ -211,4 +215,6 @@ class TimeExpression:
             value=data.get("value"),
             precision=data.get("precision"),
             anchor=data.get("anchor"),
+            type=data.get("type"),
+            timeml=data.get("timeml"),
         )
