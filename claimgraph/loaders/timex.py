@@ -276,7 +276,7 @@ def _track(ctx: Context, group: _Group, res: Resolution, start: int, text: str) 
     if res.precision in ("day", "part_of_day", "time") and res.first is not None:
         ctx.mention = (res.first, start)
     if res.first is not None and res.timeml and res.ttype in ("DATE", "TIME"):
-        ctx.last = res
+        ctx.last, ctx.last_at = res, start
     kind = group.hits[-1].kind if group.how == "dated" else group.hits[0].kind
     prefixed = group.prefix is not None and (group.prefix["since"] or group.prefix["from"])
     # Only a date before publication starts a narrative: plans ("to launch in November

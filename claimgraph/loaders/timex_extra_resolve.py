@@ -249,7 +249,7 @@ def _century(m: re.Match[str], ctx: Context) -> Resolution:
 def _the_year(m: re.Match[str], ctx: Context) -> Resolution:
     # "the year", "the year before": the year (month, week) spoken of last.
     if ctx.last is not None and ctx.last.first is not None:
-        day, anchor = ctx.last.first, f"mention:{ctx.last.value}"
+        day, anchor = ctx.last.first, f"mention:{ctx.last.value}@{ctx.last_at}"
     elif (base := _base(ctx)) is not None:
         day, anchor = base
     else:
@@ -295,7 +295,7 @@ def _same_period(m: re.Match[str], ctx: Context) -> Resolution:
         and (value := shift_timeml(last.timeml, -1))
     ):
         precision = last.precision or "range"
-        res = _calendar(value.removeprefix("FY"), precision, f"mention:{last.value}")
+        res = _calendar(value.removeprefix("FY"), precision, f"mention:{last.value}@{ctx.last_at}")
         res.timeml = value
         return res
     if ctx.published is None:

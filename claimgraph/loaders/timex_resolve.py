@@ -63,6 +63,7 @@ class Context:
     # The narrative's reference time: its last absolute date (day, precision, offset).
     narrative: tuple[date, str, int] | None = None
     last: Resolution | None = None  # the last calendar expression, for "the same period last year"
+    last_at: int = 0  # ... and its offset
 
     def pub_anchor(self) -> str:
         return f"published:{self.published}"
