@@ -25,6 +25,7 @@ from claimgraph.loaders.quotes import text_of
 from claimgraph.loaders.renamings import find_renamings
 from claimgraph.loaders.roles import assign_roles
 from claimgraph.loaders.statements import build_statements
+from claimgraph.loaders.timex_dates import attach_timeml
 from claimgraph.schema.records import Article, ArticleRecords
 
 __all__ = ["Extractor"]
@@ -109,6 +110,7 @@ class Extractor:
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)
+        attach_timeml(statements, events, times)
         records = ArticleRecords(
             article=article,
             entities=table.entities,

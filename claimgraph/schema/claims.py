@@ -36,6 +36,8 @@ class Statement:
     said_on: dt.date | None = None
     said_on_precision: str | None = None
     said_on_anchor: str | None = None
+    # The TimeML value when said_on is finer or coarser than a day ("2013-03-22TAF").
+    said_on_value: str | None = None
     via: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     polarity: str = "asserts"
@@ -60,6 +62,7 @@ class Statement:
             "said_on": iso(self.said_on),
             "said_on_precision": self.said_on_precision,
             "said_on_anchor": self.said_on_anchor,
+            "said_on_value": self.said_on_value,
             "via": list(self.via),
             "about": list(self.about),
             "polarity": self.polarity,
@@ -84,6 +87,7 @@ class Statement:
             said_on=parse_date(data.get("said_on"), f"{what} said_on"),
             said_on_precision=precision(data.get("said_on_precision"), f"{what} said_on_precision"),
             said_on_anchor=data.get("said_on_anchor"),
+            said_on_value=data.get("said_on_value"),
             via=strs(data.get("via"), f"{what} via"),
             about=strs(data.get("about"), f"{what} about"),
             polarity=choice(data.get("polarity", "asserts"), POLARITIES, f"{what} polarity"),
@@ -103,6 +107,7 @@ class Statement:
             "said_on": self.said_on,
             "said_on_precision": self.said_on_precision,
             "said_on_anchor": self.said_on_anchor,
+            "said_on_value": self.said_on_value,
             "polarity": self.polarity,
             "sentence": self.sentence,
             "start": self.start,
@@ -123,6 +128,9 @@ class Event:
     date_end: dt.date | None = None
     precision: str | None = None
     date_anchor: str | None = None
+    # The TimeML value when the date is not one day ("2012-SU", "2013-03-22T15:00");
+    # ``date``..``date_end`` is then the range of days it covers.
+    date_value: str | None = None
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
@@ -138,6 +146,7 @@ class Event:
             "date_end": iso(self.date_end),
             "precision": self.precision,
             "date_anchor": self.date_anchor,
+            "date_value": self.date_value,
             "agents": list(self.agents),
             "targets": list(self.targets),
             "places": list(self.places),
@@ -157,6 +166,7 @@ class Event:
             date_end=parse_date(data.get("date_end"), f"{what} date_end"),
             precision=precision(data.get("precision"), f"{what} precision"),
             date_anchor=data.get("date_anchor"),
+            date_value=data.get("date_value"),
             agents=strs(data.get("agents"), f"{what} agents"),
             targets=strs(data.get("targets"), f"{what} targets"),
             places=strs(data.get("places"), f"{what} places"),
@@ -173,6 +183,7 @@ class Event:
             "date_end": self.date_end,
             "precision": self.precision,
             "date_anchor": self.date_anchor,
+            "date_value": self.date_value,
             # Neo4j properties cannot hold maps: each count becomes its own
             # property (``count_killed``), set with ``SET e += row.counts``.
             "counts": {
