@@ -218,7 +218,7 @@ def value_to_range(value: str) -> tuple[date, date | None, str] | None:
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _TIMEML = re.compile(
     r"(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T[\d:A-Z]*)?)?|W(?P<w>\d\d)(?P<we>-WE)?|"
-    r"Q(?P<q>[1-4])|(?P<s>SP|SU|FA|WI)))?|(?P<dec>\d{3})|(?P<cen>\d{2})"
+    r"Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?|(?P<dec>\d{3})|(?P<cen>\d{2})"
 )
 
 
@@ -255,6 +255,9 @@ def timeml_range(value: str) -> tuple[date, date] | None:
         if m["q"]:
             start = date(year, 3 * int(m["q"]) - 2, 1)
             return start, add_months(start, 3) - timedelta(days=1)
+        if m["h"]:
+            start = date(year, 6 * int(m["h"]) - 5, 1)
+            return start, add_months(start, 6) - timedelta(days=1)
         if m["s"]:
             start = date(year, _SEASON_START[m["s"]], 1)
             return start, add_months(start, 3) - timedelta(days=1)

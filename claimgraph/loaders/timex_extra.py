@@ -19,7 +19,7 @@ __all__ = ["EXTRA_RULES", "EXTRA_KINDS", "accept_extra", "POD_CODES"]
 POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _FIRST = {
-    "clock": r"\d",
+    "clock": r"[\dnmN]",
     "season": "[SsWwAaFfTtLlNnPpCcEeMm]",
     "ref": "[NnCcPpRrLlTtSsAa]",
     "fiscal": "[TtFfLlNnCcPp]",  # fiscal, FY, the fiscal/financial year
@@ -28,6 +28,7 @@ _FIRST = {
     "dur": r"[\dA-Za-z]",
     "century": r"[Tt\dFfSsLl]",
     "theyear": "[Tt]",
+    "half": "[TtFfSs12H]",
     "sameperiod": "[Tt]",
 }
 
@@ -49,7 +50,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         "clock",
         r"\b(?:(?P<h>[01]?\d|2[0-3])(?:(?::(?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d)(?=\s*[aApP]\.?\s?[mM]\b))"
         r"(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\b\.?)?|\s*(?P<ampm2>[aApP])\.?\s?[mM]\b\.?)|"
-        r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT)\b))"
+        r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT)\b)|"
+        r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bafter\s)|(?<=\bbefore\s)|(?<=\baround\s))"
+        r"(?P<named>noon|midday|midnight))"
         r"(?:\s*(?P<zone>UTC|GMT|Z(?![a-z])|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST)\b)?",
     ),
     _rule(
@@ -96,7 +99,7 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"(?:(?:consecutive|straight|successive|trading|full|business|working|calendar)\s+)?(?P<du>"
         + _TIME_UNITS
         + r")s?\b(?![\s-]+(?:ago|later|earlier|before|after|old|of\s+age)\b)"
-        r"(?<!\ba\ssecond)(?<!\ban\shour)"
+        r"(?<!\ba\ssecond)"
         r"(?!-old)|(?:(?<=\bfor\s)|(?<=\bover\s))(?P<xu>years|months|weeks|days|decades|hours)\b|"
         r"(?<=\bin\s)(?P<xu2>years|months|decades|minutes|hours)\b|(?<=\bover\s)the\s+(?P<xu3>years|decades)\b|"
         r"the\s+(?P<dmod>past|last|previous|next|coming)\s+(?P<du2>decade|century)\b))",
@@ -105,6 +108,16 @@ EXTRA_RULES: tuple[Rule, ...] = (
         "century",
         r"\b(?:the\s+)?(?:(?P<cmod>(?i:early|mid|late))[\s-]+)?(?P<cn>\d{1,2}(?:st|nd|rd|th)|"
         r"(?i:" + _ORDINALS + r"))[\s-]+century\b|\b(?P<crel>(?i:this|last))\s+century\b",
+    ),
+    _rule(
+        "half",
+        r"(?i:\b(?:the\s+)?(?P<hn>first|second|1st|2nd)[\s-]+half\b(?!\s+of\s+(?!(?:the\s+year|this\s+year|"
+        r"last\s+year|next\s+year|"
+        + YEAR
+        + r")\b))(?:\s+of\s+(?P<hy>"
+        + YEAR
+        + r"|this\s+year|last\s+year|"
+        r"next\s+year|the\s+year))?|\bH(?P<hd>[12])\s+(?P<hy2>" + YEAR + r")\b)",
     ),
     _rule(
         "theyear",
@@ -140,7 +153,7 @@ def accept_extra(kind: str, match: re.Match[str], text: str) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 20]
     if kind == "clock":
-        if match["hh"] or match["zone"] or match["ampm"] or match["ampm2"]:
+        if match["hh"] or match["zone"] or match["ampm"] or match["ampm2"] or match["named"]:
             return True
         # A bare "3:16" needs a word that makes it a time ("at 15:00", "by 9:30").
         return bool(match["mi"] and _CLOCK_CUE.search(before) and not re.match(r"\A[.,]?\d", after))

@@ -79,8 +79,9 @@ def _base(ctx: Context) -> tuple[date, str] | None:
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Resolution:
-    hour = int(m["h"] or m["hh"])
-    minutes = m["mi"] or m["mi2"] or m["mm"]
+    named = (m["named"] or "").lower()
+    hour = 24 if named == "midnight" else 12 if named else int(m["h"] or m["hh"])
+    minutes = m["mi"] or m["mi2"] or m["mm"] or ("00" if named else None)
     half = (m["ampm"] or m["ampm2"] or "").lower()
     if half == "p" and hour < 12:
         hour += 12
@@ -310,6 +311,29 @@ def _same_period(m: re.Match[str], ctx: Context) -> Resolution:
     return _calendar(value, "month" if unit == "month" else "year", ctx.pub_anchor())
 
 
+def _half(m: re.Match[str], ctx: Context) -> Resolution:
+    number = 1 if (m["hn"] or m["hd"] or "").lower() in ("first", "1st", "1") else 2
+    written = " ".join((m["hy"] or m["hy2"] or "").lower().split())
+    if written.isdigit():
+        year, anchor = int(written), ABSOLUTE
+    elif (
+        not written
+        and ctx.last is not None
+        and re.fullmatch(r"\d{4}-[HQ]\d", ctx.last.timeml or "")
+    ):
+        # "the first half of 2009 ... in the second half": the same year
+        year, anchor = int((ctx.last.timeml or "")[:4]), f"mention:{ctx.last.value}@{ctx.last_at}"
+    else:
+        base = _base(ctx)
+        if base is None:
+            return UNRESOLVED
+        day, anchor = base
+        year = day.year + {"last year": -1, "next year": 1}.get(written, 0)
+        if not written and number == 2 and day.month <= 3 and not ctx.future:
+            year -= 1  # "the second half" in a January report: the one just ended
+    return _calendar(f"{year:04d}-H{number}", "range", anchor)
+
+
 def resolve_extra(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resolution | None:
     """The meaning of a match of one of the extra rules."""
     if kind == "clock":
@@ -330,6 +354,8 @@ def resolve_extra(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resol
         return _century(m, ctx)
     if kind == "theyear":
         return _the_year(m, ctx)
+    if kind == "half":
+        return _half(m, ctx)
     if kind == "sameperiod":
         return _same_period(m, ctx)
     raise ValueError(f"unknown time rule {kind!r}")

@@ -129,6 +129,18 @@ def _in_unit(d: date, unit: str, anchor: str) -> Resolution:
     return _year(d.year, anchor)
 
 
+def _past_year(month: int, day: int, base: date) -> date | None:
+    """In a past-tense clause, the latest ``month``/``day`` not after ``base`` (two days' grace)."""
+    for year in (base.year, base.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when <= base + timedelta(days=2):
+            return when
+    return None
+
+
 def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Resolution | None:
     """A month and day, with the year written, borrowed from context, or unknown."""
     month = MONTHS[m["mon"].rstrip(".")]
@@ -160,7 +172,8 @@ def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Res
         except ValueError:
             return None
         return UNRESOLVED
-    when = nearest_year(month, day, base, future=ctx.future)
+    when = _past_year(month, day, base) if ctx.past else None
+    when = when or nearest_year(month, day, base, future=ctx.future)
     return _day(when, anchor) if when else None
 
 
@@ -388,7 +401,9 @@ def _month_only(m: re.Match[str], ctx: Context) -> Resolution:
     elif mod == "this":
         year = base.year
     else:
-        year = nearest_year(month, 15, base, future=ctx.future).year  # type: ignore[union-attr]
+        when = _past_year(month, 1, base) if ctx.past else None
+        when = when or nearest_year(month, 15, base, future=ctx.future)
+        year = when.year  # type: ignore[union-attr]
     return _month(date(year, month, 1), anchor)
 
 

@@ -20,13 +20,18 @@ _FUTURE_HEADS = {
 _MAX_STEPS = 8
 
 
+# A date inside a noun phrase ("a June 3 hearing has been scheduled") dates the
+# noun, not the verb: the verb's tense says nothing about it.
+_NOMINAL = {"nsubj", "nsubjpass", "dobj", "attr", "appos", "compound", "poss", "nmod", "amod"}
+
+
 def _verb(token: Any) -> Any:
-    """The nearest verb governing ``token`` (itself if it is one)."""
+    """The nearest verb governing ``token`` adverbially (itself if it is one), else None."""
     for _ in range(_MAX_STEPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
+        if token.head is token or token.dep_ in _NOMINAL:
+            return None
         token = token.head
     return None
 
@@ -36,8 +41,9 @@ def clause_tense(doc: Any, start: int, end: int) -> str | None:
 
     Future: an auxiliary "will", "shall", "would" ("said it would close on
     Friday"), or an infinitive after "plan", "expect", "agree", "due" ...
-    ("agreed to meet on Monday"). Past: a past-tense verb or a perfect
-    ("has said", "had met"). Present: anything else with a verb.
+    ("agreed to meet on Monday"). Past: a past-tense verb or the past perfect
+    ("had met"). Present: anything else with a verb. ``None`` when the
+    expression sits in a noun phrase ("a June 3 hearing") or has no verb.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -61,6 +67,6 @@ def clause_tense(doc: Any, start: int, end: int) -> str | None:
             if {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")} & _FUTURE_AUX:
                 return "future"
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
+    if verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in auxes):
+        return "past"  # the past perfect; "has been scheduled" may still lie ahead
     return "present"
