@@ -24,7 +24,7 @@ from claimgraph.loaders.timex_extra import EXTRA_KINDS, EXTRA_RULES, accept_extr
 from claimgraph.loaders.timex_extra_resolve import duration_value, resolve_extra, with_clock
 from claimgraph.loaders.timex_resolve import ABSOLUTE, Context, Resolution, resolve
 from claimgraph.loaders.timex_rules import PREFIX, RULES, accept, is_future
-from claimgraph.loaders.timex_scan import matches
+from claimgraph.loaders.timex_scan import keywords, matches
 from claimgraph.loaders.timex_tense import clause_tense
 from claimgraph.loaders.timex_timeml import timeml_of, with_part_of_day
 from claimgraph.schema.records import TimeExpression
@@ -82,10 +82,11 @@ class _Group:
 
 
 def _candidates(text: str) -> list[_Hit]:
+    index = keywords(text)
     hits = [
         _Hit(rule.kind, m, order)
         for order, rule in enumerate(_ALL_RULES)
-        for m in matches(rule.kind, rule.pattern, text)
+        for m in matches(rule.kind, rule.pattern, text, index)
         if m.end() > m.start()
         and (
             accept_extra(rule.kind, m, text)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Anchor", "ANCHORS", "matches"]
+__all__ = ["Anchor", "ANCHORS", "keywords", "matches"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ ANCHORS: dict[str, Anchor] = {
     "fiscal": _a(_words("fiscal", "financial", "FY"), 24, 14),
     "usdate": _a("/", 5, 6),
     "set": _a(_words("every", "each", "once", "twice", "thrice", "times", "per", "annually",
-                     "yearly", "a day", "a week", "a month", "a year", "Mondays", "Tuesdays",
+                     "yearly", "day", "week", "month", "year", "Mondays", "Tuesdays",
                      "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"), 6, 30),
     "dur": _a(_UNITS, 42, 26),
     "century": _a(_words("century"), 30, 2),
@@ -84,24 +84,71 @@ ANCHORS: dict[str, Anchor] = {
     "sameperiod": _a(_words("same"), 6, 50),
 }  # fmt: skip
 
+_WORDLIKE = re.compile(r"[A-Za-z][A-Za-z ]*")
+
+
+def _keyword_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], dict[str, Anchor]]:
+    """One scan for the keywords of every rule whose keyword is a list of words.
+
+    Returns the scanning pattern, the rules each matched word belongs to (a
+    word also counts for every rule whose keyword it contains: "Mondays" for
+    the weekday rule, "century" for the durations' "centur"), and the rules
+    whose keyword is a pattern of its own.
+    """
+    words: dict[str, set[str]] = {}
+    own: dict[str, Anchor] = {}
+    for kind, anchor in ANCHORS.items():
+        alternatives = anchor.pattern.pattern.split("|")
+        plain = [re.sub(r"\\(.)", r"\1", a) for a in alternatives]
+        if all(_WORDLIKE.fullmatch(w) for w in plain):
+            for w in plain:
+                words.setdefault(w, set()).add(kind)
+        else:
+            own[kind] = anchor
+    kinds = {w: frozenset(k for kw, ks in words.items() if kw in w for k in ks) for w in words}
+    union = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(union), kinds, own
+
+
 _SLACK = 30  # how far a pattern's lookaheads may read past its match
 _REDO = 80  # longer than any match plus its lookahead
 
 
-def matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of one rule in ``text``, searched only around its keywords."""
+def keywords(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each rule's keyword occurs in ``text``: one scan for all word keywords."""
+    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in ANCHORS}
+    for m in _UNION.finditer(text):
+        span = m.span()
+        for kind in _KINDS[m.group()]:
+            found[kind].append(span)
+    for kind, anchor in _OWN.items():
+        found[kind] = [m.span() for m in anchor.pattern.finditer(text)]
+    return found
+
+
+def matches(
+    kind: str,
+    pattern: re.Pattern[str],
+    text: str,
+    index: dict[str, list[tuple[int, int]]] | None = None,
+) -> Iterator[re.Match[str]]:
+    """The matches of one rule in ``text``, searched only around its keywords.
+
+    ``index`` is ``keywords(text)``, computed once for all rules.
+    """
     anchor = ANCHORS.get(kind)
     if anchor is None:
         yield from pattern.finditer(text)
         return
+    spans = (index or keywords(text))[kind]
     n = len(text)
     seen: set[tuple[int, int]] = set()
     # Matches that start before ``scanned`` were all found: a window's last stretch is
     # tried again with the next one, because the window may have cut a match there.
     scanned = 0
-    for a in anchor.pattern.finditer(text):
-        lo = max(scanned, a.start() - anchor.back)
-        hi = min(n, a.end() + anchor.fwd)
+    for a_start, a_end in spans:
+        lo = max(scanned, a_start - anchor.back)
+        hi = min(n, a_end + anchor.fwd)
         if lo >= hi:
             continue
         for m in pattern.finditer(text, lo, hi):
@@ -115,3 +162,6 @@ def matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match
                 seen.add(m.span())
                 yield m
         scanned = max(scanned, hi - _REDO)
+
+
+_UNION, _KINDS, _OWN = _keyword_index()
