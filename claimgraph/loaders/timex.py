@@ -1,15 +1,19 @@
 """Find and normalise time expressions in news text.
 
-``find_times(text, published)`` returns every date-like expression with its
-character offsets, an ISO 8601 value, a precision and the anchor it was
-resolved against; ``value_to_range`` turns a value back into days. Pure
-Python and regular expressions: fast enough to run on every article. The
+``find_times(text, published, doc=None)`` returns every time expression with
+its character offsets, its ISO-TimeML value and type (DATE, TIME, DURATION,
+SET), the ISO 8601 calendar value claimgraph dates by, a precision and the
+anchor it was resolved against; ``value_to_range`` turns a value back into
+days. Regular expressions (``timex_rules``, ``timex_extra``), searched near
+their keywords (``timex_scan``): fast enough to run on every article. The
 rules are described for users in ``docs/time.md``.
 
 Relative expressions are resolved in reading order: "the previous day" and
-"two days later" count from the day-exact date mentioned last before them
-(falling back to the publication date), everything deictic ("yesterday", "on
-Sunday", "last week") from the publication date.
+"two days later" count from the day-exact date mentioned last before them,
+year-less dates from the narrative's last absolute date when the story is set
+in another year, everything deictic ("yesterday", "on Sunday", "last week")
+from the publication date. The spaCy ``doc``, when given, supplies the tense
+of the verb each expression modifies.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ mentioned last before it, starting at character 812).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimgraph.loaders.timex_calendar import (
@@ -25,57 +24,15 @@ from claimgraph.loaders.timex_calendar import (
     weekday_after,
     weekday_before,
 )
+from claimgraph.loaders.timex_context import ABSOLUTE, UNRESOLVED, Context, Resolution
+from claimgraph.loaders.timex_quarter import quarter
 
-__all__ = ["Context", "Resolution", "resolve", "ABSOLUTE"]
+__all__ = ["Context", "Resolution", "resolve", "ABSOLUTE", "UNRESOLVED"]
 
-ABSOLUTE = "absolute"
 _PAST_PERFECT = re.compile(r"(?i:\bhad\b(?!\s+(?:been\s+)?(?:said|reported)))")
 _LEGAL = re.compile(
     r"(?i:\b(?:sentenced|jailed|prison|term|ban|banned|suspended|contract|lease|visa)\b)"
 )
-
-
-@dataclass
-class Resolution:
-    """What an expression means: ``first``..``last`` are the days it covers."""
-
-    value: str | None
-    precision: str | None
-    anchor: str | None
-    first: date | None = None
-    last: date | None = None
-    timeml: str | None = None  # the ISO-TimeML value, when it differs from what ``value`` says
-    ttype: str = "DATE"  # TimeML type: DATE, TIME, DURATION, SET
-
-
-UNRESOLVED = Resolution(None, None, None)
-
-
-@dataclass
-class Context:
-    """What relative expressions resolve against, updated as the text is read."""
-
-    published: date | None
-    mention: tuple[date, int] | None = None  # last day-exact date and its offset
-    year_hint: date | None = None  # a date whose year a year-less date may borrow
-    future: bool = False  # the clause speaks of the future
-    past: bool = False  # the clause's verb is in a past tense
-    # The narrative's reference time: its last absolute date (day, precision, offset).
-    narrative: tuple[date, str, int] | None = None
-    last: Resolution | None = None  # the last calendar expression, for "the same period last year"
-    last_at: int = 0  # ... and its offset
-
-    def pub_anchor(self) -> str:
-        return f"published:{self.published}"
-
-    def reference(self) -> tuple[date, str] | None:
-        """The date mentioned just before, else the publication date."""
-        if self.mention is not None:
-            day, offset = self.mention
-            return day, f"mention:{day}@{offset}"
-        if self.published is not None:
-            return self.published, self.pub_anchor()
-        return None
 
 
 def _day(d: date, anchor: str, precision: str = "day") -> Resolution:
@@ -332,56 +289,6 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{first}s", "decade", anchor, date(first, 1, 1), date(first + 9, 12, 31))
 
 
-def _quarter_cost(first: date, anchor: date, future: bool) -> int:
-    last = add_months(first, 3) - timedelta(days=1)
-    if first <= anchor <= last:
-        return 0
-    if last < anchor:
-        return (anchor - last).days * (2 if future else 1)
-    return (first - anchor).days * (1 if future else 2)
-
-
-def _relative_quarter(m: re.Match[str], ctx: Context) -> Resolution:
-    if ctx.published is None:
-        return UNRESOLVED
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["qrel"].lower(), 0)
-    first = add_months(
-        date(ctx.published.year, 3 * ((ctx.published.month - 1) // 3) + 1, 1), 3 * step
-    )
-    last = add_months(first, 3) - timedelta(days=1)
-    return Resolution(
-        f"{first.year:04d}-Q{(first.month + 2) // 3}", "range", ctx.pub_anchor(), first, last
-    )
-
-
-def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
-    if m["qrel"]:
-        return _relative_quarter(m, ctx)
-    word = (m["qn"] or m["qd"] or "").lower()
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(word, 4)
-    if word.isdigit():
-        number = int(word)
-    written = " ".join((m["qy"] or m["qy2"] or "").lower().split())
-    anchor = ABSOLUTE
-    if written.isdigit():
-        year = int(written)
-    elif ctx.published is None:
-        return UNRESOLVED
-    else:
-        anchor = ctx.pub_anchor()
-        year = ctx.published.year + {"last year": -1, "next year": 1}.get(written, 0)
-        if not written:
-            # The nearest such quarter, the past preferred: "the fourth quarter"
-            # in a January report is the one just ended, in August the coming one.
-            year = min(
-                (year - 1, year, year + 1),
-                key=lambda y: _quarter_cost(date(y, 3 * number - 2, 1), ctx.published, ctx.future),  # type: ignore[arg-type]
-            )
-    first = date(year, 3 * number - 2, 1)
-    last = add_months(first, 3) - timedelta(days=1)
-    return Resolution(f"{year:04d}-Q{number}", "range", anchor, first, last)
-
-
 def _month_only(m: re.Match[str], ctx: Context) -> Resolution:
     month = MONTHS[m["mon"]]
     mod = " ".join((m["mmod"] or "").lower().split())
@@ -456,5 +363,5 @@ def resolve(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resolution 
     if kind == "decade":
         return _decade(m, ctx)
     if kind == "quarter":
-        return _quarter(m, ctx)
+        return quarter(m, ctx)
     raise ValueError(f"unknown time rule {kind!r}")
