@@ -72,6 +72,8 @@ def _shift(d: date, n: int, unit: str) -> date:
         return d + timedelta(weeks=n)
     if unit == "month":
         return add_months(d, n)
+    if unit == "decade":
+        return add_months(d, 120 * n)
     return add_months(d, 12 * n)
 
 

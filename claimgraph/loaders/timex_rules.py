@@ -28,7 +28,7 @@ _NUM = "|".join(
     sorted((re.escape(n).replace(r"\ ", r"\s+") for n in NUMBERS), key=len, reverse=True)
 )
 NUM = rf"(?i:{_NUM}|\d{{1,3}})"
-UNIT = r"(?i:day|week|month|year)"
+UNIT = r"(?i:day|week|month|year|decade)"
 ORD = r"(?:st|nd|rd|th)?"
 
 

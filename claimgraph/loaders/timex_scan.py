@@ -62,7 +62,7 @@ ANCHORS: dict[str, Anchor] = {
     "relday": _a(_words("day", "morning", "afternoon", "evening", "night"), 22, 30),
     "shift": _a(_words("later", "after", "earlier", "before", "ago"), 40, 2),
     "since_then": _a(_words("then"), 10, 2),
-    "duration": _a(_words("day", "week", "month", "year"), 48, 60),
+    "duration": _a(_words("day", "week", "month", "year", "decade"), 48, 60),
     "year": _a(r"1[5-9]\d\d|20\d\d", 1, 6),
     "decade": _a(r"0s", 14, 2),
     "short_year": _a("'|‘|’", 0, 6),
