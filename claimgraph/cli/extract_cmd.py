@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
 import click
@@ -52,10 +53,11 @@ def _print_table(console: Console, rec: ArticleRecords) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "table"]),
+    type=click.Choice(["json", "table", "timeml"]),
     default="json",
     show_default=True,
-    help="JSON records (the load --records format) or a table per article.",
+    help="JSON records (the load --records format), a table per article, or TimeML "
+    "(TIMEX3 tags; with --out, a folder of .tml files).",
 )
 @click.option(
     "--date",
@@ -74,9 +76,9 @@ def _print_table(console: Console, rec: ArticleRecords) -> None:
 @click.option(
     "--out",
     "out_path",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(writable=True),
     default=None,
-    help="Write to this file instead of standard output.",
+    help="Write to this file instead of standard output (a folder for --format timeml).",
 )
 @handle_errors
 def extract(
@@ -93,6 +95,7 @@ def extract(
         claimgraph extract article.txt --format table
         claimgraph extract articles/ --processes 2 --out records.json
         cat story.txt | claimgraph extract - --date 2020-10-04
+        claimgraph extract articles/ --format timeml --out tml/
     """
     from claimgraph.loaders.pipeline import Extractor
     from claimgraph.loaders.readers import InputProblem, iter_articles
@@ -103,6 +106,11 @@ def extract(
             day = date.fromisoformat(published)
         except ValueError as e:
             raise click.BadParameter(f"{published!r} is not YYYY-MM-DD", param_hint="--date") from e
+    if fmt == "timeml":
+        _extract_timeml(files, day, processes, out_path)
+        return
+    if out_path and Path(out_path).is_dir():
+        raise click.BadParameter(f"{out_path} is a folder", param_hint="--out")
     out: TextIO = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
     failed = 0
     records: list[ArticleRecords] = []
@@ -127,5 +135,36 @@ def extract(
     finally:
         if out_path:
             out.close()
+    if failed:
+        raise SystemExit(1)
+
+
+def _extract_timeml(
+    files: tuple[str, ...], day: date | None, processes: int, out_path: str | None
+) -> None:
+    """TimeML per article: to standard output, or one ``.tml`` file each in the ``--out`` folder."""
+    from claimgraph.loaders.pipeline import Extractor
+    from claimgraph.loaders.readers import InputProblem, iter_articles
+    from claimgraph.loaders.timex_export import timeml_name, to_timeml
+
+    folder = Path(out_path) if out_path else None
+    if folder is not None:
+        if folder.exists() and not folder.is_dir():
+            raise click.BadParameter(f"{folder} is not a folder", param_hint="--out")
+        folder.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for item in Extractor(n_process=processes).extract_many(
+        iter_articles(list(files), published=day)
+    ):
+        if isinstance(item, InputProblem):
+            click.echo(f"claimgraph extract: {item}", err=True)
+            failed += getattr(item, "severity", "error") == "error"
+            continue
+        name = timeml_name(item)
+        document = to_timeml(item, Path(name).stem)
+        if folder is None:
+            sys.stdout.write(document)
+        else:
+            (folder / name).write_text(document, encoding="utf-8")
     if failed:
         raise SystemExit(1)

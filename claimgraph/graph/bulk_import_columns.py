@@ -74,6 +74,7 @@ STATEMENT_COLUMNS = _nodes(
     Column("said_on", "date"),
     Column("said_on_precision"),
     Column("said_on_anchor"),
+    Column("said_on_value"),
     Column("polarity"),
     Column("sentence"),
     Column("start", "long"),
@@ -91,6 +92,7 @@ EVENT_COLUMNS = _nodes(
     Column("date_end", "date"),
     Column("precision"),
     Column("date_anchor"),
+    Column("date_value"),
     Column("article"),
 )
 ENTITY_COLUMNS = _nodes(

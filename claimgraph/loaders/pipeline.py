@@ -26,6 +26,7 @@ from claimgraph.loaders.quotes import text_of
 from claimgraph.loaders.renamings import find_renamings
 from claimgraph.loaders.roles import assign_roles
 from claimgraph.loaders.statements import build_statements, keep_narration
+from claimgraph.loaders.timex_dates import attach_timeml
 from claimgraph.schema.records import Article, ArticleRecords
 
 __all__ = ["Extractor"]
@@ -33,10 +34,11 @@ __all__ = ["Extractor"]
 logger = logging.getLogger(__name__)
 
 
-def _find_times(text: str, article: Article) -> list[Any]:
+def _find_times(text: str, article: Article, doc: Doc | None = None) -> list[Any]:
     from claimgraph.loaders.timex import find_times
 
-    return find_times(text, article.published)
+    # The parse gives each date the tense of its governing verb.
+    return find_times(text, article.published, doc)
 
 
 class Extractor:
@@ -127,11 +129,12 @@ class Extractor:
         assign_part_of(doc, table)
         renamings = find_renamings(doc, table)
         resolver = Resolver(doc, table)
-        times = _find_times(text_of(doc), article)
+        times = _find_times(text_of(doc), article, doc)
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)
         statements = keep_narration(statements, events)
+        attach_timeml(statements, events, times)
         records = ArticleRecords(
             article=article,
             entities=table.entities,

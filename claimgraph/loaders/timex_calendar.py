@@ -28,6 +28,7 @@ __all__ = [
     "weekday_after",
     "month_before",
     "month_after",
+    "timeml_range",
 ]
 
 MONTHS = {
@@ -60,7 +61,10 @@ WEEKDAYS = {
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple of": 2, "a few": 3,
+    "a couple of": 2, "a few": 3, "few": 3, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12, "two dozen": 24,
 }  # fmt: skip
 
 
@@ -200,4 +204,63 @@ def value_to_range(value: str) -> tuple[date, date | None, str] | None:
         if stop < start[0]:
             return None
         return start[0], stop, "range"
-    return _single(value)
+    single = _single(value)
+    if single is not None or "/" in value:
+        return single
+    days = timeml_range(value)  # a TimeML value: 2012-SU, 2013-03-22TAF, 199, FY2009
+    if days is None:
+        return None
+    if days[0] == days[1]:
+        return days[0], None, "day"
+    return days[0], days[1], "range"
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_TIMEML = re.compile(
+    r"(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T[\d:A-Z]*)?)?|W(?P<w>\d\d)(?P<we>-WE)?|"
+    r"Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?|(?P<dec>\d{3})|(?P<cen>\d{2})"
+)
+
+
+def timeml_range(value: str) -> tuple[date, date] | None:
+    """First and last day of a calendar TimeML value; ``None`` for durations, refs, sets.
+
+    ``2012-SU`` is June to August 2012, ``2008-WI`` December 2008 to February
+    2009, ``199`` the 1990s, ``18`` the years 1800-1899, ``2013-03-22TAF``
+    that day, ``2010-W04-WE`` that week's Saturday and Sunday, ``FY2009``
+    the calendar year 2009 (fiscal years differ between organisations).
+    """
+    m = _TIMEML.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    try:
+        if m["dec"]:
+            first = int(m["dec"]) * 10
+            return date(first, 1, 1), date(first + 9, 12, 31)
+        if m["cen"]:
+            first = int(m["cen"]) * 100
+            return date(max(first, 1), 1, 1), date(first + 99, 12, 31)
+        year = int(m["y"])
+        if m["d"]:
+            day = date(year, int(m["m"]), int(m["d"]))
+            return day, day
+        if m["m"]:
+            start = date(year, int(m["m"]), 1)
+            return start, add_months(start, 1) - timedelta(days=1)
+        if m["w"]:
+            monday = date.fromisocalendar(year, int(m["w"]), 1)
+            if m["we"]:
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if m["q"]:
+            start = date(year, 3 * int(m["q"]) - 2, 1)
+            return start, add_months(start, 3) - timedelta(days=1)
+        if m["h"]:
+            start = date(year, 6 * int(m["h"]) - 5, 1)
+            return start, add_months(start, 6) - timedelta(days=1)
+        if m["s"]:
+            start = date(year, _SEASON_START[m["s"]], 1)
+            return start, add_months(start, 3) - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None

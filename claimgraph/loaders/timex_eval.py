@@ -88,6 +88,18 @@ class MeantimeScore:
         return self.ours_matching_any / self.ours if self.ours else 0.0
 
 
+def _dct(value: str) -> date | None:
+    """The creation time: ``2009-02-03``, or ``03-02-2009`` as one file writes it (day first)."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
 def _document(path: Path) -> MeantimeDocument:
     root = ET.parse(path).getroot()
     parts: list[str] = []
@@ -124,14 +136,30 @@ def _document(path: Path) -> MeantimeDocument:
         kind = timex.get("type", "")
         if timex.get("functionInDocument") == "CREATION_TIME":
             kind = "DCT"
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                dct = date.fromisoformat(value)
+            dct = _dct(value)
         if spans:
             timexes.append(
                 GoldTimex(min(s for s, _ in spans), max(e for _, e in spans), kind, value)
             )
     text = "".join(parts)
+    if dct is None:
+        dct = _dateline(text)
     return MeantimeDocument(path.stem, text, dct, timexes, annotated_until or len(text))
+
+
+def _dateline(text: str) -> date | None:
+    """The date printed under the title ("April 27, 2005"), for a file without a creation time."""
+    lines = text.split("\n", 2)
+    if len(lines) < 2:
+        return None
+    m = re.fullmatch(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", lines[1].strip())
+    months = "January February March April May June July August September October November December"
+    if m is None or m[1] not in months.split():
+        return None
+    try:
+        return date(int(m[3]), months.split().index(m[1]) + 1, int(m[2]))
+    except ValueError:
+        return None
 
 
 def read_meantime(folder: str | Path) -> Iterator[MeantimeDocument]:
@@ -186,7 +214,7 @@ def score_meantime(documents: Iterable[MeantimeDocument]) -> MeantimeScore:
                 continue
             score.found += 1
             score.calendar_found += calendar
-            if _same_value(match.value, gold.value):
+            if _same_value(match.value, gold.value) or match.timeml == gold.value:
                 score.correct += 1
                 score.calendar_correct += calendar
             else:

@@ -9,7 +9,6 @@ mentioned last before it, starting at character 812).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimgraph.loaders.timex_calendar import (
@@ -25,50 +24,15 @@ from claimgraph.loaders.timex_calendar import (
     weekday_after,
     weekday_before,
 )
+from claimgraph.loaders.timex_context import ABSOLUTE, UNRESOLVED, Context, Resolution
+from claimgraph.loaders.timex_quarter import quarter
 
-__all__ = ["Context", "Resolution", "resolve", "ABSOLUTE"]
+__all__ = ["Context", "Resolution", "resolve", "ABSOLUTE", "UNRESOLVED"]
 
-ABSOLUTE = "absolute"
 _PAST_PERFECT = re.compile(r"(?i:\bhad\b(?!\s+(?:been\s+)?(?:said|reported)))")
 _LEGAL = re.compile(
     r"(?i:\b(?:sentenced|jailed|prison|term|ban|banned|suspended|contract|lease|visa)\b)"
 )
-
-
-@dataclass
-class Resolution:
-    """What an expression means: ``first``..``last`` are the days it covers."""
-
-    value: str | None
-    precision: str | None
-    anchor: str | None
-    first: date | None = None
-    last: date | None = None
-
-
-UNRESOLVED = Resolution(None, None, None)
-
-
-@dataclass
-class Context:
-    """What relative expressions resolve against, updated as the text is read."""
-
-    published: date | None
-    mention: tuple[date, int] | None = None  # last day-exact date and its offset
-    year_hint: date | None = None  # a date whose year a year-less date may borrow
-    future: bool = False  # the clause speaks of the future
-
-    def pub_anchor(self) -> str:
-        return f"published:{self.published}"
-
-    def reference(self) -> tuple[date, str] | None:
-        """The date mentioned just before, else the publication date."""
-        if self.mention is not None:
-            day, offset = self.mention
-            return day, f"mention:{day}@{offset}"
-        if self.published is not None:
-            return self.published, self.pub_anchor()
-        return None
 
 
 def _day(d: date, anchor: str, precision: str = "day") -> Resolution:
@@ -108,6 +72,8 @@ def _shift(d: date, n: int, unit: str) -> date:
         return d + timedelta(weeks=n)
     if unit == "month":
         return add_months(d, n)
+    if unit == "decade":
+        return add_months(d, 120 * n)
     return add_months(d, 12 * n)
 
 
@@ -122,6 +88,18 @@ def _in_unit(d: date, unit: str, anchor: str) -> Resolution:
     return _year(d.year, anchor)
 
 
+def _past_year(month: int, day: int, base: date) -> date | None:
+    """In a past-tense clause, the latest ``month``/``day`` not after ``base`` (two days' grace)."""
+    for year in (base.year, base.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when <= base + timedelta(days=2):
+            return when
+    return None
+
+
 def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Resolution | None:
     """A month and day, with the year written, borrowed from context, or unknown."""
     month = MONTHS[m["mon"].rstrip(".")]
@@ -133,8 +111,16 @@ def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Res
             return _day(date(int(m["year"]), month, day), ABSOLUTE)
         except ValueError:
             return None
+    narrative = _narrative_year(ctx)
     if ctx.year_hint is not None:
         base, anchor = ctx.year_hint, ABSOLUTE
+    elif narrative is not None:
+        base, anchor, whole_year = narrative
+        if whole_year:  # "In 2008 ... on July 30": that year's
+            try:
+                return _day(date(base.year, month, day), anchor)
+            except ValueError:
+                return None
     elif ctx.published is not None:
         base, anchor = ctx.published, ctx.pub_anchor()
     elif ctx.mention is not None:
@@ -145,22 +131,52 @@ def _calendar_day(m: re.Match[str], ctx: Context, day_group: str = "day") -> Res
         except ValueError:
             return None
         return UNRESOLVED
-    when = nearest_year(month, day, base, future=ctx.future)
+    when = _past_year(month, day, base) if ctx.past else None
+    when = when or nearest_year(month, day, base, future=ctx.future)
     return _day(when, anchor) if when else None
 
 
-def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+def _narrative_year(ctx: Context) -> tuple[date, str, bool] | None:
+    """The narrative's reference time when it lies in another year than the publication.
+
+    Returns its day, its anchor and whether only the year is known.
+    """
+    if ctx.narrative is None:
+        return None
+    day, precision, offset = ctx.narrative
+    if ctx.published is not None and day.year == ctx.published.year:
+        return None
+    return day, f"narrative:{day}@{offset}", precision == "year"
+
+
+def _weekday_base(ctx: Context) -> tuple[date, str] | None:
+    """The day a weekday counts from: a narrated day far from publication, else publication."""
+    if ctx.narrative is not None and ctx.narrative[1] in ("day", "time"):
+        day, _precision, offset = ctx.narrative
+        if ctx.published is None or abs((day - ctx.published).days) > 7:
+            return day, f"narrative:{day}@{offset}"
     if ctx.published is None:
+        return None
+    return ctx.published, ctx.pub_anchor()
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+    base = _weekday_base(ctx)
+    if base is None:
         return UNRESOLVED
+    day, anchor = base
     weekday = WEEKDAYS[m["wd"]]
     mod = " ".join((m["wmod"] or "").lower().split())
     if mod in ("last", "past", "this past"):
-        when = weekday_before(ctx.published, weekday, strict=True)
-    elif mod in ("next", "coming", "this coming") or ctx.future:
-        when = weekday_after(ctx.published, weekday)
+        when = weekday_before(day, weekday, strict=True)
+    elif mod in ("next", "coming", "this coming"):
+        when = weekday_after(day, weekday)
+    elif ctx.future:
+        # "will meet on Friday" in a Friday report: that day, not a week later.
+        when = day if day.weekday() == weekday else weekday_after(day, weekday)
     else:
-        when = weekday_before(ctx.published, weekday)
-    return _day(when, ctx.pub_anchor(), "part_of_day" if m["pod"] else "day")
+        when = weekday_before(day, weekday)
+    return _day(when, anchor, "part_of_day" if m["pod"] else "day")
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Resolution:
@@ -222,9 +238,19 @@ def _relday(m: re.Match[str], ctx: Context) -> Resolution:
     return _day(base + timedelta(days=step), anchor, "day" if unit == "day" else "part_of_day")
 
 
-def _shifted(m: re.Match[str], ctx: Context) -> Resolution:
+_THAN_PLANNED = re.compile(
+    r"(?i:\s+than\s+(?:originally\s+|initially\s+|first\s+)?(?:planned|scheduled|expected|"
+    r"anticipated|announced|forecast))"
+)
+
+
+def _shifted(m: re.Match[str], ctx: Context, text: str = "") -> Resolution:
     n = _number(m["n"])
     direction = m["dir"].lower()
+    if direction in ("later", "earlier") and ctx.mention and _THAN_PLANNED.match(text, m.end()):
+        # "arrives on November 11, three days later than planned": November 11 itself.
+        day, offset = ctx.mention
+        return _day(day, f"mention:{day}@{offset}")
     if direction == "ago":
         if ctx.published is None:
             return UNRESOLVED
@@ -265,63 +291,16 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{first}s", "decade", anchor, date(first, 1, 1), date(first + 9, 12, 31))
 
 
-def _quarter_cost(first: date, anchor: date, future: bool) -> int:
-    last = add_months(first, 3) - timedelta(days=1)
-    if first <= anchor <= last:
-        return 0
-    if last < anchor:
-        return (anchor - last).days * (2 if future else 1)
-    return (first - anchor).days * (1 if future else 2)
-
-
-def _relative_quarter(m: re.Match[str], ctx: Context) -> Resolution:
-    if ctx.published is None:
-        return UNRESOLVED
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["qrel"].lower(), 0)
-    first = add_months(
-        date(ctx.published.year, 3 * ((ctx.published.month - 1) // 3) + 1, 1), 3 * step
-    )
-    last = add_months(first, 3) - timedelta(days=1)
-    return Resolution(
-        f"{first.year:04d}-Q{(first.month + 2) // 3}", "range", ctx.pub_anchor(), first, last
-    )
-
-
-def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
-    if m["qrel"]:
-        return _relative_quarter(m, ctx)
-    word = (m["qn"] or m["qd"] or "").lower()
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(word, 4)
-    if word.isdigit():
-        number = int(word)
-    written = " ".join((m["qy"] or m["qy2"] or "").lower().split())
-    anchor = ABSOLUTE
-    if written.isdigit():
-        year = int(written)
-    elif ctx.published is None:
-        return UNRESOLVED
-    else:
-        anchor = ctx.pub_anchor()
-        year = ctx.published.year + {"last year": -1, "next year": 1}.get(written, 0)
-        if not written:
-            # The nearest such quarter, the past preferred: "the fourth quarter"
-            # in a January report is the one just ended, in August the coming one.
-            year = min(
-                (year - 1, year, year + 1),
-                key=lambda y: _quarter_cost(date(y, 3 * number - 2, 1), ctx.published, ctx.future),  # type: ignore[arg-type]
-            )
-    first = date(year, 3 * number - 2, 1)
-    last = add_months(first, 3) - timedelta(days=1)
-    return Resolution(f"{year:04d}-Q{number}", "range", anchor, first, last)
-
-
 def _month_only(m: re.Match[str], ctx: Context) -> Resolution:
     month = MONTHS[m["mon"]]
     mod = " ".join((m["mmod"] or "").lower().split())
-    base = ctx.year_hint or ctx.published
+    narrative = None if ctx.year_hint else _narrative_year(ctx)
+    base = ctx.year_hint or (narrative[0] if narrative else ctx.published)
     if base is None:
         return UNRESOLVED
-    anchor = ABSOLUTE if ctx.year_hint else ctx.pub_anchor()
+    anchor = ABSOLUTE if ctx.year_hint else narrative[1] if narrative else ctx.pub_anchor()
+    if narrative is not None and narrative[2] and not mod and not m["myear"]:
+        return _month(date(base.year, month, 1), anchor)  # "In 2008 ... in March"
     if m["myear"]:
         year = base.year + {"last": -1, "next": 1}.get(m["myear"].lower(), 0)
     elif mod in ("last", "the past", "the previous"):
@@ -331,7 +310,9 @@ def _month_only(m: re.Match[str], ctx: Context) -> Resolution:
     elif mod == "this":
         year = base.year
     else:
-        year = nearest_year(month, 15, base, future=ctx.future).year  # type: ignore[union-attr]
+        when = _past_year(month, 1, base) if ctx.past else None
+        when = when or nearest_year(month, 15, base, future=ctx.future)
+        year = when.year  # type: ignore[union-attr]
     return _month(date(year, month, 1), anchor)
 
 
@@ -366,7 +347,7 @@ def resolve(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resolution 
     if kind == "relday":
         return _relday(m, ctx)
     if kind == "shift":
-        return _shifted(m, ctx)
+        return _shifted(m, ctx, text)
     if kind == "since_then":
         if ctx.mention is None:
             return UNRESOLVED
@@ -384,5 +365,5 @@ def resolve(kind: str, m: re.Match[str], ctx: Context, text: str) -> Resolution 
     if kind == "decade":
         return _decade(m, ctx)
     if kind == "quarter":
-        return _quarter(m, ctx)
+        return quarter(m, ctx)
     raise ValueError(f"unknown time rule {kind!r}")

@@ -28,7 +28,7 @@ _NUM = "|".join(
     sorted((re.escape(n).replace(r"\ ", r"\s+") for n in NUMBERS), key=len, reverse=True)
 )
 NUM = rf"(?i:{_NUM}|\d{{1,3}})"
-UNIT = r"(?i:day|week|month|year)"
+UNIT = r"(?i:day|week|month|year|decade)"
 ORD = r"(?:st|nd|rd|th)?"
 
 
@@ -185,6 +185,9 @@ _YEAR_LEADS = {
     "In", "Since", "By", "Until", "From", "Of", "Before", "After", "During", "Through", "And",
     "Or", "The", "Early", "Late", "Mid", "End", "Spring", "Summer", "Autumn", "Fall", "Winter",
     "Christmas", "Easter", "For", "To", "As", "Throughout", "Between", "About", "Around",
+    # Recurring events carry their year: "Developers Conference 2010", "Expo 2010".
+    "Conference", "Summit", "Games", "Cup", "Expo", "Olympics", "Championship",
+    "Championships", "Festival", "Awards", "Elections", "Election", "Show", "Forum",
     *(m for m in _FULL_MONTHS.split("|")),
 }  # fmt: skip
 _ADJECTIVE_BEFORE = re.compile(r"(?i:\b(?:an|a|the|this|that)\s+)\Z")

@@ -46,6 +46,8 @@ class Statement:
     said_on: dt.date | None = None
     said_on_precision: str | None = None
     said_on_anchor: str | None = None
+    # The TimeML value when said_on is finer or coarser than a day ("2013-03-22TAF").
+    said_on_value: str | None = None
     via: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     polarity: str = "asserts"
@@ -72,6 +74,7 @@ class Statement:
             "said_on": iso(self.said_on),
             "said_on_precision": self.said_on_precision,
             "said_on_anchor": self.said_on_anchor,
+            "said_on_value": self.said_on_value,
             "via": list(self.via),
             "about": list(self.about),
             "polarity": self.polarity,
@@ -98,6 +101,7 @@ class Statement:
             said_on=parse_date(data.get("said_on"), f"{what} said_on"),
             said_on_precision=precision(data.get("said_on_precision"), f"{what} said_on_precision"),
             said_on_anchor=data.get("said_on_anchor"),
+            said_on_value=data.get("said_on_value"),
             via=strs(data.get("via"), f"{what} via"),
             about=strs(data.get("about"), f"{what} about"),
             polarity=choice(data.get("polarity", "asserts"), POLARITIES, f"{what} polarity"),
@@ -119,6 +123,7 @@ class Statement:
             "said_on": self.said_on,
             "said_on_precision": self.said_on_precision,
             "said_on_anchor": self.said_on_anchor,
+            "said_on_value": self.said_on_value,
             "polarity": self.polarity,
             "sentence": self.sentence,
             "start": self.start,
@@ -139,6 +144,9 @@ class Event:
     date_end: dt.date | None = None
     precision: str | None = None
     date_anchor: str | None = None
+    # The TimeML value when the date is not one day ("2012-SU", "2013-03-22T15:00");
+    # ``date``..``date_end`` is then the range of days it covers.
+    date_value: str | None = None
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
@@ -154,6 +162,7 @@ class Event:
             "date_end": iso(self.date_end),
             "precision": self.precision,
             "date_anchor": self.date_anchor,
+            "date_value": self.date_value,
             "agents": list(self.agents),
             "targets": list(self.targets),
             "places": list(self.places),
@@ -173,6 +182,7 @@ class Event:
             date_end=parse_date(data.get("date_end"), f"{what} date_end"),
             precision=precision(data.get("precision"), f"{what} precision"),
             date_anchor=data.get("date_anchor"),
+            date_value=data.get("date_value"),
             agents=strs(data.get("agents"), f"{what} agents"),
             targets=strs(data.get("targets"), f"{what} targets"),
             places=strs(data.get("places"), f"{what} places"),
@@ -189,6 +199,7 @@ class Event:
             "date_end": self.date_end,
             "precision": self.precision,
             "date_anchor": self.date_anchor,
+            "date_value": self.date_value,
             # Neo4j properties cannot hold maps: each count becomes its own
             # property (``count_killed``), set with ``SET e += row.counts``.
             "counts": {
@@ -207,6 +218,8 @@ class TimeExpression:
     value: str | None  # ISO 8601: 2020-10-04, 2020-10, 2020-W40, 1990s, 2020-09-27/2020-10-04
     precision: str | None
     anchor: str | None  # "published:2020-10-04", "mention:2020-10-03@812", ...
+    type: str | None = None  # TimeML type: DATE, TIME, DURATION, SET
+    timeml: str | None = None  # ISO-TimeML value: 2012-SU, 2013-03-22TAF, P5Y, PRESENT_REF
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -216,6 +229,8 @@ class TimeExpression:
             "value": self.value,
             "precision": self.precision,
             "anchor": self.anchor,
+            "type": self.type,
+            "timeml": self.timeml,
         }
 
     @classmethod
@@ -227,4 +242,6 @@ class TimeExpression:
             value=data.get("value"),
             precision=data.get("precision"),
             anchor=data.get("anchor"),
+            type=data.get("type"),
+            timeml=data.get("timeml"),
         )

@@ -27,7 +27,9 @@ ENTITY_TYPES = ("Person", "Organization", "Place")
 MODES = ("direct", "indirect", "mixed", "narration")
 POLARITIES = ("asserts", "denies", "unconfirmed")
 # How exact a date is. ``part_of_day`` covers "early on October 4", "overnight".
-PRECISIONS = ("day", "part_of_day", "week", "month", "year", "decade", "range")
+PRECISIONS = (
+    "day", "part_of_day", "time", "week", "month", "season", "year", "decade", "century", "range",
+)  # fmt: skip
 
 
 def parse_date(value: Any, what: str = "date") -> date | None:

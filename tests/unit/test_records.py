@@ -104,7 +104,9 @@ def test_contract_field_names() -> None:
         "counts",
         "claimed_by",
     }
-    assert set(art["times"][0]) == {"text", "start", "end", "value", "precision", "anchor"}
+    assert set(art["times"][0]) == {
+        "text", "start", "end", "value", "precision", "anchor", "type", "timeml",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -157,9 +157,18 @@ def test_since_without_publication_date_is_open_ended() -> None:
     assert t.value == "2020-09-27/.."
 
 
-def test_explicit_ranges() -> None:
-    assert only("Talks ran from October 1 to October 3.").value == "2020-10-01/2020-10-03"
-    assert only("Elections were held between 2014 and 2016.").value == "2014-01-01/2016-12-31"
+def test_explicit_ranges_are_two_expressions_that_share_the_range() -> None:
+    # TimeML marks each end; claimgraph dates by the whole range on both.
+    found = times("Talks ran from October 1 to October 3.")
+    assert [(t.text, t.timeml) for t in found] == [
+        ("from October 1", "2020-10-01"),
+        ("October 3", "2020-10-03"),
+    ]
+    assert {t.value for t in found} == {"2020-10-01/2020-10-03"}
+    found = times("Elections were held between 2014 and 2016.")
+    assert [t.timeml for t in found] == ["2014", "2016"]
+    assert {t.value for t in found} == {"2014-01-01/2016-12-31"}
+    assert [t.timeml for t in times("The 2009-2010 season was the worst.")] == ["2009", "2010"]
     assert only("Strikes on 3-4 October damaged the bridge.").value == "2020-10-03/2020-10-04"
 
 
@@ -251,10 +260,17 @@ def test_durations_ending_now_are_ranges() -> None:
     assert (t.text, t.value) == ("a week of fighting", "2020-09-27/2020-10-04")
 
 
-def test_durations_that_do_not_end_now_are_left_out() -> None:
-    assert times("He was sentenced to prison for five years.") == []
-    assert times("The observers will stay for a week.") == []
-    assert times("She had worked at the ministry for ten years.") == []
+@pytest.mark.parametrize(
+    ("sentence", "timeml"),
+    [
+        ("He was sentenced to prison for five years.", "P5Y"),
+        ("The observers will stay for a week.", "P1W"),
+        ("She had worked at the ministry for ten years.", "P10Y"),
+    ],
+)
+def test_durations_that_do_not_end_now_have_no_days(sentence: str, timeml: str) -> None:
+    t = only(sentence)
+    assert (t.type, t.timeml, t.value, t.precision) == ("DURATION", timeml, None, None)
 
 
 # ------------------------------------------------------------- false positives
@@ -299,7 +315,8 @@ def test_relative_times_without_publication_date_stay_unresolved() -> None:
 def test_yearless_date_without_publication_borrows_the_year_of_a_mention() -> None:
     found = times("The siege began on 1 March 2014. On March 3, the airport fell.", None)
     assert found[1].value == "2014-03-03"
-    assert found[1].anchor.startswith("mention:2014-03-01@")
+    # The first date, absolute and in the past, is the narrative's reference time.
+    assert found[1].anchor.startswith("narrative:2014-03-01@")
 
 
 def test_offsets_are_character_offsets_into_the_text() -> None:
