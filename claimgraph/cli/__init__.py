@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "claimgraph.cli.eval_cmd",
     "claimgraph.cli.extract_cmd",
     "claimgraph.cli.load_cmd",
+    "claimgraph.cli.stats_cmd",
     "claimgraph.cli.query_cmd",
     "claimgraph.cli.import_cmd",
     "claimgraph.cli.viz_cmd",
@@ -38,8 +39,10 @@ def main(verbose: int) -> None:
 
     Example:
 
-        claimgraph demo
-        claimgraph load articles/ && claimgraph who-said --about Stepanakert
+    \b
+        claimgraph demo                    # the example corpus: fictional reports, June 2025
+        claimgraph who-said --about Dravik
+        claimgraph load my-articles/ --date 2025-06-14
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")

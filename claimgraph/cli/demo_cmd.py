@@ -127,6 +127,7 @@ def demo(
 
     Example:
 
+    \b
         claimgraph demo
         claimgraph demo --out /tmp/demo.html
     """

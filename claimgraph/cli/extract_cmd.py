@@ -90,9 +90,10 @@ def extract(
 
     Example:
 
+    \b
         claimgraph extract article.txt --format table
         claimgraph extract articles/ --processes 2 --out records.json
-        cat story.txt | claimgraph extract - --date 2020-10-04
+        cat story.txt | claimgraph extract - --date 2025-06-14
     """
     from claimgraph.loaders.pipeline import Extractor
     from claimgraph.loaders.readers import InputProblem, iter_articles

@@ -140,8 +140,9 @@ def who_said(
 
     Example:
 
-        claimgraph who-said --about Stepanakert
-        claimgraph who-said --speaker Hovhannisian --from 2020-10-01 --format json
+    \b
+        claimgraph who-said --about Dravik
+        claimgraph who-said --speaker Vasko --from 2025-06-15 --format json
     """
     values = {
         "speaker": speaker,
@@ -169,8 +170,9 @@ def timeline(
 
     Example:
 
-        claimgraph timeline Madagiz
-        claimgraph timeline Stepanakert --from 2020-10-01 --format csv
+    \b
+        claimgraph timeline Kelmar
+        claimgraph timeline Dravik --from 2025-06-14 --format csv
     """
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
     _answer("timeline", values, fmt, TIMELINE_COLUMNS, **conn)
@@ -196,8 +198,9 @@ def disputed(
 
     Example:
 
+    \b
         claimgraph disputed
-        claimgraph disputed --about Stepanakert --format json
+        claimgraph disputed --about Dravik --format json
     """
     values = {"about": about, "from": date_from, "to": date_to, "limit": limit}
     _answer("disputed", values, fmt, DISPUTED_COLUMNS, **conn)
@@ -214,8 +217,9 @@ def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
 
     Example:
 
-        claimgraph profile "Artsrun Hovhannisian"
-        claimgraph profile Madagiz --format json
+    \b
+        claimgraph profile "Oren Vasko"
+        claimgraph profile Kelmar --format json
     """
     _answer("profile", {"about": name, "limit": limit}, fmt, PROFILE_COLUMNS, **conn)
 
@@ -238,8 +242,9 @@ def query(name: str, params: tuple[str, ...], fmt: str, **conn: Any) -> None:
 
     Example:
 
-        claimgraph query as-of --param about=Stepanakert --param date=2020-10-04
-        claimgraph query path -p source="Ilham Aliyev" -p target=Stepanakert --format json
+    \b
+        claimgraph query as-of --param about=Dravik --param date=2025-06-14
+        claimgraph query path -p source="Matej Orlan" -p target=Dravik --format json
     """
     _answer(name, parse_params(params), fmt, None, "--param limit={}", **conn)
 
@@ -252,6 +257,7 @@ def queries(show_cypher: bool, fmt: str) -> None:
 
     Example:
 
+    \b
         claimgraph queries
         claimgraph queries --format json
     """
@@ -293,6 +299,7 @@ def cypher(statement: str, params: tuple[str, ...], write: bool, fmt: str, **con
 
     Example:
 
+    \b
         claimgraph cypher "MATCH (p:Person) RETURN p.name AS name LIMIT 5"
         claimgraph cypher "MATCH (s:Statement {polarity: \\$p}) RETURN count(s)" -p p=denies
     """

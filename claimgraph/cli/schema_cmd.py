@@ -36,6 +36,7 @@ def apply_cmd(
 
     Example:
 
+    \b
         NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret claimgraph schema apply
     """
     with open_graph(uri, user, password, database, home) as graph:
