@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from claimgraph.cli import main
-from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli._common import check_window, handle_errors, neo4j_options, open_graph
 from claimgraph.cli.output import echo_rows, format_option, render
 from claimgraph.errors import QueryError
 from claimgraph.queries import all_queries, get_query, resolve_names, run_cypher, run_query
@@ -144,6 +144,7 @@ def who_said(
         claimgraph who-said --about Dravik
         claimgraph who-said --speaker Vasko --from 2025-06-15 --format json
     """
+    check_window(date_from, date_to)
     values = {
         "speaker": speaker,
         "about": about,
@@ -174,6 +175,7 @@ def timeline(
         claimgraph timeline Kelmar
         claimgraph timeline Dravik --from 2025-06-14 --format csv
     """
+    check_window(date_from, date_to)
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
     _answer("timeline", values, fmt, TIMELINE_COLUMNS, **conn)
 
@@ -202,6 +204,7 @@ def disputed(
         claimgraph disputed
         claimgraph disputed --about Dravik --format json
     """
+    check_window(date_from, date_to)
     values = {"about": about, "from": date_from, "to": date_to, "limit": limit}
     _answer("disputed", values, fmt, DISPUTED_COLUMNS, **conn)
 

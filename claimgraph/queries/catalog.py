@@ -106,6 +106,10 @@ class Query:
                     raise QueryError(f"query {self.name} needs parameter {p.name}: {p.help}")
                 value = p.default
             bound[p.name] = p.convert(value)
+        # ISO dates compare as strings. An empty window is a mistake, not a question.
+        first, last = bound.get("from"), bound.get("to")
+        if isinstance(first, str) and isinstance(last, str) and first > last:
+            raise QueryError(f"from {first} is later than to {last}: no date can match")
         return bound
 
 
