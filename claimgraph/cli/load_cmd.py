@@ -227,9 +227,13 @@ def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Publication date for text articles that carry none (YYYY-MM-DD).",
+    help="Publication date for articles (text, web pages) that carry none (YYYY-MM-DD).",
 )
-@click.option("--outlet", default=None, help="Outlet for text articles that name none.")
+@click.option(
+    "--outlet",
+    default=None,
+    help="Outlet for articles (text, pages without a site name) naming none.",
+)
 @click.option(
     "--replace",
     is_flag=True,
@@ -263,7 +267,9 @@ def load_cmd(
     """Read articles, extract who said what when, and write it to Neo4j.
 
     PATH is a text file (optionally starting with a ``date YYYY-MM-DD`` line),
-    a .jsonl/.json/.csv file of articles, a folder, or - for stdin. Each batch
+    a .jsonl/.json/.csv file of articles, a saved web page (.html, .htm: text,
+    title, date, site name and URL read from the page), a folder, or - for
+    stdin. Each batch
     of whole articles is one transaction: an interrupted load leaves only
     whole articles, and running it again skips what is there and finishes the
     job. Bad inputs are listed one per line and the rest loads; the exit code
