@@ -279,6 +279,7 @@ def load_cmd(
 
     \b
         claimgraph load articles/ --date 2025-06-14
+        claimgraph load saved-pages/ --date 2025-06-19  # .html: pages without a date take it
         claimgraph extract articles/ --format json > records.json
         claimgraph load --records records.json --batch-size 200
         claimgraph load articles/ --replace      # after upgrading claimgraph

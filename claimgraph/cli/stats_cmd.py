@@ -12,7 +12,7 @@ from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
-from claimgraph.cli.output import format_option, render
+from claimgraph.cli.output import format_option, json_alias_option, render
 from claimgraph.graph.stats import GraphStats, graph_stats
 
 __all__ = ["stats_rows"]
@@ -43,7 +43,7 @@ def stats_rows(stats: GraphStats) -> list[dict[str, Any]]:
 
 @main.command("stats")
 @format_option
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON (the same as --format json).")
+@json_alias_option
 @neo4j_options
 @handle_errors
 def stats_cmd(
