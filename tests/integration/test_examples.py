@@ -47,6 +47,10 @@ GRAPH_COMMANDS = frozenset(
     }
 )
 
+# Commands that connect to Neo4j but change it or set it up: their examples
+# are not run against the shared demo graph.
+SETUP_COMMANDS = frozenset({"load", "import-bulk", "demo", "schema apply", "schema show"})
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE = re.compile(r"`(claimgraph [^`]+)`")
 # Placeholders a reader fills in: "claimgraph extract … --format json", "FILE".
@@ -192,6 +196,26 @@ def test_the_docs_have_examples_for_every_graph_command() -> None:
     assert shown == GRAPH_COMMANDS, f"no runnable example for {sorted(GRAPH_COMMANDS - shown)}"
     places = {e.where.split(":")[0] for e, _ in RUNS}
     assert "README.md" in places and "docs/queries.md" in places
+
+
+def test_every_command_that_reads_the_graph_has_its_examples_run() -> None:
+    def leaves(group: click.Group, prefix: str = "") -> Iterator[tuple[str, click.Command]]:
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from leaves(command, f"{prefix}{name} ")
+            else:
+                yield f"{prefix}{name}", command
+
+    connecting = {
+        name
+        for name, command in leaves(main)
+        if any("--uri" in getattr(p, "opts", ()) for p in command.params)
+    }
+    unclassified = connecting - GRAPH_COMMANDS - SETUP_COMMANDS
+    assert not unclassified, (
+        f"new commands {sorted(unclassified)}: add them to GRAPH_COMMANDS (their examples "
+        "run on the demo graph) or to SETUP_COMMANDS (they write)"
+    )
 
 
 def test_example_lines_are_read_as_a_shell_would() -> None:
