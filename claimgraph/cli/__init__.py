@@ -49,6 +49,10 @@ def main(verbose: int) -> None:
     # The driver logs every retry of a transient error as a multi-line warning;
     # commands report the outcome in one line, so show retries only with -v.
     logging.getLogger("neo4j").setLevel(level if verbose else logging.ERROR)
+    # Likewise the web-page readers' own notes ("discarding data: None"): the
+    # reader reports a page without an article in one line of its own.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(level if verbose else logging.ERROR)
 
 
 for _module in _COMMAND_MODULES:
