@@ -6,7 +6,7 @@ Each file starts with ``//`` comment lines that Neo4j Browser ignores::
     // answers: Who said what about an actor or place, and when.
     // param: about (string, optional): key or exact name of an actor or place
     // param: limit (int, default 500): most rows returned
-    // example: :param about => 'Stepanakert'
+    // example: :param about => 'Dravik'
 
 The rest of the file is the Cypher, pasted into Browser as it is.
 """

@@ -33,6 +33,20 @@ def test_the_expected_commands_exist() -> None:
         "server logs",
         "schema apply",
         "schema show",
+        "demo",
+        "extract",
+        "load",
+        "stats",
+        "who-said",
+        "timeline",
+        "disputed",
+        "profile",
+        "query",
+        "queries",
+        "cypher",
+        "viz",
+        "export",
+        "analyze",
     } <= names
 
 
