@@ -65,10 +65,18 @@ def _extract(data: bytes) -> dict[str, Any] | None:
     return document.as_dict() if hasattr(document, "as_dict") else dict(document)
 
 
-def _paragraphs(text: str) -> str:
-    # trafilatura puts one paragraph per line; the text readers' articles
-    # separate paragraphs with a blank line, and so do we.
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+def _paragraphs(text: str, title: str | None) -> str:
+    """The main text, one blank line between paragraphs, the headline left out.
+
+    trafilatura puts one paragraph per line; the text readers' articles
+    separate paragraphs with a blank line, and so do we. The headline is kept
+    in ``title``: as a sentence of the text, "Bridge destroyed, Varossa says;
+    Kestria blames militia" would be parsed as a statement of its own.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and title and " ".join(lines[0].split()) == " ".join(title.split()):
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def read_html(
@@ -84,13 +92,14 @@ def read_html(
         logger.debug("trafilatura failed on %s", source, exc_info=True)
         yield InputProblem(source, f"cannot read the page: {type(e).__name__}: {e}")
         return
-    text = _paragraphs(str(page.get("text") or ""))
+    title = page.get("title") if isinstance(page.get("title"), str) else None
+    text = _paragraphs(str(page.get("text") or ""), title)
     if len(text) < MIN_ARTICLE_CHARS:
         yield InputProblem(source, "no article text found (a navigation or index page?); skipped")
         return
     fields: dict[str, Any] = {
         "text": text,
-        "title": page.get("title"),
+        "title": title,
         "url": page.get("url"),
         "outlet": page.get("sitename"),
     }

@@ -71,11 +71,13 @@ def test_what_surrounds_the_article_is_left_out() -> None:
         assert boilerplate not in text, boilerplate
 
 
-def test_paragraphs_are_separated_like_text_articles() -> None:
-    text = only_article(read(ARTICLE)).text
-    paragraphs = text.split("\n\n")
-    assert len(paragraphs) >= 5
-    assert all(p.strip() and "\n" not in p for p in paragraphs)
+def test_paragraphs_are_separated_like_text_articles_and_the_headline_is_the_title() -> None:
+    for page in (ARTICLE, JSON_LD):
+        a = only_article(read(page))
+        paragraphs = a.text.split("\n\n")
+        assert len(paragraphs) >= 4
+        assert all(p.strip() and "\n" not in p for p in paragraphs)
+        assert a.title and a.title not in a.text  # not parsed again as a sentence
 
 
 def test_json_ld_metadata_gives_date_outlet_and_url() -> None:
