@@ -29,9 +29,9 @@ MAX_SUGGESTIONS = 3
 # How alike (difflib ratio) a name must be to what was typed to be suggested:
 # one wrong, missing or extra letter in a six-letter name still passes.
 SUGGEST_CUTOFF = 0.75
-# Names read for suggestions, at most: a typo is rare, but a graph of a million
-# entities should still answer it in about a second.
-SUGGEST_SCAN = 200_000
+# Without the full-text index, names read for suggestions, at most (ranking
+# 20,000 took 1.1 s in Python on a 2-core machine; the 200 the index finds, 16 ms).
+SUGGEST_SCAN = 20_000
 
 # Full-text search over names and aliases (the schema's ``entity_names`` index).
 _FULLTEXT = """
@@ -59,8 +59,19 @@ CALL () {
 RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
 """
 
-# Every actor's and place's names, for "did you mean": labels are fixed here and
-# the choice between them is a parameter.
+# Candidates for "did you mean": a fuzzy full-text search (Lucene ``word~``,
+# up to two edits per word) over names and aliases, so a typo costs an index
+# lookup however large the graph. Labels are fixed here; which of them count
+# is a parameter.
+_FUZZY = """
+CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+WITH node, score WHERE (node:Actor AND $actors) OR (node:Place AND $places)
+RETURN node.name AS name, coalesce(node.aliases, []) AS aliases
+ORDER BY score DESC
+LIMIT 200
+"""
+
+# The same without the index (a graph whose schema was never applied).
 _ALL_NAMES = """
 CALL () {
   MATCH (n:Actor) WHERE $actors RETURN n
@@ -212,13 +223,21 @@ def similar_names(
     wanted = normalise_name(text)
     if not wanted:
         return []
-    rows = run_cypher(
-        driver,
-        database,
-        _ALL_NAMES,
-        {"actors": "Actor" in labels, "places": "Place" in labels, "scan": SUGGEST_SCAN},
-        what="name suggestions",
-    )
+    which = {"actors": "Actor" in labels, "places": "Place" in labels}
+    # Any word alike is a candidate; difflib below decides.
+    fuzzy = " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", w) + "~" for w in wanted.split() if len(w) > 2)
+    rows: list[dict[str, Any]] = []
+    try:
+        if fuzzy:
+            rows = run_cypher(
+                driver, database, _FUZZY, {"lucene": fuzzy, **which}, what="name suggestions"
+            )
+    except QueryError as e:
+        if not isinstance(e.__cause__, ClientError):
+            raise
+        rows = run_cypher(
+            driver, database, _ALL_NAMES, {"scan": SUGGEST_SCAN, **which}, what="name suggestions"
+        )
     spelled: dict[str, set[str]] = {}  # a normalised spelling -> the names it belongs to
     for r in rows:
         name = str(r["name"] or "").strip()

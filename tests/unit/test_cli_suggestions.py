@@ -74,3 +74,28 @@ def test_the_error_is_one_line_with_names_quoted_for_the_shell(graph: list[Any])
     with pytest.raises(QueryError) as none:
         resolve.resolve_entity(None, None, "Atlantis")  # type: ignore[arg-type]
     assert str(none.value) == "no actor or place called 'Atlantis' in the graph"
+
+
+def test_without_the_full_text_index_the_names_are_scanned(
+    graph: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = resolve.run_cypher
+
+    def no_index(driver: Any, database: Any, cypher: str, params: dict[str, Any], **kw: Any):
+        if "fulltext" in cypher:
+            raise QueryError("no index") from resolve.ClientError("no index")
+        return answer(driver, database, cypher, params, **kw)
+
+    monkeypatch.setattr(resolve, "run_cypher", no_index)
+    assert resolve.similar_names(None, None, "Dravk") == ["Dravik"]  # type: ignore[arg-type]
+    assert "LIMIT $scan" in graph[-1][0] and graph[-1][1]["scan"] == resolve.SUGGEST_SCAN
+
+
+def test_the_fuzzy_search_asks_for_every_word_of_the_normalised_name(graph: list[Any]) -> None:
+    resolve.similar_names(None, None, "Ilona  MARECK")  # type: ignore[arg-type]
+    cypher, params = graph[-1]
+    assert "fulltext" in cypher and params["lucene"] == "ilona~ OR mareck~"
+    # Punctuation never reaches Lucene; words too short to be fuzzy are left out.
+    sent = len(graph)
+    assert resolve.similar_names(None, None, "x' OR 1=1 //") == []  # type: ignore[arg-type]
+    assert len(graph) == sent
