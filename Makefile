@@ -28,6 +28,9 @@ integration: install
 	$(BIN)/pytest tests/integration
 
 test: lint
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	  || command -v google-chrome >/dev/null 2>&1 \
+	  || echo "note: no Chromium found: the browser tests will skip (apt-get install chromium)"
 	$(BIN)/pytest tests
 
 bench: install

@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "claimgraph.cli.eval_cmd",
     "claimgraph.cli.extract_cmd",
     "claimgraph.cli.load_cmd",
+    "claimgraph.cli.stats_cmd",
     "claimgraph.cli.query_cmd",
     "claimgraph.cli.import_cmd",
     "claimgraph.cli.viz_cmd",
@@ -38,14 +39,20 @@ def main(verbose: int) -> None:
 
     Example:
 
-        claimgraph demo
-        claimgraph load articles/ && claimgraph who-said --about Stepanakert
+    \b
+        claimgraph demo                    # the example corpus: fictional reports, June 2025
+        claimgraph who-said --about Dravik
+        claimgraph load my-articles/ --date 2025-06-14
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     # The driver logs every retry of a transient error as a multi-line warning;
     # commands report the outcome in one line, so show retries only with -v.
     logging.getLogger("neo4j").setLevel(level if verbose else logging.ERROR)
+    # Likewise the web-page readers' own notes ("discarding data: None"): the
+    # reader reports a page without an article in one line of its own.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(level if verbose else logging.ERROR)
 
 
 for _module in _COMMAND_MODULES:

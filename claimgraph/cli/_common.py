@@ -10,10 +10,18 @@ from typing import Any, TypeVar
 import click
 import neo4j
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, RecordError
 from claimgraph.graph.connection import connect
+from claimgraph.schema.records import parse_date
 
-__all__ = ["home_option", "neo4j_options", "handle_errors", "open_graph", "GraphTarget"]
+__all__ = [
+    "home_option",
+    "neo4j_options",
+    "handle_errors",
+    "open_graph",
+    "GraphTarget",
+    "check_window",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,3 +102,13 @@ def handle_errors(func: F) -> F:
             raise click.ClickException(str(e)) from e
 
     return wrapper  # type: ignore[return-value]
+
+
+def check_window(date_from: str | None, date_to: str | None) -> None:
+    """Refuse ``--from`` later than ``--to``: it would answer "(no rows)" for a typo."""
+    try:
+        first, last = parse_date(date_from, "--from"), parse_date(date_to, "--to")
+    except RecordError:
+        return  # the query reports a malformed date, with the others
+    if first and last and first > last:
+        raise click.ClickException(f"--from {first} is later than --to {last}: no date can match")

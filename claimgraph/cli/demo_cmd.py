@@ -20,14 +20,17 @@ from claimgraph.graph.export import claim_graph
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.viz import write_page
 from claimgraph.graph.writer import LoadSummary, write_batches
-from claimgraph.queries import resolve_entity, run_query
+from claimgraph.queries import get_query, resolve_entity, run_query
 from claimgraph.schema.cypher import apply_schema
 from claimgraph.schema.records import ArticleRecords
 
-__all__ = ["example_paths", "load_examples"]
+__all__ = ["cut_note", "example_paths", "load_examples"]
 
 # The town at the centre of the example corpus's contradictory claims.
 DEMO_ABOUT = "Dravik"
+# Rows the demo's tables show, and how many it reads to say how many it cut.
+DEMO_ROWS = 25
+DEMO_READ = 500
 
 BROWSER_QUERIES = (
     "// Who said what about Dravik, and when\n"
@@ -99,6 +102,30 @@ def _start_managed(home: str | None) -> str | None:
     return f"{state.browser_url} (connect to {state.bolt_uri}"
 
 
+def cut_note(shown: int, total: int, command: str, limit: int | None) -> str | None:
+    """What a reader of a cut table needs: how much is missing, and the command that shows it.
+
+    ``total`` is what was read; reading ``DEMO_READ`` rows means there may be
+    more. ``limit`` is ``command``'s own default, which the note raises when
+    it would cut too.
+    """
+    if total <= shown:
+        return None
+    count = f"{total}+" if total >= DEMO_READ else str(total)
+    if limit is not None and total > limit:
+        command += f" --limit {total if total < DEMO_READ else 10 * DEMO_READ}"
+    return f"{shown} of {count} rows; `{command}` shows all"
+
+
+def _print_cut(rows: list[dict[str, Any]], columns: Any, title: str, command: str) -> None:
+    name = command.split()[1]
+    limit = get_query(name).bind({})["limit"]
+    click.echo(render(rows[:DEMO_ROWS], "table", columns, title=title))
+    note = cut_note(min(len(rows), DEMO_ROWS), len(rows), command, limit)
+    if note:
+        click.echo(note)
+
+
 @main.command()
 @click.option(
     "--out",
@@ -127,6 +154,7 @@ def demo(
 
     Example:
 
+    \b
         claimgraph demo
         claimgraph demo --out /tmp/demo.html
     """
@@ -147,11 +175,13 @@ def demo(
         except QueryError:
             about = None
         window = {"from": first, "to": last}
-        said = run_query(g.driver, g.database, "who-said", {"about": about, "limit": 25, **window})
+        said = run_query(
+            g.driver, g.database, "who-said", {"about": about, "limit": DEMO_READ, **window}
+        )
         try:
             # No date window here: a claim made this week may be about an
             # event weeks earlier, and disputed windows the events.
-            disputed = run_query(g.driver, g.database, "disputed", {"limit": 25})
+            disputed = run_query(g.driver, g.database, "disputed", {"limit": DEMO_READ})
         except QueryError as e:
             # A graph holding many other articles in the same weeks can be too
             # much for the small default heap; the rest of the demo still runs.
@@ -162,15 +192,10 @@ def demo(
             )
             disputed = []
         claims = claim_graph(g.driver, g.database, date_from=first, date_to=last)
-    click.echo(
-        render(
-            said,
-            "table",
-            WHO_SAID_COLUMNS,
-            title=f"Who said what about {DEMO_ABOUT}" if about else "Who said what",
-        )
-    )
-    click.echo(render(disputed, "table", DISPUTED_COLUMNS, title="Disputed claims"))
+    said_all = f"claimgraph who-said --about {DEMO_ABOUT} --from {first} --to {last}"
+    title = f"Who said what about {DEMO_ABOUT}" if about else "Who said what"
+    _print_cut(said, WHO_SAID_COLUMNS, title, said_all if about else "claimgraph who-said")
+    _print_cut(disputed, DISPUTED_COLUMNS, "Disputed claims", "claimgraph disputed")
     meta = f"{claims.number_of_nodes()} nodes, {claims.number_of_edges()} edges"
     path = write_page(claims, out, "Claims in the example corpus", meta)
     click.echo(f"\nwrote {path} ({meta}): open it in a browser")

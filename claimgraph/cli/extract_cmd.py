@@ -86,15 +86,16 @@ def extract(
 ) -> None:
     """Extract who said what, when from article files, without a database.
 
-    FILES are text files with a ``date YYYY-MM-DD`` header, JSONL/CSV files or
-    folders ("-" reads standard input). Unreadable inputs are reported on
+    FILES are text files with a ``date YYYY-MM-DD`` header, JSONL/CSV files,
+    saved web pages (.html, .htm) or folders ("-" reads standard input). Unreadable inputs are reported on
     standard error and skipped; the exit status is then 1.
 
     Example:
 
+    \b
         claimgraph extract article.txt --format table
         claimgraph extract articles/ --processes 2 --out records.json
-        cat story.txt | claimgraph extract - --date 2020-10-04
+        cat story.txt | claimgraph extract - --date 2025-06-14
         claimgraph extract articles/ --format timeml --out tml/
     """
     from claimgraph.loaders.pipeline import Extractor

@@ -163,12 +163,15 @@ def import_bulk_cmd(
             f"not imported: {problem.message}",
             err=True,
         )
+    # Inputs that could not be read and articles refused count once, as in `load`.
+    failed = len(files.problems) + sum(1 for p in problems if p.startswith("error"))
+    not_imported = f" ({failed} failed, listed above)" if failed else ""
     click.echo(
-        f"Imported {files.articles} articles: {files.nodes_total} nodes and "
+        f"Imported {files.articles} articles{not_imported}: {files.nodes_total} nodes and "
         f"{files.relationships_total} relationships in {result.seconds:.1f}s "
         f"(CSV {result.csv_seconds:.1f}s, neo4j-admin {result.import_seconds:.1f}s, "
         f"restart {result.start_seconds:.1f}s, schema {result.schema_seconds:.1f}s)."
     )
     click.echo(f"The managed server is running at {result.bolt_uri}.")
-    if files.problems or any(p.startswith("error") for p in problems):
+    if failed:
         raise click.exceptions.Exit(1)

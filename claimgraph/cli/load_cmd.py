@@ -1,8 +1,7 @@
-"""``claimgraph load`` and ``claimgraph stats``: fill the graph and count it."""
+"""``claimgraph load``: fill the graph."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -11,15 +10,12 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
 from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt, close_input
 from claimgraph.errors import ConnectionFailed
-from claimgraph.graph.stats import graph_stats
 from claimgraph.graph.writer import (
     DEFAULT_BATCH_SIZE,
     ArticleOutcome,
@@ -176,25 +172,36 @@ def _sources(
         yield from Extractor(n_process=processes).extract_many(articles)
 
 
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+
+
 def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
+    """One count per article: inputs that could not be read count as failed, once."""
+    listed = " (listed above)" if report.errors else ""
     if summary is None:
+        unread = f", {report.errors} failed{listed}" if report.errors else ""
         click.echo(
-            f"Dry run: {report.articles} articles, {report.entities} entities, "
-            f"{report.statements} statements, {report.events} events; nothing written."
+            f"Dry run: {_plural(report.articles, 'article')}{unread}; "
+            f"{_plural(report.entities, 'entity', 'entities')}, "
+            f"{_plural(report.statements, 'statement')}, {_plural(report.events, 'event')}; "
+            "nothing written."
         )
     else:
+        failed = report.errors + summary.articles_failed
+        listed = " (listed above)" if failed else ""
         rate = summary.articles_seen / summary.seconds if summary.seconds > 0 else 0.0
         click.echo(
             f"Articles: {summary.articles_new} new, {summary.articles_replaced} replaced, "
-            f"{summary.articles_skipped} skipped (already loaded), {summary.articles_failed} failed "
+            f"{summary.articles_skipped} skipped (already loaded), {failed} failed{listed} "
             f"in {summary.seconds:.1f}s ({rate:.1f} articles/s)."
         )
         click.echo(
             f"Created {summary.nodes_created} nodes and {summary.relationships_created} "
             f"relationships (deleted {summary.nodes_deleted} and {summary.relationships_deleted})."
         )
-    if report.errors or report.warnings:
-        click.echo(f"Inputs: {report.errors} errors, {report.warnings} warnings (listed above).")
+    if report.warnings:
+        click.echo(f"{_plural(report.warnings, 'warning')} (listed above).")
 
 
 @main.command("load")
@@ -220,9 +227,13 @@ def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Publication date for text articles that carry none (YYYY-MM-DD).",
+    help="Publication date for articles (text, web pages) that carry none (YYYY-MM-DD).",
 )
-@click.option("--outlet", default=None, help="Outlet for text articles that name none.")
+@click.option(
+    "--outlet",
+    default=None,
+    help="Outlet for articles (text, pages without a site name) naming none.",
+)
 @click.option(
     "--replace",
     is_flag=True,
@@ -256,7 +267,9 @@ def load_cmd(
     """Read articles, extract who said what when, and write it to Neo4j.
 
     PATH is a text file (optionally starting with a ``date YYYY-MM-DD`` line),
-    a .jsonl/.json/.csv file of articles, a folder, or - for stdin. Each batch
+    a .jsonl/.json/.csv file of articles, a saved web page (.html, .htm: text,
+    title, date, site name and URL read from the page), a folder, or - for
+    stdin. Each batch
     of whole articles is one transaction: an interrupted load leaves only
     whole articles, and running it again skips what is there and finishes the
     job. Bad inputs are listed one per line and the rest loads; the exit code
@@ -265,7 +278,8 @@ def load_cmd(
     Example:
 
     \b
-        claimgraph load articles/ --date 2020-10-04
+        claimgraph load articles/ --date 2025-06-14
+        claimgraph load saved-pages/ --date 2025-06-19  # .html: pages without a date take it
         claimgraph extract articles/ --format json > records.json
         claimgraph load --records records.json --batch-size 200
         claimgraph load articles/ --replace      # after upgrading claimgraph
@@ -345,52 +359,3 @@ def _write(
         ) from e
     finally:
         close_input(items)
-
-
-@main.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@neo4j_options
-@handle_errors
-def stats_cmd(
-    as_json: bool,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-    home: str | None,
-) -> None:
-    """Count nodes per label and relationships per type, and the dates covered.
-
-    The dates are the three clocks of the data: when articles were published,
-    when statements were made, and when the events they claim happened.
-
-    Example:
-
-    \b
-        claimgraph stats
-        claimgraph stats --json | jq .labels
-    """
-    with open_graph(uri, user, password, database, home) as graph:
-        stats = graph_stats(graph.driver, graph.database)
-    if as_json:
-        click.echo(json.dumps(stats.as_dict(), indent=2))
-        return
-    console = Console()
-    table = Table(title=f"{stats.nodes} nodes, {stats.relationships} relationships")
-    table.add_column("label / type")
-    table.add_column("count", justify="right")
-    for label, n in stats.labels.items():
-        table.add_row(escape(f":{label}"), str(n))
-    table.add_section()
-    for type_, n in stats.relationship_types.items():
-        table.add_row(escape(f"[:{type_}]") if type_ != "other" else "other relationships", str(n))
-    console.print(table)
-    names = {
-        "articles_published": "articles published",
-        "statements_said_on": "statements made",
-        "events_date": "events dated",
-    }
-    for key, label in names.items():
-        span = stats.ranges.get(key)
-        text = f"{span[0].isoformat()} .. {span[1].isoformat()}" if span else "none"
-        console.print(f"{label}: {text}", highlight=False)

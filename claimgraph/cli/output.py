@@ -17,7 +17,15 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["FORMATS", "format_option", "jsonable", "render", "echo_rows", "cell"]
+__all__ = [
+    "FORMATS",
+    "format_option",
+    "json_alias_option",
+    "jsonable",
+    "render",
+    "echo_rows",
+    "cell",
+]
 
 FORMATS = ("table", "json", "csv")
 
@@ -34,6 +42,11 @@ def format_option(func: F) -> F:
         show_default=True,
         help="Output format: a table to read, JSON or CSV to process.",
     )(func)
+
+
+def json_alias_option(func: F) -> F:
+    """``--json``, kept from before ``--format`` for scripts that use it."""
+    return click.option("--json", "as_json", is_flag=True, help="The same as --format json.")(func)
 
 
 def jsonable(value: Any) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from claimgraph.cli import main
-from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli._common import check_window, handle_errors, neo4j_options, open_graph
 from claimgraph.cli.output import echo_rows, format_option, render
 from claimgraph.errors import QueryError
 from claimgraph.queries import all_queries, get_query, resolve_names, run_cypher, run_query
@@ -140,9 +140,11 @@ def who_said(
 
     Example:
 
-        claimgraph who-said --about Stepanakert
-        claimgraph who-said --speaker Hovhannisian --from 2020-10-01 --format json
+    \b
+        claimgraph who-said --about Dravik
+        claimgraph who-said --speaker Vasko --from 2025-06-15 --format json
     """
+    check_window(date_from, date_to)
     values = {
         "speaker": speaker,
         "about": about,
@@ -169,9 +171,11 @@ def timeline(
 
     Example:
 
-        claimgraph timeline Madagiz
-        claimgraph timeline Stepanakert --from 2020-10-01 --format csv
+    \b
+        claimgraph timeline Kelmar
+        claimgraph timeline Dravik --from 2025-06-14 --format csv
     """
+    check_window(date_from, date_to)
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
     _answer("timeline", values, fmt, TIMELINE_COLUMNS, **conn)
 
@@ -196,9 +200,11 @@ def disputed(
 
     Example:
 
+    \b
         claimgraph disputed
-        claimgraph disputed --about Stepanakert --format json
+        claimgraph disputed --about Dravik --format json
     """
+    check_window(date_from, date_to)
     values = {"about": about, "from": date_from, "to": date_to, "limit": limit}
     _answer("disputed", values, fmt, DISPUTED_COLUMNS, **conn)
 
@@ -214,8 +220,9 @@ def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
 
     Example:
 
-        claimgraph profile "Artsrun Hovhannisian"
-        claimgraph profile Madagiz --format json
+    \b
+        claimgraph profile "Oren Vasko"
+        claimgraph profile Kelmar --format json
     """
     _answer("profile", {"about": name, "limit": limit}, fmt, PROFILE_COLUMNS, **conn)
 
@@ -238,8 +245,9 @@ def query(name: str, params: tuple[str, ...], fmt: str, **conn: Any) -> None:
 
     Example:
 
-        claimgraph query as-of --param about=Stepanakert --param date=2020-10-04
-        claimgraph query path -p source="Ilham Aliyev" -p target=Stepanakert --format json
+    \b
+        claimgraph query as-of --param about=Dravik --param date=2025-06-14
+        claimgraph query path -p source="Matej Orlan" -p target=Dravik --format json
     """
     _answer(name, parse_params(params), fmt, None, "--param limit={}", **conn)
 
@@ -252,6 +260,7 @@ def queries(show_cypher: bool, fmt: str) -> None:
 
     Example:
 
+    \b
         claimgraph queries
         claimgraph queries --format json
     """
@@ -293,6 +302,7 @@ def cypher(statement: str, params: tuple[str, ...], write: bool, fmt: str, **con
 
     Example:
 
+    \b
         claimgraph cypher "MATCH (p:Person) RETURN p.name AS name LIMIT 5"
         claimgraph cypher "MATCH (s:Statement {polarity: \\$p}) RETURN count(s)" -p p=denies
     """

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
+from claimgraph.cli.output import format_option, json_alias_option, render
 from claimgraph.schema.cypher import apply_schema, show_schema
 
 
@@ -36,6 +37,7 @@ def apply_cmd(
 
     Example:
 
+    \b
         NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret claimgraph schema apply
     """
     with open_graph(uri, user, password, database, home) as graph:
@@ -47,7 +49,8 @@ def apply_cmd(
 
 @schema.command("show")
 @neo4j_options
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@format_option
+@json_alias_option
 @handle_errors
 def show_cmd(
     uri: str | None,
@@ -55,18 +58,24 @@ def show_cmd(
     password: str | None,
     database: str | None,
     home: str | None,
+    fmt: str,
     as_json: bool,
 ) -> None:
     """List the constraints and indexes, with their state.
 
     Example:
 
-        claimgraph schema show --json
+    \b
+        claimgraph schema show
+        claimgraph schema show --format json
     """
     with open_graph(uri, user, password, database, home) as graph:
         rows = show_schema(graph.driver, graph.database)
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(json.dumps(rows, indent=2))
+        return
+    if fmt == "csv":
+        click.echo(render(rows, "csv"))
         return
     table = Table("kind", "name", "type", "on", "properties", "state")
     for r in rows:

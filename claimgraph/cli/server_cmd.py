@@ -10,6 +10,7 @@ import click
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, home_option
+from claimgraph.cli.output import format_option, json_alias_option, render
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.server import (
     DEFAULT_BOLT_PORT,
@@ -132,19 +133,24 @@ def stop(home: str | None, timeout: float) -> None:
 
 @server.command()
 @home_option
-@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
-def status(home: str | None, as_json: bool) -> None:
+@format_option
+@json_alias_option
+def status(home: str | None, fmt: str, as_json: bool) -> None:
     """Show whether the managed Neo4j runs: version, pid, ports, home, memory.
 
     Exits with status 1 when no server is running.
 
     Example:
 
-        claimgraph server status --json
+    \b
+        claimgraph server status
+        claimgraph server status --format json
     """
     info = server_status(ServerHome(home))
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(json.dumps(info, indent=2))
+    elif fmt == "csv":
+        click.echo(render([info], "csv"))
     else:
         state = "running" if info["running"] else "not running"
         click.echo(f"Neo4j {info['version']} {state}")

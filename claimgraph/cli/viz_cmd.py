@@ -100,8 +100,9 @@ def viz(
 
     Example:
 
-        claimgraph viz --about Stepanakert --out stepanakert.html
-        claimgraph viz --from 2020-10-01 --to 2020-10-05 --out week.html
+    \b
+        claimgraph viz --about Dravik --out dravik.html
+        claimgraph viz --from 2025-06-14 --to 2025-06-16 --out weekend.html
     """
     with open_graph(**conn) as g:
         claims = selected_claims(g, about, speaker, date_from, date_to)
@@ -150,8 +151,9 @@ def export(
 
     Example:
 
+    \b
         claimgraph export --format graphml --out claims.graphml
-        claimgraph export --format gexf --about Stepanakert --out stepanakert.gexf
+        claimgraph export --format gexf --about Dravik --out dravik.gexf
     """
     selected = claims_only or any((about, speaker, date_from, date_to))
     with open_graph(**conn) as g:
@@ -198,8 +200,9 @@ def analyze_cmd(
 
     Example:
 
+    \b
         claimgraph analyze
-        claimgraph analyze --from 2020-10-01 --format json
+        claimgraph analyze --from 2025-06-15 --format json
     """
     with open_graph(**conn) as g:
         claims = selected_claims(g, about, speaker, date_from, date_to)

@@ -7,11 +7,14 @@ stops a batch. Formats, chosen by file name:
 - ``.jsonl`` / ``.ndjson``: one JSON object per line (streamed);
 - ``.json``: one object or a list of objects;
 - ``.csv``: a header row naming at least ``text`` (streamed);
+- ``.html`` / ``.htm``: a saved web page, its article and metadata read by
+  trafilatura (``readers_html``); on stdin, a document starting ``<html`` or
+  ``<!doctype html``;
 - anything else (``.txt``, ``-`` for stdin): plain text, optionally starting
   with a ``date YYYY-MM-DD`` header.
 
 Folders are walked recursively in sorted order, reading ``.txt``, ``.jsonl``,
-``.ndjson``, ``.json`` and ``.csv`` and skipping hidden names; a folder
+``.ndjson``, ``.json``, ``.csv``, ``.html`` and ``.htm`` and skipping hidden names; a folder
 reached twice through symbolic links is read once. See ``docs/time.md`` for
 the rules on dates.
 """
@@ -27,6 +30,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from claimgraph.loaders import readers_records as _records
+from claimgraph.loaders.readers_html import (
+    HTML_SUFFIXES,
+    MAX_HTML_BYTES,
+    looks_like_html,
+    read_html,
+)
 from claimgraph.loaders.readers_records import (
     InputProblem,
     decode,
@@ -39,7 +48,7 @@ from claimgraph.schema.records import Article
 
 __all__ = ["InputProblem", "iter_articles", "split_date_header", "FOLDER_SUFFIXES"]
 
-FOLDER_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv")
+FOLDER_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", *HTML_SUFFIXES)
 STDIN = "-"
 
 # "date 2020-10-04" (or "Date: 2020-10-04") at the very start, after optional
@@ -119,7 +128,11 @@ def _read_file(
                 reader = read_csv if suffix == ".csv" else read_jsonl
                 yield from reader(path, stream, published=published, outlet=outlet)
                 return
-            limit = _records.MAX_JSON_BYTES if suffix == ".json" else _records.MAX_ARTICLE_BYTES
+            limit = _records.MAX_ARTICLE_BYTES
+            if suffix == ".json":
+                limit = _records.MAX_JSON_BYTES
+            elif suffix in HTML_SUFFIXES:
+                limit = MAX_HTML_BYTES
             data = _read_limited(stream, limit)
         except OSError as e:
             yield InputProblem(source, f"cannot read: {e.strerror or e}")
@@ -128,6 +141,8 @@ def _read_file(
         yield InputProblem(source, f"file larger than {limit} bytes; skipped")
     elif suffix == ".json":
         yield from read_json(path, data, published=published, outlet=outlet)
+    elif suffix in HTML_SUFFIXES:
+        yield from read_html(source, data, published=published, outlet=outlet)
     else:
         yield from _text_article(source, data, published=published, outlet=outlet)
 
@@ -181,6 +196,8 @@ def iter_articles(
                 yield InputProblem(
                     "<stdin>", f"more than {_records.MAX_ARTICLE_BYTES} bytes; skipped"
                 )
+            elif looks_like_html(data):
+                yield from read_html("<stdin>", data, published=published, outlet=outlet)
             else:
                 yield from _text_article("<stdin>", data, published=published, outlet=outlet)
             continue

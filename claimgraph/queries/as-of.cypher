@@ -3,7 +3,7 @@
 // param: about (entity, required): key or exact name of an actor or place
 // param: date (date, required): the cut-off date, YYYY-MM-DD
 // param: limit (int, default 500): most rows returned
-// example: :param {about: 'Stepanakert', date: '2020-10-04', limit: 500}
+// example: :param {about: 'Dravik', date: '2025-06-14', limit: 500}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

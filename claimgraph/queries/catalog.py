@@ -6,7 +6,7 @@ Each file starts with ``//`` comment lines that Neo4j Browser ignores::
     // answers: Who said what about an actor or place, and when.
     // param: about (string, optional): key or exact name of an actor or place
     // param: limit (int, default 500): most rows returned
-    // example: :param about => 'Stepanakert'
+    // example: :param about => 'Dravik'
 
 The rest of the file is the Cypher, pasted into Browser as it is.
 """
@@ -106,6 +106,10 @@ class Query:
                     raise QueryError(f"query {self.name} needs parameter {p.name}: {p.help}")
                 value = p.default
             bound[p.name] = p.convert(value)
+        # ISO dates compare as strings. An empty window is a mistake, not a question.
+        first, last = bound.get("from"), bound.get("to")
+        if isinstance(first, str) and isinstance(last, str) and first > last:
+            raise QueryError(f"from {first} is later than to {last}: no date can match")
         return bound
 
 

@@ -4,7 +4,7 @@
 // param: from (date, optional): said on or after this date, YYYY-MM-DD
 // param: to (date, optional): said on or before this date, YYYY-MM-DD
 // param: limit (int, default 500): most rows returned
-// example: :param {about: null, from: '2020-10-01', to: '2020-10-31', limit: 500}
+// example: :param {about: null, from: '2025-06-14', to: '2025-06-18', limit: 500}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

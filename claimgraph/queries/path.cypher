@@ -2,7 +2,7 @@
 // answers: The shortest connection between two actors or places through who said what, claimed events, roles, mentions and containing places (articles are left out: they would connect everything).
 // param: source (entity, required): key or exact name of the first actor or place
 // param: target (entity, required): key or exact name of the second actor or place
-// example: :param {source: 'Ilham Aliyev', target: 'Stepanakert'}
+// example: :param {source: 'Matej Orlan', target: 'Dravik'}
 CALL () {
   MATCH (x:Actor {key: $source}) RETURN x
   UNION MATCH (x:Place {key: $source}) RETURN x

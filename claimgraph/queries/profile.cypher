@@ -2,7 +2,7 @@
 // answers: Everything the graph holds on one actor or place: its names, the roles held over time (by it or within it), what it said, the events attributed to it, the events against or at it, who mentions it, and its renamings.
 // param: about (entity, required): key or exact name of an actor or place
 // param: limit (int, default 500): most rows returned
-// example: :param {about: 'Artsrun Hovhannisian', limit: 500}
+// example: :param {about: 'Oren Vasko', limit: 500}
 CALL () {
   MATCH (x:Actor {key: $about}) RETURN x
   UNION MATCH (x:Place {key: $about}) RETURN x

@@ -4,7 +4,7 @@
 // param: speaker (entity, optional): key or exact name of the speaker
 // param: about (entity, optional): key or exact name of an actor or place the statement mentions
 // param: limit (int, default 500): most rows returned
-// example: :param {statement: null, speaker: 'Artsrun Hovhannisian', about: null, limit: 500}
+// example: :param {statement: null, speaker: 'Oren Vasko', about: null, limit: 500}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

@@ -6,8 +6,8 @@
 // param: to (date, optional): said on or before this date, YYYY-MM-DD
 // param: polarity (string, optional): asserts, denies or unconfirmed
 // param: limit (int, default 50): most rows returned
-// example: :param about => 'Stepanakert'
-// example: :param {speaker: null, about: 'Stepanakert', from: null, to: null, polarity: null, limit: 50}
+// example: :param about => 'Dravik'
+// example: :param {speaker: null, about: 'Dravik', from: null, to: null, polarity: null, limit: 50}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

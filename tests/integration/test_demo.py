@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.cli.demo_cmd import example_paths
+from claimgraph.cli.demo_cmd import DEMO_ROWS, example_paths
+from claimgraph.queries import run_query
 
 pytestmark = pytest.mark.integration
 
@@ -33,6 +34,13 @@ def test_demo_loads_answers_and_writes_a_safe_page(empty_graph: Any, tmp_path: P
     assert "Ilona Marek" in text or "Oren Vasko" in text
     assert "contradicting" in text or "denied" in text, "the disputed table has rows"
     assert "MATCH (sp:Actor)-[:SAID]->(s:Statement)" in text
+    # A cut table says so, with the command that shows the rest.
+    total = len(run_query(empty_graph.driver, empty_graph.database, "disputed", {"limit": 500}))
+    assert total > 0
+    if total > DEMO_ROWS:
+        assert f"{DEMO_ROWS} of {total} rows; `claimgraph disputed` shows all" in text
+    else:
+        assert "claimgraph disputed` shows all" not in text
     with example_paths() as paths:
         assert empty_graph.count("MATCH (a:Article) RETURN count(a)") == len(paths)
     page = out.read_text(encoding="utf-8")

@@ -7,6 +7,8 @@ can works from those records.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -114,6 +116,28 @@ def test_dates_are_temporal_and_stats_report_them(empty_graph, extracted):
     assert (
         table.exit_code == 0 and ":Statement" in table.stdout and "statements made" in table.stdout
     )
+    # --format like every other command; --json stays as its alias.
+    assert json.loads(_invoke(empty_graph, "stats", "--format", "json").stdout) == data
+    rows = list(
+        csv.DictReader(io.StringIO(_invoke(empty_graph, "stats", "--format", "csv").stdout))
+    )
+    counts = {(r["kind"], r["name"]): r["count"] for r in rows}
+    assert counts[("label", "Statement")] == str(data["labels"]["Statement"])
+    assert counts[("relationship", "REPORTED_IN")] == str(data["relationship_types"]["REPORTED_IN"])
+    published = next(r for r in rows if r["name"] == "articles published")
+    assert (published["first"], published["last"]) == (first, last)
+
+
+def test_a_missing_path_is_counted_once_as_failed(empty_graph, tmp_path):
+    missing = tmp_path / "nonexistent"
+    result = _invoke(empty_graph, "load", str(missing))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {missing}: no such file or folder"
+    summary = result.stdout.splitlines()[0]
+    assert summary.startswith(
+        "Articles: 0 new, 0 replaced, 0 skipped (already loaded), 1 failed (listed above) in"
+    ), summary
+    assert "error" not in result.stdout and "warning" not in result.stdout
 
 
 def test_bad_records_are_reported_by_line_and_the_rest_loads(empty_graph, tmp_path):

@@ -65,6 +65,39 @@ def test_unknown_and_ambiguous_names_fail_in_one_line(seeded_graph: Any) -> None
     assert bad_date.exit_code != 0 and "expected date" in bad_date.output
 
 
+def test_a_misspelt_name_suggests_the_closest_names_in_the_graph(seeded_graph: Any) -> None:
+    place = cli(seeded_graph, "timeline", "Stepanakrt")
+    assert place.exit_code == 1
+    assert place.output.strip() == (
+        "Error: no actor or place called 'Stepanakrt' in the graph; did you mean Stepanakert?"
+    )
+    # A word of a longer name (or of an alias) finds the whole name; names with
+    # spaces come quoted, ready to paste.
+    person = cli(seeded_graph, "who-said", "--speaker", "Hovhanisian")
+    assert person.exit_code == 1 and len(person.output.strip().splitlines()) == 1
+    assert "did you mean 'Artsrun Hovhannisian'?" in person.output
+    # Injection-shaped input is a name like any other: one line, nothing run.
+    hostile = cli(seeded_graph, "profile", "x' OR 1=1 //")
+    assert hostile.exit_code == 1 and len(hostile.output.strip().splitlines()) == 1
+
+
+def test_from_later_than_to_is_an_error_not_an_empty_answer(seeded_graph: Any) -> None:
+    for args in (
+        ("who-said", "--from", "2020-10-05", "--to", "2020-10-01"),
+        ("timeline", "Stepanakert", "--from", "2020-10-05", "--to", "2020-10-01"),
+        ("disputed", "--from", "2020-10-05", "--to", "2020-10-01"),
+    ):
+        result = cli(seeded_graph, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.output.strip() == (
+            "Error: --from 2020-10-05 is later than --to 2020-10-01: no date can match"
+        )
+    by_param = cli(seeded_graph, "query", "network", "-p", "from=2020-10-05", "-p", "to=2020-10-01")
+    assert by_param.exit_code == 1 and "later than" in by_param.output
+    same_day = cli(seeded_graph, "who-said", "--from", "2020-10-04", "--to", "2020-10-04")
+    assert same_day.exit_code == 0 and "(no rows)" not in same_day.output
+
+
 def test_timeline_and_disputed_commands(seeded_graph: Any) -> None:
     rows = json.loads(cli(seeded_graph, "timeline", "sugovushan", "--format", "json").output)
     assert {(r["type"], r["date"]) for r in rows} >= {

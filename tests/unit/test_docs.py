@@ -33,6 +33,20 @@ def test_the_expected_commands_exist() -> None:
         "server logs",
         "schema apply",
         "schema show",
+        "demo",
+        "extract",
+        "load",
+        "stats",
+        "who-said",
+        "timeline",
+        "disputed",
+        "profile",
+        "query",
+        "queries",
+        "cypher",
+        "viz",
+        "export",
+        "analyze",
     } <= names
 
 
@@ -56,3 +70,25 @@ def test_readme_commands_exist() -> None:
             word = line.split()[1]
             if not word.startswith("-"):
                 assert word in names, f"README mentions unknown command: {line}"
+
+
+def _example_lines(command: click.Command) -> list[str]:
+    _, _, block = (command.help or "").partition("Example:")
+    return [line.strip() for line in block.splitlines() if line.strip() and line.strip() != "\b"]
+
+
+ALL = [((), main), *COMMANDS]
+
+
+@pytest.mark.parametrize("path,command", ALL, ids=[" ".join(("claimgraph", *p)) for p, _ in ALL])
+def test_help_shows_one_example_per_line(path: tuple[str, ...], command: click.Command) -> None:
+    """Click rewraps paragraphs: without a \\b block two examples run together on one line."""
+    shown = CliRunner().invoke(main, [*path, "--help"], terminal_width=80).output
+    lines = {line.strip() for line in shown.splitlines()}
+    examples = _example_lines(command)
+    assert examples, f"{' '.join(path) or 'claimgraph'} has no example lines"
+    for example in examples:
+        assert example in lines, (
+            f"`claimgraph {' '.join(path)} --help` does not show this example on a line "
+            f"of its own: {example}"
+        )

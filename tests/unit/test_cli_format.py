@@ -1,0 +1,63 @@
+"""One output option everywhere: ``--format table|json|csv`` on every command that prints rows."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+
+# Commands whose output is rows (or one record) a script may want as JSON or CSV.
+ROW_COMMANDS = (
+    ("who-said",),
+    ("timeline",),
+    ("disputed",),
+    ("profile",),
+    ("query",),
+    ("queries",),
+    ("cypher",),
+    ("stats",),
+    ("schema", "show"),
+    ("server", "status"),
+)
+# Kept from before --format, for the scripts that use it.
+JSON_ALIASES = (("stats",), ("schema", "show"), ("server", "status"))
+
+
+def _command(path: tuple[str, ...]) -> click.Command:
+    command: click.Command = main
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return command
+
+
+def _option(command: click.Command, flag: str) -> click.Option | None:
+    for param in command.params:
+        if isinstance(param, click.Option) and flag in param.opts:
+            return param
+    return None
+
+
+@pytest.mark.parametrize("path", ROW_COMMANDS, ids=" ".join)
+def test_rows_come_as_a_table_json_or_csv(path: tuple[str, ...]) -> None:
+    option = _option(_command(path), "--format")
+    assert option is not None, f"claimgraph {' '.join(path)} has no --format"
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == ("table", "json", "csv")
+    assert option.default == "table"
+
+
+@pytest.mark.parametrize("path", JSON_ALIASES, ids=" ".join)
+def test_the_old_json_flag_still_works(path: tuple[str, ...]) -> None:
+    option = _option(_command(path), "--json")
+    assert option is not None and option.is_flag
+    shown = CliRunner().invoke(main, [*path, "--help"]).output
+    assert "--json" in shown and "--format" in shown
+
+
+def test_a_format_that_does_not_exist_is_refused_in_one_usage_error() -> None:
+    result = CliRunner().invoke(main, ["stats", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'json', 'csv'" in result.output
