@@ -132,16 +132,13 @@ _CLOSERS = {"''", "”", '"', ","}
 def _is_cue(tok: Token) -> bool:
     if tok.lemma_ == "continue" and tok.pos_ == "VERB" and tok.i > 1:
         # "'…,' he continued.": a continuation of speech only right after a quote
-        prev = tok.doc[tok.i - 1]
-        before = tok.doc[tok.i - 2]
-        return prev.pos_ in {"PRON", "PROPN"} and before.text in _CLOSERS
+        return tok.doc[tok.i - 1].pos_ in {"PRON", "PROPN"} and tok.doc[tok.i - 2].text in _CLOSERS
     if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ not in SPEECH_VERBS:
         # "'…,' claims writer X": after a closing quote the tagger often takes
         # the verb for a plural noun.
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return bool(
-            prev is not None
-            and prev.text in _CLOSERS
+            tok.i > 0
+            and tok.doc[tok.i - 1].text in _CLOSERS
             and tok.tag_ == "NNS"
             and tok.lower_.endswith("s")
             and tok.lower_[:-1] in SPEECH_VERBS

@@ -128,19 +128,32 @@ class PlaceFixer:
             return None
         if len(name) == 1 and text in surnames:
             return "PERSON"
-        if label in {"PERSON", "ORG"} and len(name) == 1 and _placed_by_its_governor(name.root):
-            return "GPE"  # "visited Halvik", "near Halvik"
+        if (
+            label in {"PERSON", "ORG"}
+            and len(name) == 1
+            and _placed_by_its_governor(name.root)
+            and (label == "PERSON" or name.root.head.lower_ in _LOCATIVE)
+        ):
+            return "GPE"  # "visited Halvik", "near Halvik" (but "orders from Boeing")
         if label == "PERSON" and _modifies_a_thing(name.root):
             return ""  # "Smerch rocket launchers"
         if any(i in context_place for i in range(name.start, name.end)):
             return "GPE"
         if label in _KNOWN:
             return "PERSON" if self._unknown_place_is_a_person(name, text) else None
-        if self.gaz.lookup(text) and not self._looks_like_person(name, label):
+        if self._known_place(text, label) and not self._looks_like_person(name, label):
             return "GPE"
         if label == "NORP" and len(name) == 1 and name[0].pos_ == "PROPN":
             return "PERSON"
         return None
+
+    def _known_place(self, text: str, label: str) -> bool:
+        """The gazetteer knows the name; for an organisation, as a place big enough
+        to outweigh the tagger (a hamlet called Ford does not make the carmaker a place)."""
+        found = self.gaz.lookup(text)
+        if label != "ORG":
+            return bool(found)
+        return any(p.kind in {"country", "region"} or p.population >= 100_000 for p in found)
 
     def _unknown_place_is_a_person(self, name: Span, text: str) -> bool:
         """A place no gazetteer knows, titled, speaking or with a title in apposition:
@@ -221,6 +234,9 @@ class PlaceFixer:
             out.append(ent)
         if changed:
             doc.ents = out
+
+
+_LOCATIVE = frozenset({"in", "near", "outside", "around", "into"})
 
 
 def _is_a_title(ent: Span) -> bool:

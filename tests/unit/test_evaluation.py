@@ -59,7 +59,9 @@ def test_gold_spans_are_in_bounds_and_match_their_text(path: Path) -> None:
         pytest.skip(f"{gold.article_path} is not beside this clone")
     text = gold.read_text()  # also checks the recorded sha256
     assert gold.sha256 == text_sha256(text)
-    assert gold.statements and gold.entities
+    assert gold.statements
+    # real-news gold lists only the named speakers' entities
+    assert gold.entities or all(s.speaker is None for s in gold.statements)
     for s in gold.statements:
         assert 0 <= s.start < s.end <= len(text), s.id
         span = text[s.start : s.end]

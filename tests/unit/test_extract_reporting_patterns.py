@@ -114,8 +114,7 @@ def test_announcing_news_but_not_a_product(extractor: Extractor) -> None:
 def test_participle_of_saying_hangs_on_the_clause_subject(extractor: Extractor) -> None:
     r = _extract(
         extractor,
-        'Senator Ada Rusk released a statement saying "This decision is troubling for our '
-        'state."',
+        'Senator Ada Rusk released a statement saying "This decision is troubling for our state."',
     )
     s = _one(r, "Ada Rusk")
     assert s.mode == "direct" and s.text == "This decision is troubling for our state."[:-1]
