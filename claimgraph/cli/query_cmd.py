@@ -122,6 +122,11 @@ def _conn(
 @_date_from
 @_date_to
 @click.option("--polarity", type=click.Choice(POLARITIES), help="Asserted, denied or unconfirmed.")
+@click.option(
+    "--include-narration",
+    is_flag=True,
+    help="Also the outlet's own narration of events (left out by default).",
+)
 @_limit
 @format_option
 @neo4j_options
@@ -132,6 +137,7 @@ def who_said(
     date_from: str | None,
     date_to: str | None,
     polarity: str | None,
+    include_narration: bool,
     limit: int | None,
     fmt: str,
     **conn: Any,
@@ -151,6 +157,7 @@ def who_said(
         "from": date_from,
         "to": date_to,
         "polarity": polarity,
+        "narration": include_narration,
         "limit": limit,
     }
     _answer("who-said", values, fmt, WHO_SAID_COLUMNS, **conn)

@@ -5,9 +5,10 @@
 // param: from (date, optional): said on or after this date, YYYY-MM-DD
 // param: to (date, optional): said on or before this date, YYYY-MM-DD
 // param: polarity (string, optional): asserts, denies or unconfirmed
+// param: narration (bool, default false): also the outlet's own narration of events
 // param: limit (int, default 50): most rows returned
 // example: :param about => 'Dravik'
-// example: :param {speaker: null, about: 'Dravik', from: null, to: null, polarity: null, limit: 50}
+// example: :param {speaker: null, about: 'Dravik', from: null, to: null, polarity: null, narration: false, limit: 50}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x
@@ -61,6 +62,7 @@ MATCH (s)-[:REPORTED_IN]->(a:Article)
 WHERE ($from IS NULL OR s.said_on >= date($from))
   AND ($to IS NULL OR s.said_on <= date($to))
   AND ($polarity IS NULL OR s.polarity = $polarity)
+  AND (coalesce($narration, false) OR coalesce(s.mode, '') <> 'narration')
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 WITH s, a, sp
 WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
