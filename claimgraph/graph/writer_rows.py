@@ -146,7 +146,7 @@ def batch_rows(articles: list[ArticleRows]) -> BatchRows:
 
 
 # Entity properties the writer fills only while they are missing (coalesce).
-_FILLED = ("kind", "country", "lat", "lon", "geonames_id")
+_FILLED = ("kind", "country", "sector", "lat", "lon", "geonames_id")
 
 
 def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -249,6 +249,7 @@ class _Builder:
                     "kind": "media",
                     "aliases": [article.outlet],
                     "country": None,
+                    "sector": "media",
                     "lat": None,
                     "lon": None,
                     "geonames_id": None,

@@ -1,0 +1,209 @@
+"""The PLOVER category and mode of one word in context.
+
+``category_of(tok)`` reads the word's lemma (``plover_vocab``), its object
+for verbs whose meaning rests on it ("lifted the curfew" is CONCEDE, "lifted
+the blockade" RETREAT), the object of light verbs ("staged a hunger strike"),
+and the words around generic violence ("killed in a car bombing" is ASSAULT,
+"aircraft killed 46" is FIGHT). ``modality(tok)`` says whether the action is
+announced ("will provide", "ready to send"), refused ("refused to deploy",
+"will not accept") or required ("must hand over"), which makes a speech act
+of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.loaders.plover_vocab import (
+    ASSAULT_WORDS,
+    COOPERATIVE,
+    FIGHT_WORDS,
+    HOSTILE,
+    INTENT_WORDS,
+    LIGHT_VERBS,
+    MODE_WORDS,
+    NOUNS,
+    OBJECT_VERBS,
+    REFUSAL_WORDS,
+    VERBS,
+)
+
+__all__ = ["category_of", "modality", "announced_act", "subject_of"]
+
+Entry = tuple[str, str | None]
+_GENERIC_VIOLENCE = {"attack", "strike", "hit", "target", "raid", "kill", "wound", "injure"}
+_KILLING = {"kill", "wound", "injure", "die"}
+_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    """What a verb acts on: its object, or the object of its preposition or particle."""
+    out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    for c in tok.children:
+        if c.dep_ in {"prep", "prt"}:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "xcomp" and not out:  # "threatened to impose" → the object of "impose"
+        out = [c for c in tok.children if c.dep_ == "dobj"]
+    return out
+
+
+def _noun_entry(noun: Token) -> Entry | None:
+    lemma = _lemma(noun)
+    mods = {_lemma(c) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if lemma == "strike":
+        if "hunger" in mods:
+            return ("PROTEST", "hunger")
+        if mods & {"general", "labor", "labour", "worker", "teacher", "nationwide"}:
+            return ("PROTEST", "boycott")
+        if "air" in mods:
+            return ("FIGHT", "aerial")
+    if lemma == "law" and "martial" in mods:
+        return ("COERCE", "martial-law")
+    if lemma in {"relation", "tie"} or lemma == "link":
+        return None
+    return NOUNS.get(lemma)
+
+
+def _object_entry(tok: Token) -> Entry | None:
+    lemma = _lemma(tok)
+    table = OBJECT_VERBS[lemma]
+    for obj in _objects(tok):
+        words = {_lemma(obj), obj.lower_} | {
+            _lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"}
+        }
+        for w in words:
+            if w in table and w:
+                return table[w]
+    return table.get("")
+
+
+def _light_entry(tok: Token) -> Entry | None:
+    for obj in _objects(tok):
+        if _lemma(obj) == "fire" and _lemma(tok) == "open":
+            return ("FIGHT", "firearms")
+        entry = _noun_entry(obj)
+        if entry is not None:
+            return entry
+    return None
+
+
+def _violence(tok: Token, entry: Entry) -> Entry:
+    """FIGHT or ASSAULT for generic violence, and the weapon used."""
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - 10), min(sent.end, tok.i + 10)
+    words = [_lemma(t) for t in tok.doc[lo:hi]] + [t.lower_ for t in tok.doc[lo:hi]]
+    mode = entry[1]
+    if mode is None:
+        near = sorted(
+            (abs(t.i - tok.i), MODE_WORDS[w])
+            for t in tok.doc[lo:hi]
+            for w in (_lemma(t), t.lower_)
+            if w in MODE_WORDS
+        )
+        mode = near[0][1] if near else None
+    lemma = _lemma(tok)
+    if entry[0] != "FIGHT" or (
+        lemma not in _GENERIC_VIOLENCE | {"die", "bomb", "fire", "assault"}
+        and lemma not in {"attack", "strike", "raid"}
+    ):
+        return entry[0], mode
+    assault = sum(w in ASSAULT_WORDS for w in words)
+    fight = sum(w in FIGHT_WORDS for w in words)
+    if assault > fight or (lemma in _KILLING and assault == fight == 0):
+        return "ASSAULT", mode
+    return "FIGHT", mode
+
+
+def category_of(tok: Token) -> Entry | None:
+    """The PLOVER (category, mode) this word names here, or None."""
+    lemma = _lemma(tok)
+    if tok.pos_ in {"VERB", "AUX"}:
+        if lemma == "take" and not any(c.lower_ == "control" for c in tok.subtree):
+            return None
+        if lemma == "shoot" and not any(c.lower_ in {"down", "dead"} for c in tok.children):
+            return ("FIGHT", "firearms") if _objects(tok) else None
+        if lemma == "call" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"so", "-", "so-"}:
+            return None  # "so-called"
+        if lemma in {"talk", "meet"} and not any(
+            c.lower_ in {"with", "between"} for c in tok.children
+        ):
+            if not any(c.dep_ in {"dobj", "nsubj"} for c in tok.children):
+                return None  # "we will not talk about positions" is no negotiation
+        if lemma in {"lose"} and not any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        entry: Entry | None = None
+        if lemma in OBJECT_VERBS:
+            entry = _object_entry(tok)
+        if entry is None and lemma in LIGHT_VERBS:
+            entry = _light_entry(tok)
+        if entry is None:
+            entry = VERBS.get(lemma)
+        if entry is None:
+            return None
+        if entry[0] in {"FIGHT", "ASSAULT"}:
+            return _violence(tok, entry)
+        return entry
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        entry = _noun_entry(tok)
+        if entry is None:
+            return None
+        if entry[0] in {"FIGHT", "ASSAULT"}:
+            return _violence(tok, entry)
+        return entry
+    return None
+
+
+def modality(tok: Token) -> str | None:
+    """``intent``, ``refusal`` or ``demand`` when the action is announced, refused or required."""
+    aux = {_lemma(c) for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    aux |= {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    head = tok.head if tok.dep_ in {"xcomp", "acomp"} or tok.head.lower_ == "to" else None
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":  # "is ready to contribute"
+        head = tok.head
+    if tok.dep_ == "pobj" and tok.head.head is not tok:
+        head = None
+    if head is not None and _lemma(head) in REFUSAL_WORDS:
+        return "refusal"
+    if aux & {"must", "should"}:
+        return "demand"
+    if aux & {"will", "would", "shall", "'ll", "wo"}:
+        return "refusal" if negated else "intent"
+    if head is not None and (_lemma(head) in INTENT_WORDS or head.lower_ in INTENT_WORDS):
+        if any(c.dep_ == "neg" for c in head.children):
+            return "refusal"
+        return "intent"
+    return None
+
+
+def announced_act(category: str, how: str | None) -> str | None:
+    """The speech act an announced, refused or required action makes."""
+    if how == "refusal":
+        return "REJECT"
+    if how == "demand":
+        return "DEMAND"
+    if how == "intent":
+        if category in COOPERATIVE:
+            return "AGREE"
+        if category in HOSTILE:
+            return "THREATEN"
+    return None
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The doer of a verb: its subject, the agent of a passive, or that of the verb it completes."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
+        return subject_of(tok.head)
+    if tok.head.dep_ == "acomp" and tok.head.head is not tok.head:  # "is ready to X"
+        return subject_of(tok.head.head)
+    return None
