@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.plover_typing import category_of, modality
+from claimgraph.loaders.plover_typing import category_of, is_deed, modality
 from claimgraph.loaders.plover_vocab import EVENTS
 from claimgraph.loaders.renamings import record_renaming
 from claimgraph.schema.records import (
@@ -30,8 +30,9 @@ from claimgraph.schema.records import (
 
 __all__ = ["EVENT_TYPES", "build_events", "trigger_of"]
 
-# The categories an Event can have; speech acts are Statement.act instead.
-EVENT_TYPES = EVENTS
+# The categories an Event can have: the material ones, and deeds of the others
+# (talks held, an inquiry opened, a curfew lifted). Said things are Statement.act.
+EVENT_TYPES = EVENTS + ("CONSULT", "INVESTIGATE", "CONCEDE", "SUPPORT", "REJECT")
 # An act that announces, asks for or refuses an action claims no event of it.
 _NO_EVENT_ACTS = {"AGREE", "DEMAND", "REJECT", "THREATEN", "CONCEDE", "CONSULT", "SUPPORT"}
 _COUNT_WORDS = {
@@ -83,11 +84,11 @@ def _number(tok: Token) -> int | None:
 
 
 def trigger_of(tok: Token) -> tuple[str, str | None] | None:
-    """The (category, mode) of an event this word triggers: material PLOVER categories only."""
+    """The (category, mode) of an event this word triggers: something done, not said."""
     if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
         return None
     entry = category_of(tok)
-    if entry is None or entry[0] not in EVENTS:
+    if entry is None or not is_deed(tok, entry[0]):
         return None
     if modality(tok) is not None:
         return None  # "will withdraw", "refused to deploy": announced, not done
@@ -137,11 +138,14 @@ def build_events(
             chosen = []
         else:
             chosen = _chosen(span)
-        if st.by_outlet and not any(st.start <= t.start < st.end for t in times):
-            chosen = []  # background the outlet gives without a date is context, not an event
+        # Background the outlet gives without a date is context, not an event,
+        # unless it narrates what a named actor did ("Zambia extradited ...").
+        background = st.by_outlet and not any(st.start <= t.start < st.end for t in times)
         denied = st.polarity == "denies"
         for tok, etype, mode in chosen:
             agents, targets, places = _roles(tok, table, span.start, span.end)
+            if background and not (agents and tok.tag_ in {"VBD", "VBN"}):
+                continue
             if not agents and st.act == "DISAPPROVE":
                 agents = _accused(span, tok, table, st.speaker)
             when = [t for t in times if st.start <= t.start < st.end and t.value]
@@ -161,7 +165,7 @@ def build_events(
                 # An undated past action takes the day the report last named before it.
                 ev_date, precision, anchor = _context_day(times, st.start, st.said_on)
             counts = _counts(span, etype)
-            ev = _merge(events, etype, ev_date, places, targets, denied)
+            ev = _merge(events, etype, ev_date, places, targets, denied, mode)
             if ev is None:
                 ev = Event(
                     id=f"{article.id}:ev{len(events) + 1}",
@@ -227,6 +231,7 @@ def _merge(
     places: list[str],
     targets: list[str],
     denied: bool = False,
+    mode: str | None = None,
 ) -> Event | None:
     """The same kind of event on the same day (or undated) at the same place (or unplaced).
 
@@ -236,7 +241,7 @@ def _merge(
     """
     where = set(places) | set(targets)
     for ev in events:
-        if ev.type != etype:
+        if ev.type != etype or (ev.mode and mode and ev.mode != mode):
             continue
         shared = bool(where & (set(ev.places) | set(ev.targets)))
         if denied or ev.date is None or day is None:

@@ -17,6 +17,9 @@ from spacy.tokens import Token
 from claimgraph.loaders.plover_vocab import (
     ASSAULT_WORDS,
     COOPERATIVE,
+    DEED_CATEGORIES,
+    DEED_LEMMAS,
+    EVENTS,
     FIGHT_WORDS,
     HOSTILE,
     INTENT_WORDS,
@@ -28,7 +31,15 @@ from claimgraph.loaders.plover_vocab import (
     VERBS,
 )
 
-__all__ = ["category_of", "modality", "announced_act", "subject_of"]
+__all__ = [
+    "category_of",
+    "is_deed",
+    "modality",
+    "announced_act",
+    "subject_of",
+    "conditional",
+    "hedged",
+]
 
 Entry = tuple[str, str | None]
 _GENERIC_VIOLENCE = {"attack", "strike", "hit", "target", "raid", "kill", "wound", "injure"}
@@ -63,6 +74,8 @@ def _noun_entry(noun: Token) -> Entry | None:
             return ("FIGHT", "aerial")
     if lemma == "law" and "martial" in mods:
         return ("COERCE", "martial-law")
+    if lemma == "game" and "war" in mods:
+        return ("COOPERATE", "military")
     if lemma in {"relation", "tie"} or lemma == "link":
         return None
     return NOUNS.get(lemma)
@@ -85,9 +98,13 @@ def _light_entry(tok: Token) -> Entry | None:
     for obj in _objects(tok):
         if _lemma(obj) == "fire" and _lemma(tok) == "open":
             return ("FIGHT", "firearms")
-        entry = _noun_entry(obj)
-        if entry is not None:
-            return entry
+        # "a mediation effort", "ten days of war games": the noun or what it is made of
+        nouns = [obj] + [c for c in obj.children if c.dep_ in {"compound", "nmod"}]
+        nouns += [g for c in obj.children if c.lower_ == "of" for g in c.children]
+        for noun in nouns:
+            entry = _noun_entry(noun)
+            if entry is not None:
+                return entry
     return None
 
 
@@ -113,9 +130,36 @@ def _violence(tok: Token, entry: Entry) -> Entry:
         return entry[0], mode
     assault = sum(w in ASSAULT_WORDS for w in words)
     fight = sum(w in FIGHT_WORDS for w in words)
-    if assault > fight or (lemma in _KILLING and assault == fight == 0):
+    if assault > fight:
         return "ASSAULT", mode
     return "FIGHT", mode
+
+
+def _noun_stands(tok: Token) -> bool:
+    """A noun names an action of its own, not a modifier ("a treaty of cooperation")
+    nor the object of a verb that says what happens to it ("lifted the ban")."""
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ in {"compound", "amod", "poss"}:
+        return False
+    if node.dep_ == "pobj" and node.head.head.pos_ in {"NOUN", "PROPN"}:
+        return False
+    head = node.head
+    if node.dep_ in _OBJ_DEPS and head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
+        return not (_lemma(head) in VERBS or _lemma(head) in OBJECT_VERBS)
+    return True
+
+
+def is_deed(tok: Token, category: str) -> bool:
+    """Whether this word names something done (an event) rather than said (a speech act)."""
+    if category in EVENTS or category in DEED_CATEGORIES:
+        return True
+    if _lemma(tok) in DEED_LEMMAS:
+        return True
+    if _lemma(tok) in LIGHT_VERBS:  # "signed a treaty": the noun says
+        return any(_lemma(o) in DEED_LEMMAS for o in _objects(tok))
+    return False
 
 
 def category_of(tok: Token) -> Entry | None:
@@ -124,7 +168,9 @@ def category_of(tok: Token) -> Entry | None:
     if tok.pos_ in {"VERB", "AUX"}:
         if lemma == "take" and not any(c.lower_ == "control" for c in tok.subtree):
             return None
-        if lemma == "shoot" and not any(c.lower_ in {"down", "dead"} for c in tok.children):
+        if lemma == "shoot":
+            if any(c.lower_ == "down" for c in tok.children):
+                return _violence(tok, ("FIGHT", None))  # air defences, or a drone
             return ("FIGHT", "firearms") if _objects(tok) else None
         if lemma == "call" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"so", "-", "so-"}:
             return None  # "so-called"
@@ -148,6 +194,8 @@ def category_of(tok: Token) -> Entry | None:
             return _violence(tok, entry)
         return entry
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if not _noun_stands(tok):
+            return None
         entry = _noun_entry(tok)
         if entry is None:
             return None
@@ -173,11 +221,31 @@ def modality(tok: Token) -> str | None:
         return "demand"
     if aux & {"will", "would", "shall", "'ll", "wo"}:
         return "refusal" if negated else "intent"
+    if negated and aux & {"can", "could", "ca"}:  # "we cannot negotiate while ..."
+        return "refusal"
     if head is not None and (_lemma(head) in INTENT_WORDS or head.lower_ in INTENT_WORDS):
         if any(c.dep_ == "neg" for c in head.children):
             return "refusal"
         return "intent"
     return None
+
+
+def conditional(tok: Token) -> bool:
+    """ "will withdraw its force unless ...", "may halt mediation if ...": a condition set."""
+    for node in (tok, tok.head):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
+                return True
+            if c.lower_ == "unless":
+                return True
+        if node.dep_ not in {"xcomp", "acomp"}:
+            break
+    return False
+
+
+def hedged(tok: Token) -> bool:
+    """ "whether Varossa would withdraw": a question, not an announcement."""
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.children)
 
 
 def announced_act(category: str, how: str | None) -> str | None:
@@ -186,6 +254,8 @@ def announced_act(category: str, how: str | None) -> str | None:
         return "REJECT"
     if how == "demand":
         return "DEMAND"
+    if how == "threat":
+        return "THREATEN"
     if how == "intent":
         if category in COOPERATIVE:
             return "AGREE"

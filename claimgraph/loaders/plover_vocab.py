@@ -34,6 +34,8 @@ __all__ = [
     "REFUSAL_WORDS",
     "COOPERATIVE",
     "HOSTILE",
+    "DEED_CATEGORIES",
+    "DEED_LEMMAS",
 ]
 
 EVENTS = (
@@ -48,6 +50,31 @@ EVENTS = (
     "FIGHT",
 )
 CATEGORIES = ACTS + EVENTS
+
+# Deeds among the speech-act categories: a visit, talks, a signed treaty, a
+# lifted curfew or an inquiry happen; they are events, not things said.
+DEED_CATEGORIES = {"CONSULT", "INVESTIGATE"}
+DEED_LEMMAS = {
+    "sign",
+    "upgrade",
+    "recognize",
+    "recognise",
+    "establish",
+    "lift",
+    "ease",
+    "cancel",
+    "allow",
+    "permit",
+    "approve",
+    "grant",
+    "shorten",
+    "relax",
+    "treaty",
+    "recognition",
+    "deny",
+    "violate",
+    "veto",
+}
 
 # Categories an announced intention turns into AGREE, and into THREATEN.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -81,7 +108,7 @@ VERBS: dict[str, Entry] = {
         "deplore censure allege",
         "DISAPPROVE",
     ),
-    **_many("reject refuse decline dismiss oppose veto rebuff renege defy violate", "REJECT"),
+    **_many("reject refuse decline dismiss oppose veto rebuff renege defy", "REJECT"),
     **_many("threaten warn", "THREATEN"),
     **_many("investigate probe inspect examine", "INVESTIGATE"),
     # events
@@ -89,11 +116,11 @@ VERBS: dict[str, Entry] = {
     **_many("donate supply fund finance airlift", "AID"),
     **_many("evacuate", "AID", "evacuate"),
     **_many("withdraw retreat surrender demobilize demobilise disarm resign", "RETREAT"),
-    **_many("release free", "RETREAT", "release"),
+    # civilians fleeing are coded with evacuations: people moved out of harm's way
+    **_many("flee displace", "AID", "evacuate"),
     **_many("protest demonstrate rally march picket", "PROTEST", "demo"),
     **_many("riot", "PROTEST", "riot"),
     **_many("boycott", "PROTEST", "boycott"),
-    **_many("block", "PROTEST", "obstruct"),
     **_many("mobilize mobilise reinforce amass patrol conscript", "MOBILIZE", "troops"),
     **_many("sanction embargo", "SANCTION", "restrict"),
     **_many("expel", "SANCTION", "expel"),
@@ -101,7 +128,7 @@ VERBS: dict[str, Entry] = {
     **_many("kidnap abduct hijack", "COERCE", "detain"),
     **_many("deport evict", "COERCE", "deport"),
     **_many("confiscate", "COERCE", "seize"),
-    **_many("demolish raze torch burn", "COERCE", "destroy"),
+    **_many("demolish raze", "COERCE", "destroy"),
     **_many("ban outlaw", "COERCE", "ban"),
     **_many("censor", "COERCE", "censor"),
     **_many("hack deface", "COERCE", "censor"),
@@ -197,6 +224,12 @@ LIGHT_VERBS = {
     "call",
 }
 
+# Who is released or freed when a release is a RETREAT (not "released a video").
+_FREED = (
+    "prisoner hostage detainee captive soldier pilot civilian people person national "
+    "member activist journalist crew officer leader"
+)
+
 # Verbs whose category depends on what they act on (object lemma → category, mode);
 # the entry under "" is the default.
 OBJECT_VERBS: dict[str, dict[str, Entry]] = {
@@ -217,7 +250,7 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "stop": {"": ("SANCTION", "discontinue"), **_many("work", "PROTEST", "boycott")},
     "shun": {"": ("PROTEST", "boycott")},
     "close": {"": ("SANCTION", "restrict")},
-    "break": {"": ("SANCTION", "withdraw")},
+    "break": {"": ("SANCTION", "withdraw"), **_many("ceasefire cease-fire truce", "FIGHT")},
     "sever": {"": ("SANCTION", "withdraw")},
     "deny": {"": ("REJECT", None)},
     "prevent": {"": ("COERCE", "restrict")},
@@ -239,9 +272,20 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "deliver": {"": ("AID", None)},
     "grant": {"": ("AID", None), **_many("amnesty pardon", "CONCEDE")},
     "hand": {"": ("AID", None)},
-    "return": {"": ("RETREAT", "return"), **_many("talk talks negotiation", "CONSULT")},
+    "return": {
+        **_many("weapon property helicopter land territory asset body remains", "RETREAT", "return"),
+        **_many("talk talks negotiation table", "CONSULT"),
+    },
+    "release": _many(_FREED, "RETREAT", "release"),
+    "free": _many(_FREED, "RETREAT", "release"),
+    "block": _many(
+        "road roadway street highway bridge transport traffic entrance route crossing rail",
+        "PROTEST",
+        "obstruct",
+    ),
+    "violate": {"": ("REJECT", None), **_many("ceasefire cease-fire truce", "FIGHT")},
     "receive": {"": ("CONSULT", "host"), **_many("observer inspector peacekeeper", "RETREAT")},
-    "pay": {"": ("RETREAT", "return")},
+    "pay": _many("compensation reparation damages", "RETREAT", "return"),
     "strengthen": {"": ("MOBILIZE", "troops")},
     "train": {"": ("MOBILIZE", "troops")},
     "blow": {"": ("COERCE", "destroy")},

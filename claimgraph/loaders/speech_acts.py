@@ -24,7 +24,15 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import SPEECH_VERBS
-from claimgraph.loaders.plover_typing import announced_act, category_of, modality, subject_of
+from claimgraph.loaders.plover_typing import (
+    announced_act,
+    category_of,
+    conditional,
+    hedged,
+    is_deed,
+    modality,
+    subject_of,
+)
 from claimgraph.loaders.plover_vocab import ACTS, EVENTS, HOSTILE
 from claimgraph.schema.records import Entity, Statement
 
@@ -104,6 +112,15 @@ def _main(doc: Doc, st: Statement) -> Token | None:
     # "Jordan and Britain have agreed ..." : the clause's verb, not an auxiliary.
     if root.pos_ == "AUX" and root.dep_ != "ROOT":
         root = root.head
+    # "he is prepared to lift the ban", "would be ready to host": the verb completed.
+    node = root
+    for _ in range(3):
+        if category_of(node) is not None:
+            return node
+        nxt = next((c for c in node.children if c.dep_ in {"xcomp", "ccomp", "acomp"}), None)
+        if nxt is None:
+            break
+        node = nxt
     return root
 
 
@@ -111,12 +128,16 @@ def act_of(tok: Token) -> tuple[str | None, bool]:
     """The act a clause's main word performs, and whether it is an event denied."""
     entry = category_of(tok)
     how = modality(tok)
+    if hedged(tok):
+        return None, False
+    if how == "intent" and conditional(tok):
+        how = "threat"  # an action promised unless the other side yields
     if entry is None:
         # "refused to X", "agreed to X", "threatened to X": the head verb is the act.
         return None, False
     category = entry[0]
     act = announced_act(category, how)
-    if act is None and category in ACTS:
+    if act is None and category in ACTS and not is_deed(tok, category):
         act = category
     denied = (
         act is None
@@ -158,7 +179,7 @@ def classify_acts(doc: Doc, table: EntityTable, statements: list[Statement]) -> 
             if main is not None and (main.lemma_.lower() in _PROPOSALS or main.lower_ in _PROPOSALS):
                 st.act, st.polarity = "REJECT", "asserts"
             continue
-        if st.cue and not _reports(st):
+        if st.cue and (lemma in CUE_ACTS or not _reports(st)):
             act = CUE_ACTS.get(lemma)
             if act == "AGREE" and main is not None:
                 entry = category_of(main)
@@ -174,7 +195,9 @@ def classify_acts(doc: Doc, table: EntityTable, statements: list[Statement]) -> 
         if act is None:
             continue
         st.act = act
-        # "Y must withdraw", X said: the demand is X's; any other act is its doer's.
-        doer = _doer(main, table) if act != "DEMAND" or st.by_outlet else None
+        # A narrated act ("Syria offered troops") or one passed on ("X agreed, an
+        # official said") is its doer's; "Y must withdraw" or "Y will withdraw",
+        # X said, stays X's.
+        doer = _doer(main, table) if st.by_outlet or modality(main) is None else None
         if doer is not None and doer.id != st.speaker:
             _reattribute(st, doer, main.lemma_.lower())
