@@ -270,14 +270,25 @@ def _roles(
     agents: list[str] = []
     targets: list[str] = []
     places: list[str] = []
-    for t in tok.subtree if tok.pos_ == "VERB" else tok.head.subtree:
+    # The doer's phrase: "a group of Moroccan diplomats held ...", or the
+    # subject of the first of two coordinated verbs ("kidnapped ... and exploded").
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    doers = {t.i for s in subjects for t in s.subtree}
+    scope = list(verb.subtree) + [t for s in subjects for t in s.subtree if t not in verb.subtree]
+    for t in scope:
         if not (lo <= t.i < hi):
             continue
         ent = table.at(t.i)
         if ent is None:
             continue
         path = {t.dep_, t.head.dep_}
-        if ent.type == "Place" and not ent.is_actor:
+        if t.i in doers and (ent.type != "Place" or ent.is_actor):
+            if ent.id not in agents:
+                agents.append(ent.id)
+        elif ent.type == "Place" and not ent.is_actor:
             if ent.id not in places:
                 places.append(ent.id)
             if path & {"dobj", "nsubjpass"} or t.head.lower_ in {"against", "on", "at"}:

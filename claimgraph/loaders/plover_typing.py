@@ -45,6 +45,8 @@ Entry = tuple[str, str | None]
 _GENERIC_VIOLENCE = {"attack", "strike", "hit", "target", "raid", "kill", "wound", "injure"}
 _KILLING = {"kill", "wound", "injure", "die"}
 _OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+# Words that make a strike a labour strike.
+_LABOUR = {"general", "labor", "labour", "worker", "teacher", "union", "employee", "nationwide"}
 
 
 def _lemma(tok: Token) -> str:
@@ -68,10 +70,11 @@ def _noun_entry(noun: Token) -> Entry | None:
     if lemma == "strike":
         if "hunger" in mods:
             return ("PROTEST", "hunger")
-        if mods & {"general", "labor", "labour", "worker", "teacher", "nationwide"}:
-            return ("PROTEST", "boycott")
         if "air" in mods:
             return ("FIGHT", "aerial")
+        near = {_lemma(t) for t in noun.sent}
+        if mods & _LABOUR or near & _LABOUR:
+            return ("PROTEST", "boycott")
     if lemma == "law" and "martial" in mods:
         return ("COERCE", "martial-law")
     if lemma == "game" and "war" in mods:
@@ -88,6 +91,10 @@ def _object_entry(tok: Token) -> Entry | None:
         words = {_lemma(obj), obj.lower_} | {
             _lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"}
         }
+        # "a mission of observers"; a named person ("released Prime Minister X")
+        words |= {_lemma(g) for c in obj.children if c.lower_ == "of" for g in c.children}
+        if obj.ent_type_ in {"PERSON", "NORP"}:
+            words.add("person")
         for w in words:
             if w in table and w:
                 return table[w]
@@ -98,6 +105,8 @@ def _light_entry(tok: Token) -> Entry | None:
     for obj in _objects(tok):
         if _lemma(obj) == "fire" and _lemma(tok) == "open":
             return ("FIGHT", "firearms")
+        if _lemma(obj) in {"protest", "complaint"} and _lemma(tok) in {"lodge", "issue", "make"}:
+            return ("DISAPPROVE", None)  # "lodged an official protest": said, not marched
         # "a mediation effort", "ten days of war games": the noun or what it is made of
         nouns = [obj] + [c for c in obj.children if c.dep_ in {"compound", "nmod"}]
         nouns += [g for c in obj.children if c.lower_ == "of" for g in c.children]
@@ -157,6 +166,8 @@ def is_deed(tok: Token, category: str) -> bool:
         return True
     if _lemma(tok) in DEED_LEMMAS:
         return True
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+        return True  # "called off the strike"
     if _lemma(tok) in LIGHT_VERBS:  # "signed a treaty": the noun says
         return any(_lemma(o) in DEED_LEMMAS for o in _objects(tok))
     return False
@@ -181,6 +192,8 @@ def category_of(tok: Token) -> Entry | None:
                 return None  # "we will not talk about positions" is no negotiation
         if lemma in {"lose"} and not any(c.dep_ == "dobj" for c in tok.children):
             return None
+        if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+            return ("CONCEDE", None)  # "called off the strike"
         entry: Entry | None = None
         if lemma in OBJECT_VERBS:
             entry = _object_entry(tok)
@@ -219,6 +232,13 @@ def modality(tok: Token) -> str | None:
         return "refusal"
     if aux & {"must", "should"}:
         return "demand"
+    if (
+        tok.tag_ == "VB"
+        and not aux
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    ):
+        return "demand"  # "demanded that the US cancel its plans": a subjunctive
     if aux & {"will", "would", "shall", "'ll", "wo"}:
         return "refusal" if negated else "intent"
     if negated and aux & {"can", "could", "ca"}:  # "we cannot negotiate while ..."

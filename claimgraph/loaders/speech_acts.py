@@ -110,14 +110,18 @@ def _main(doc: Doc, st: Statement) -> Token | None:
         return None
     root = span.root
     # "Jordan and Britain have agreed ..." : the clause's verb, not an auxiliary.
-    if root.pos_ == "AUX" and root.dep_ != "ROOT":
+    if root.dep_ in {"aux", "auxpass"}:
         root = root.head
-    # "he is prepared to lift the ban", "would be ready to host": the verb completed.
+    # "he is prepared to lift the ban", "concluded that the US must allocate ...",
+    # "issued a declaration demanding that ...": the verb completed.
     node = root
     for _ in range(3):
-        if category_of(node) is not None:
+        if category_of(node) is not None or modality(node) == "demand":
             return node
         nxt = next((c for c in node.children if c.dep_ in {"xcomp", "ccomp", "acomp"}), None)
+        if nxt is None:
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            nxt = next((c for c in obj.children if c.dep_ == "acl"), None) if obj else None
         if nxt is None:
             break
         node = nxt
@@ -130,6 +134,8 @@ def act_of(tok: Token) -> tuple[str | None, bool]:
     how = modality(tok)
     if hedged(tok):
         return None, False
+    if entry is None and how == "demand":
+        return "DEMAND", False  # "the US must allocate greater resources"
     if how == "intent" and conditional(tok):
         how = "threat"  # an action promised unless the other side yields
     if entry is None:
