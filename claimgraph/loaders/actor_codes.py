@@ -25,13 +25,22 @@ import unicodedata
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import DEMONYMS
 from claimgraph.schema.records import Entity, normalise_name
 
-__all__ = ["OWN_CODES", "KNOWN_SECTORS", "code_actors", "alpha3", "own_code"]
+__all__ = [
+    "OWN_CODES",
+    "KNOWN_SECTORS",
+    "MORE_DEMONYMS",
+    "GROUP_HEADS",
+    "code_actors",
+    "group_actor",
+    "alpha3",
+    "own_code",
+]
 
 # Codes for names ISO does not list, where the X + two letters rule would mislead.
 OWN_CODES: dict[str, str] = {
@@ -120,10 +129,32 @@ _WORD_SECTORS = [
     ({"parliament", "assembly", "congress", "senate", "duma"}, "legislature"),
     ({"intelligence", "security service"}, "intelligence"),
     ({"opposition", "party"}, "opposition"),
+    (
+        {
+            "protesters",
+            "demonstrators",
+            "students",
+            "workers",
+            "farmers",
+            "settlers",
+            "refugees",
+            "villagers",
+            "civilians",
+            "youths",
+            "activists",
+            "residents",
+            "prisoners",
+            "hackers",
+        },
+        "civilian",
+    ),
     ({"church", "patriarchate", "mosque", "diocese"}, "religious"),
     ({"company", "corporation", "bank", "inc", "ltd", "group plc"}, "business"),
     ({"army", "armed forces", "forces", "troops", "military", "navy", "air force"}, "military"),
-    ({"ministry", "government", "cabinet", "presidency", "office"}, "government"),
+    (
+        {"ministry", "government", "cabinet", "presidency", "office", "authorities", "officials"},
+        "government",
+    ),
     ({"watch", "foundation", "charity", "human rights", "doctors"}, "NGO"),
     ({"news", "radio", "tv", "television", "times", "agency", "herald", "press"}, "media"),
 ]
@@ -160,7 +191,106 @@ _TITLE_SECTORS = [
         "government",
     ),
 ]
-_DEMONYM_CODES = {normalise_name(d): cc for d, cc in DEMONYMS.items()}
+# Demonyms the entity lexicon does not list (adjective → ISO alpha-2).
+MORE_DEMONYMS: dict[str, str] = {
+    "Burmese": "MM",
+    "Ghanaian": "GH",
+    "Burundian": "BI",
+    "Irish": "IE",
+    "Serb": "RS",
+    "Serbs": "RS",
+    "Sri Lankan": "LK",
+    "Zambian": "ZM",
+    "Kenyan": "KE",
+    "Ugandan": "UG",
+    "Rwandan": "RW",
+    "Liberian": "LR",
+    "Congolese": "CD",
+    "Chadian": "TD",
+    "Angolan": "AO",
+    "Mozambican": "MZ",
+    "Ivorian": "CI",
+    "Senegalese": "SN",
+    "Guinean": "GN",
+    "Sierra Leonean": "SL",
+    "Cambodian": "KH",
+    "Vietnamese": "VN",
+    "Thai": "TH",
+    "Indonesian": "ID",
+    "Filipino": "PH",
+    "Philippine": "PH",
+    "Taiwanese": "TW",
+    "Nepalese": "NP",
+    "Nepali": "NP",
+    "Bangladeshi": "BD",
+    "Tanzanian": "TZ",
+    "Zimbabwean": "ZW",
+    "South African": "ZA",
+    "Moroccan": "MA",
+    "Algerian": "DZ",
+    "Tunisian": "TN",
+    "Mauritanian": "MR",
+    "Gambian": "GM",
+    "Haitian": "HT",
+    "Cuban": "CU",
+    "Nicaraguan": "NI",
+    "Panamanian": "PA",
+    "Peruvian": "PE",
+    "Chilean": "CL",
+    "Argentine": "AR",
+    "Argentinian": "AR",
+    "Ecuadorian": "EC",
+    "Bolivian": "BO",
+    "Portuguese": "PT",
+    "Danish": "DK",
+    "Montenegrin": "ME",
+    "Macedonian": "MK",
+    "Albanian": "AL",
+    "Slovenian": "SI",
+    "Slovene": "SI",
+    "Kuwaiti": "KW",
+    "Bahraini": "BH",
+    "Omani": "OM",
+    "Fijian": "FJ",
+    "Australian": "AU",
+    "Eritrean": "ER",
+    "Namibian": "NA",
+    "Malaysian": "MY",
+    "Mongolian": "MN",
+    "Sudanese": "SD",
+    "Somali": "SO",
+    "Nigerien": "NE",
+    "Beninese": "BJ",
+    "Togolese": "TG",
+    "Cameroonian": "CM",
+    "Malawian": "MW",
+    "Israelis": "IL",
+    "Palestinians": "PS",
+}
+_DEMONYM_CODES = {normalise_name(d): cc for d, cc in {**DEMONYMS, **MORE_DEMONYMS}.items()}
+
+# Head nouns of unnamed groups that act ("Burmese troops", "Ghanaian authorities") → sector.
+GROUP_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        "troops forces army soldiers military units warships aircraft tanks navy".split(),
+        "military",
+    ),
+    **dict.fromkeys("police policemen gendarmes".split(), "police"),
+    **dict.fromkeys(
+        "rebels guerrillas guerillas militiamen militia militants insurgents fighters "
+        "separatists gunmen".split(),
+        "rebel",
+    ),
+    **dict.fromkeys(
+        "authorities government officials diplomats ministers leaders cabinet".split(),
+        "government",
+    ),
+    **dict.fromkeys(
+        "protesters demonstrators students workers farmers settlers refugees villagers "
+        "civilians youths activists residents prisoners hackers doctors".split(),
+        "civilian",
+    ),
+}
 
 
 def _has(words: set[str], text: str) -> bool:
@@ -240,6 +370,38 @@ def _title_sector(title: str) -> str | None:
     for words, sector in _TITLE_SECTORS:
         if _has(words, t):
             return sector
+    return None
+
+
+def group_actor(subject: Token, table: EntityTable) -> Entity | None:
+    """The actor an unnamed group stands for: "Burmese troops" → Burmese Armed Forces.
+
+    A subject whose head is a group noun (troops, rebels, authorities,
+    demonstrators, ...) and which carries a demonym or a country name becomes
+    an organisation named after both, so that it can be coded (Myanmar,
+    military) and keyed the same way in every article.
+    """
+    heads = [subject] + [g for c in subject.children if c.lower_ == "of" for g in c.children]
+    for head in heads:
+        sector = GROUP_HEADS.get(head.lower_)
+        if sector is None:
+            continue
+        for t in head.subtree:
+            if t.i >= head.i:
+                break
+            words = [t.text]
+            if t.i + 1 < head.i:
+                words.insert(0, f"{t.text} {t.doc[t.i + 1].text}")  # "Sri Lankan"
+            for w in words:
+                country = table.country_of(w)
+                if normalise_name(w) in _DEMONYM_CODES or (country is not None and t.pos_ == "ADJ"):
+                    if sector == "military":
+                        name = f"{w} Armed Forces"
+                        kind = "armed forces"
+                    else:
+                        name = f"{w} {head.text.lower()}"
+                        kind = None
+                    return table.add("Organization", name, kind)
     return None
 
 

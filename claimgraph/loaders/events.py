@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.loaders.actor_codes import group_actor
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.plover_typing import category_of, is_deed, modality
 from claimgraph.loaders.plover_vocab import EVENTS
@@ -144,7 +145,8 @@ def build_events(
         denied = st.polarity == "denies"
         for tok, etype, mode in chosen:
             agents, targets, places = _roles(tok, table, span.start, span.end)
-            if background and not (agents and tok.tag_ in {"VBD", "VBN"}):
+            told = agents or (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+            if background and not (told and _past(tok)):
                 continue
             if not agents and st.act == "DISAPPROVE":
                 agents = _accused(span, tok, table, st.speaker)
@@ -196,6 +198,18 @@ def build_events(
             if renamed:
                 record_renaming(doc, span, table, st, ev_date or st.said_on, renamings)
     return events
+
+
+def _past(tok: Token) -> bool:
+    """Narrated as done: "expelled", "has deported", "began collecting signatures"."""
+    for node in (tok, tok.head):
+        if node.tag_ in {"VBD", "VBN"}:
+            return True
+        if node.tag_ == "VBG" and any(c.lemma_ == "be" for c in node.children):
+            return True  # "are continuing a hunger strike": news, not background
+        if node.dep_ not in {"xcomp", "dobj", "pobj", "prep"}:
+            break
+    return False
 
 
 def _accused(span: object, tok: Token, table: EntityTable, speaker: str | None) -> list[str]:
@@ -299,6 +313,12 @@ def _roles(
                 agents.append(ent.id)
         elif path & {"dobj", "nsubjpass", "pobj"} and ent.id not in targets:
             targets.append(ent.id)
+    if not agents:  # "Burmese troops captured ...": the group the phrase names
+        for s in subjects:
+            group = group_actor(s, table) if s.dep_ == "nsubj" else None
+            if group is not None:
+                agents.append(group.id)
+                break
     if not places:
         place = _described_place(tok, table, lo, hi)
         if place is not None:

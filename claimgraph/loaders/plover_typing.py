@@ -75,11 +75,13 @@ def _noun_entry(noun: Token) -> Entry | None:
         near = {_lemma(t) for t in noun.sent}
         if mods & _LABOUR or near & _LABOUR:
             return ("PROTEST", "boycott")
+    if lemma in {"tie", "relation"} and _lemma(noun.head) in {"establish", "upgrade", "restore"}:
+        return ("SUPPORT", None)  # "established diplomatic ties"
     if lemma == "law" and "martial" in mods:
         return ("COERCE", "martial-law")
     if lemma == "game" and "war" in mods:
         return ("COOPERATE", "military")
-    if lemma in {"relation", "tie"} or lemma == "link":
+    if lemma in {"relation", "tie", "link"}:
         return None
     return NOUNS.get(lemma)
 
@@ -223,7 +225,8 @@ def modality(tok: Token) -> str | None:
     aux = {_lemma(c) for c in tok.children if c.dep_ in {"aux", "auxpass"}}
     aux |= {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
     negated = any(c.dep_ == "neg" for c in tok.children)
-    head = tok.head if tok.dep_ in {"xcomp", "acomp"} or tok.head.lower_ == "to" else None
+    infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
+    head = tok.head if tok.dep_ in {"xcomp", "acomp"} or infinitive else None
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":  # "is ready to contribute"
         head = tok.head
     if tok.dep_ == "pobj" and tok.head.head is not tok:
@@ -251,10 +254,10 @@ def modality(tok: Token) -> str | None:
 
 
 def conditional(tok: Token) -> bool:
-    """ "will withdraw its force unless ...", "may halt mediation if ...": a condition set."""
+    """ "will withdraw its force unless ...": an ultimatum ("if" is an offer's condition)."""
     for node in (tok, tok.head):
         for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
+            if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
                 return True
             if c.lower_ == "unless":
                 return True

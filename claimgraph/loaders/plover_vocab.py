@@ -91,7 +91,7 @@ def _many(words: str, category: str, mode: str | None = None) -> dict[str, Entry
 # ("attack", "kill") is decided by context (see events_typing.py).
 VERBS: dict[str, Entry] = {
     # speech acts
-    **_many("agree offer promise pledge consent commit accept settle", "AGREE"),
+    **_many("agree offer promise pledge consent commit settle", "AGREE"),
     **_many("meet visit negotiate discuss consult confer talk", "CONSULT"),
     **_many("telephone phone", "CONSULT", "phone"),
     **_many("host", "CONSULT", "host"),
@@ -113,9 +113,9 @@ VERBS: dict[str, Entry] = {
     **_many("investigate probe inspect examine", "INVESTIGATE"),
     # events
     **_many("cooperate collaborate extradite share", "COOPERATE"),
-    **_many("donate supply fund finance airlift", "AID"),
+    **_many("donate supply fund finance airlift contribute", "AID"),
     **_many("evacuate", "AID", "evacuate"),
-    **_many("withdraw retreat surrender demobilize demobilise disarm resign", "RETREAT"),
+    **_many("retreat surrender demobilize demobilise disarm resign", "RETREAT"),
     # civilians fleeing are coded with evacuations: people moved out of harm's way
     **_many("flee displace", "AID", "evacuate"),
     **_many("protest demonstrate rally march picket", "PROTEST", "demo"),
@@ -170,6 +170,7 @@ NOUNS: dict[str, Entry] = {
     **_many("boycott", "PROTEST", "boycott"),
     **_many("mobilization mobilisation deployment reinforcement alert patrol", "MOBILIZE", "troops"),
     **_many("sanction sanctions embargo", "SANCTION", "restrict"),
+    **_many("suspension severance cutoff closure", "SANCTION", "discontinue"),
     **_many("arrest detention", "COERCE", "arrest"),
     **_many("kidnapping abduction", "COERCE", "detain"),
     **_many("deportation expulsion", "COERCE", "deport"),
@@ -178,6 +179,7 @@ NOUNS: dict[str, Entry] = {
     **_many("blockade", "COERCE", "restrict"),
     **_many("crackdown ban", "COERCE", "ban"),
     **_many("torture", "ASSAULT", "torture"),
+    **_many("cleansing", "ASSAULT", "cleansing"),
     **_many("assassination", "ASSAULT", "assassinate"),
     **_many("massacre", "ASSAULT", "massacre"),
     **_many("bombing", "ASSAULT", "explosives"),
@@ -216,13 +218,20 @@ LIGHT_VERBS = {
     "employ",
     "reach",
     "establish",
+    "upgrade",
+    "restore",
     "complete",
     "renew",
-    "end",
     "take",
     "engage",
     "call",
 }
+
+# Who or what is withdrawn when a withdrawal sanctions (PLOVER: expel or withdraw).
+_ENVOYS = (
+    "inspector observer monitor worker ambassador diplomat envoy staff aid support "
+    "recognition peacekeeping peacekeeper mission delegation"
+)
 
 # Who is released or freed when a release is a RETREAT (not "released a video").
 _FREED = (
@@ -242,6 +251,9 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
         **_many("blockade siege sanction sanctions embargo", "RETREAT", "ease"),
     },
     "cancel": {"": ("SANCTION", "withdraw"), **_many("restriction ban", "CONCEDE")},
+    "shorten": {"": ("CONCEDE", None)},
+    "relax": {"": ("CONCEDE", None)},
+    "accept": {"": ("AGREE", None), **_many("demand request condition call", "CONCEDE")},
     "suspend": {"": ("SANCTION", "discontinue"), **_many("publication", "COERCE", "censor")},
     "halt": {"": ("SANCTION", "discontinue")},
     "cut": {"": ("SANCTION", "discontinue")},
@@ -286,6 +298,15 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "violate": {"": ("REJECT", None), **_many("ceasefire cease-fire truce", "FIGHT")},
     "receive": {"": ("CONSULT", "host"), **_many("observer inspector peacekeeper", "RETREAT")},
     "pay": _many("compensation reparation damages", "RETREAT", "return"),
+    # troops withdrawn de-escalate; inspectors, envoys or aid withdrawn sanction
+    "withdraw": {"": ("RETREAT", "withdraw"), **_many(_ENVOYS, "SANCTION", "withdraw")},
+    "end": {
+        **_many("talk talks negotiation mediation relation tie cooperation aid", "SANCTION"),
+        **_many("strike protest boycott blockade siege", "CONCEDE"),
+    },
+    "prohibit": {"": ("COERCE", "ban"), **_many("aid assistance sale export", "SANCTION")},
+    "bar": {"": ("COERCE", "ban")},
+    "forbid": {"": ("COERCE", "ban")},
     "strengthen": {"": ("MOBILIZE", "troops")},
     "train": {"": ("MOBILIZE", "troops")},
     "blow": {"": ("COERCE", "destroy")},
@@ -298,7 +319,7 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "throw": {"stone": ("PROTEST", "riot")},
     "force": {"": ("COERCE", "deport")},
     "hold": {
-        "shield": ("ASSAULT", "abduct"),
+        "shield": ("COERCE", "detain"),
         **_many("hostage captive prisoner", "COERCE", "detain"),
     },
 }
@@ -408,7 +429,6 @@ INTENT_WORDS = {
     "pledge",
     "vow",
     "swear",
-    "decide",
     "going",
     "may",
     "might",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.loaders.actor_codes import group_actor
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import SPEECH_VERBS
 from claimgraph.loaders.plover_typing import (
@@ -119,6 +120,15 @@ def _main(doc: Doc, st: Statement) -> Token | None:
         if category_of(node) is not None or modality(node) == "demand":
             return node
         nxt = next((c for c in node.children if c.dep_ in {"xcomp", "ccomp", "acomp"}), None)
+        if nxt is None:  # "have sworn to fight"
+            nxt = next(
+                (
+                    c
+                    for c in node.children
+                    if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
         if nxt is None:
             obj = next((c for c in node.children if c.dep_ == "dobj"), None)
             nxt = next((c for c in obj.children if c.dep_ == "acl"), None) if obj else None
@@ -162,7 +172,7 @@ def _doer(tok: Token, table: EntityTable) -> Entity | None:
         ent = table.at(t.i)
         if ent is not None and (ent.type != "Place" or ent.is_actor):
             return ent
-    return None
+    return group_actor(subj, table)
 
 
 def _reattribute(st: Statement, doer: Entity, cue: str) -> None:
