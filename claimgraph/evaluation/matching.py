@@ -29,7 +29,7 @@ __all__ = [
 # gold vocabulary (docs/gold-format.md) does not tell conventional from
 # unconventional violence, so FIGHT and ASSAULT count as one. Unknown names
 # pass through normalised, so an exact match always counts.
-_PLOVER_NAMES: dict[str, tuple[str, ...]] = {
+_PLOVER_NAMES: dict[str, list[str]] = {
     "FIGHT": (
         "attack shelling strike airstrike shooting cyberattack fight fighting battle clash "
         "clashes shootdown downing seize seizure occupy capture casualties kill killing "

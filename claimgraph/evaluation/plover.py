@@ -187,7 +187,9 @@ def actor_matches(entity: Entity | None, name: str | None, gold: GoldActor) -> b
     return False
 
 
-def predictions(records: ArticleRecords) -> list[tuple[str, list[tuple[Entity | None, str | None]]]]:
+def predictions(
+    records: ArticleRecords,
+) -> list[tuple[str, list[tuple[Entity | None, str | None]]]]:
     """(category, source actors) for each event and speech act of one article."""
     ents = {e.id: e for e in records.entities}
     out: list[tuple[str, list[tuple[Entity | None, str | None]]]] = []

@@ -166,8 +166,8 @@ def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             folded[row["key"]] = into
             continue
         for name in _FILLED:
-            if into[name] is None:
-                into[name] = row[name]
+            if into.get(name) is None:
+                into[name] = row.get(name)
         for name in ("aliases", "titles"):
             have = into[name]
             have.extend(x for x in row[name] if x not in have)

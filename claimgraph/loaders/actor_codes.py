@@ -28,269 +28,23 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.entities import EntityTable
-from claimgraph.loaders.lexicon import DEMONYMS
+from claimgraph.loaders.plover_actors import (
+    DEMONYM_CODES,
+    GROUP_HEADS,
+    KIND_SECTORS,
+    KNOWN_SECTORS,
+    OWN_CODES,
+    TITLE_SECTORS,
+    WORD_SECTORS,
+)
 from claimgraph.schema.records import Entity, normalise_name
 
 __all__ = [
-    "OWN_CODES",
-    "KNOWN_SECTORS",
-    "MORE_DEMONYMS",
-    "GROUP_HEADS",
     "code_actors",
     "group_actor",
     "alpha3",
     "own_code",
 ]
-
-# Codes for names ISO does not list, where the X + two letters rule would mislead.
-OWN_CODES: dict[str, str] = {
-    "XK": "XKX",
-    "kosovo": "XKX",
-    "soviet union": "SUN",
-    "palestine": "PSE",
-}
-
-# Well-known bodies and their sectors (normalised name → sector).
-KNOWN_SECTORS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "united nations",
-            "un",
-            "un security council",
-            "security council",
-            "nato",
-            "european union",
-            "eu",
-            "osce",
-            "minsk group",
-            "council of europe",
-            "collective security treaty organization",
-            "csto",
-            "african union",
-            "arab league",
-            "iaea",
-            "world food program",
-            "unhcr",
-            "arvel contact group",
-        ],
-        "IGO",
-    ),
-    **dict.fromkeys(
-        [
-            "human rights watch",
-            "amnesty international",
-            "international committee of the red cross",
-            "red cross",
-            "red crescent",
-            "doctors without borders",
-            "icrc",
-        ],
-        "NGO",
-    ),
-    **dict.fromkeys(["kremlin", "white house", "state department"], "government"),
-    "pentagon": "military",
-}
-
-# Organisation kinds the entity table gives → sector.
-_KIND_SECTORS = {
-    "ministry": "government",
-    "government": "government",
-    "agency": "government",
-    "armed forces": "military",
-    "armed group": "rebel",
-    "parliament": "legislature",
-    "international body": "IGO",
-    "media": "media",
-    "platform": "media",
-}
-# Name words → sector, checked before the kind (a "militia" group is rebel).
-_WORD_SECTORS = [
-    ({"police", "gendarmerie", "militsiya"}, "police"),
-    (
-        {
-            "rebel",
-            "rebels",
-            "militia",
-            "militias",
-            "guerrilla",
-            "guerrillas",
-            "insurgent",
-            "insurgents",
-            "separatist",
-            "separatists",
-            "self defence",
-            "self defense",
-            "liberation",
-            "mercenaries",
-        },
-        "rebel",
-    ),
-    ({"court", "judge", "prosecutor", "tribunal", "judiciary"}, "judiciary"),
-    ({"parliament", "assembly", "congress", "senate", "duma"}, "legislature"),
-    ({"intelligence", "security service"}, "intelligence"),
-    ({"opposition", "party"}, "opposition"),
-    (
-        {
-            "protesters",
-            "demonstrators",
-            "students",
-            "workers",
-            "farmers",
-            "settlers",
-            "refugees",
-            "villagers",
-            "civilians",
-            "youths",
-            "activists",
-            "residents",
-            "prisoners",
-            "hackers",
-        },
-        "civilian",
-    ),
-    ({"church", "patriarchate", "mosque", "diocese"}, "religious"),
-    ({"company", "corporation", "bank", "inc", "ltd", "group plc"}, "business"),
-    ({"army", "armed forces", "forces", "troops", "military", "navy", "air force"}, "military"),
-    (
-        {"ministry", "government", "cabinet", "presidency", "office", "authorities", "officials"},
-        "government",
-    ),
-    ({"watch", "foundation", "charity", "human rights", "doctors"}, "NGO"),
-    ({"news", "radio", "tv", "television", "times", "agency", "herald", "press"}, "media"),
-]
-# Title words a person holds → sector (unless the role is in an organisation with one).
-_TITLE_SECTORS = [
-    ({"commander", "general", "colonel", "chief of general staff", "major"}, "military"),
-    ({"lawmaker", "senator", "speaker", "deputy", "mp"}, "legislature"),
-    ({"patriarch", "archbishop", "bishop", "imam", "mufti"}, "religious"),
-    ({"prosecutor", "judge"}, "judiciary"),
-    (
-        {
-            "president",
-            "minister",
-            "prime minister",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "press secretary",
-            "ambassador",
-            "envoy",
-            "official",
-            "mayor",
-            "governor",
-            "chancellor",
-            "secretary",
-            "ombudsman",
-            "king",
-            "queen",
-            "prince",
-            "aide",
-            "adviser",
-            "advisor",
-        },
-        "government",
-    ),
-]
-# Demonyms the entity lexicon does not list (adjective → ISO alpha-2).
-MORE_DEMONYMS: dict[str, str] = {
-    "Burmese": "MM",
-    "Ghanaian": "GH",
-    "Burundian": "BI",
-    "Irish": "IE",
-    "Serb": "RS",
-    "Serbs": "RS",
-    "Sri Lankan": "LK",
-    "Zambian": "ZM",
-    "Kenyan": "KE",
-    "Ugandan": "UG",
-    "Rwandan": "RW",
-    "Liberian": "LR",
-    "Congolese": "CD",
-    "Chadian": "TD",
-    "Angolan": "AO",
-    "Mozambican": "MZ",
-    "Ivorian": "CI",
-    "Senegalese": "SN",
-    "Guinean": "GN",
-    "Sierra Leonean": "SL",
-    "Cambodian": "KH",
-    "Vietnamese": "VN",
-    "Thai": "TH",
-    "Indonesian": "ID",
-    "Filipino": "PH",
-    "Philippine": "PH",
-    "Taiwanese": "TW",
-    "Nepalese": "NP",
-    "Nepali": "NP",
-    "Bangladeshi": "BD",
-    "Tanzanian": "TZ",
-    "Zimbabwean": "ZW",
-    "South African": "ZA",
-    "Moroccan": "MA",
-    "Algerian": "DZ",
-    "Tunisian": "TN",
-    "Mauritanian": "MR",
-    "Gambian": "GM",
-    "Haitian": "HT",
-    "Cuban": "CU",
-    "Nicaraguan": "NI",
-    "Panamanian": "PA",
-    "Peruvian": "PE",
-    "Chilean": "CL",
-    "Argentine": "AR",
-    "Argentinian": "AR",
-    "Ecuadorian": "EC",
-    "Bolivian": "BO",
-    "Portuguese": "PT",
-    "Danish": "DK",
-    "Montenegrin": "ME",
-    "Macedonian": "MK",
-    "Albanian": "AL",
-    "Slovenian": "SI",
-    "Slovene": "SI",
-    "Kuwaiti": "KW",
-    "Bahraini": "BH",
-    "Omani": "OM",
-    "Fijian": "FJ",
-    "Australian": "AU",
-    "Eritrean": "ER",
-    "Namibian": "NA",
-    "Malaysian": "MY",
-    "Mongolian": "MN",
-    "Sudanese": "SD",
-    "Somali": "SO",
-    "Nigerien": "NE",
-    "Beninese": "BJ",
-    "Togolese": "TG",
-    "Cameroonian": "CM",
-    "Malawian": "MW",
-    "Israelis": "IL",
-    "Palestinians": "PS",
-}
-_DEMONYM_CODES = {normalise_name(d): cc for d, cc in {**DEMONYMS, **MORE_DEMONYMS}.items()}
-
-# Head nouns of unnamed groups that act ("Burmese troops", "Ghanaian authorities") → sector.
-GROUP_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        "troops forces army soldiers military units warships aircraft tanks navy".split(),
-        "military",
-    ),
-    **dict.fromkeys("police policemen gendarmes".split(), "police"),
-    **dict.fromkeys(
-        "rebels guerrillas guerillas militiamen militia militants insurgents fighters "
-        "separatists gunmen".split(),
-        "rebel",
-    ),
-    **dict.fromkeys(
-        "authorities government officials diplomats ministers leaders cabinet".split(),
-        "government",
-    ),
-    **dict.fromkeys(
-        "protesters demonstrators students workers farmers settlers refugees villagers "
-        "civilians youths activists residents prisoners hackers doctors".split(),
-        "civilian",
-    ),
-}
 
 
 def _has(words: set[str], text: str) -> bool:
@@ -342,8 +96,8 @@ def _country_in_name(e: Entity, table: EntityTable, codes: dict[str, str | None]
             country = table.country_of(phrase)
             if country is not None and country.id != e.id:
                 return codes.get(country.id)
-            if phrase in _DEMONYM_CODES:
-                return alpha3(_DEMONYM_CODES[phrase])
+            if phrase in DEMONYM_CODES:
+                return alpha3(DEMONYM_CODES[phrase])
     return None
 
 
@@ -354,12 +108,12 @@ def _org_sector(e: Entity) -> str | None:
     for alias in e.aliases:
         if normalise_name(alias) in KNOWN_SECTORS:
             return KNOWN_SECTORS[normalise_name(alias)]
-    for words, sector in _WORD_SECTORS[:2]:  # police and rebels before a kind
+    for words, sector in WORD_SECTORS[:2]:  # police and rebels before a kind
         if _has(words, name):
             return sector
-    if e.kind in _KIND_SECTORS:
-        return _KIND_SECTORS[e.kind]
-    for words, sector in _WORD_SECTORS[2:]:
+    if e.kind in KIND_SECTORS:
+        return KIND_SECTORS[e.kind]
+    for words, sector in WORD_SECTORS[2:]:
         if _has(words, name):
             return sector
     return None
@@ -367,7 +121,7 @@ def _org_sector(e: Entity) -> str | None:
 
 def _title_sector(title: str) -> str | None:
     t = normalise_name(title)
-    for words, sector in _TITLE_SECTORS:
+    for words, sector in TITLE_SECTORS:
         if _has(words, t):
             return sector
     return None
@@ -394,7 +148,7 @@ def group_actor(subject: Token, table: EntityTable) -> Entity | None:
                 words.insert(0, f"{t.text} {t.doc[t.i + 1].text}")  # "Sri Lankan"
             for w in words:
                 country = table.country_of(w)
-                if normalise_name(w) in _DEMONYM_CODES or (country is not None and t.pos_ == "ADJ"):
+                if normalise_name(w) in DEMONYM_CODES or (country is not None and t.pos_ == "ADJ"):
                     if sector == "military":
                         name = f"{w} Armed Forces"
                         kind = "armed forces"

@@ -96,10 +96,12 @@ def trigger_of(tok: Token) -> tuple[str, str | None] | None:
     return entry
 
 
-def _chosen(span: object) -> list[tuple[Token, str, str | None]]:
+def _chosen(span: object, denial: bool = False) -> list[tuple[Token, str, str | None]]:
     """The trigger highest in the parse, and triggers of other categories coordinated with it."""
     found = []
     for t in span:  # type: ignore[attr-defined]
+        if denial and t.lemma_ in {"deny", "refute"}:
+            continue  # "denied shelling Dravik": the shelling is the event
         entry = trigger_of(t)
         if entry is not None:
             found.append((len(list(t.ancestors)), t.i, t, entry))
@@ -132,13 +134,14 @@ def build_events(
         if span is None:
             continue
         renamed = any(st.start <= at <= st.end for _o, _n, at in renamings)
+        chosen: list[tuple[Token, str, str | None]]
         if renamed:
             # A renaming is an administrative act of the power holding the place.
             chosen = [(span.root, "COERCE", "rename")]
         elif st.act in _NO_EVENT_ACTS:
             chosen = []
         else:
-            chosen = _chosen(span)
+            chosen = _chosen(span, st.polarity == "denies")
         # Background the outlet gives without a date is context, not an event,
         # unless it narrates what a named actor did ("Zambia extradited ...").
         background = st.by_outlet and not any(st.start <= t.start < st.end for t in times)
@@ -150,6 +153,8 @@ def build_events(
                 continue
             if not agents and st.act == "DISAPPROVE":
                 agents = _accused(span, tok, table, st.speaker)
+            if not agents and denied and st.speaker and tok.head.lemma_ in {"deny", "refute"}:
+                agents = [st.speaker]  # "X denied shelling Dravik": X is the one accused
             when = [t for t in times if st.start <= t.start < st.end and t.value]
             ev_date = ev_end = None
             precision = anchor = None

@@ -14,20 +14,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.loaders.plover_vocab import (
+from claimgraph.loaders.plover_context import (
     ASSAULT_WORDS,
+    FIGHT_WORDS,
+    INTENT_WORDS,
+    MODE_WORDS,
+    REFUSAL_WORDS,
+)
+from claimgraph.loaders.plover_vocab import (
     COOPERATIVE,
     DEED_CATEGORIES,
     DEED_LEMMAS,
     EVENTS,
-    FIGHT_WORDS,
     HOSTILE,
-    INTENT_WORDS,
     LIGHT_VERBS,
-    MODE_WORDS,
     NOUNS,
     OBJECT_VERBS,
-    REFUSAL_WORDS,
     VERBS,
 )
 

@@ -27,11 +27,6 @@ __all__ = [
     "NOUNS",
     "LIGHT_VERBS",
     "OBJECT_VERBS",
-    "MODE_WORDS",
-    "ASSAULT_WORDS",
-    "FIGHT_WORDS",
-    "INTENT_WORDS",
-    "REFUSAL_WORDS",
     "COOPERATIVE",
     "HOSTILE",
     "DEED_CATEGORIES",
@@ -168,7 +163,9 @@ NOUNS: dict[str, Entry] = {
     **_many("protest demonstration rally march sit-in", "PROTEST", "demo"),
     **_many("riot unrest", "PROTEST", "riot"),
     **_many("boycott", "PROTEST", "boycott"),
-    **_many("mobilization mobilisation deployment reinforcement alert patrol", "MOBILIZE", "troops"),
+    **_many(
+        "mobilization mobilisation deployment reinforcement alert patrol", "MOBILIZE", "troops"
+    ),
     **_many("sanction sanctions embargo", "SANCTION", "restrict"),
     **_many("suspension severance cutoff closure", "SANCTION", "discontinue"),
     **_many("arrest detention", "COERCE", "arrest"),
@@ -285,7 +282,9 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "grant": {"": ("AID", None), **_many("amnesty pardon", "CONCEDE")},
     "hand": {"": ("AID", None)},
     "return": {
-        **_many("weapon property helicopter land territory asset body remains", "RETREAT", "return"),
+        **_many(
+            "weapon property helicopter land territory asset body remains", "RETREAT", "return"
+        ),
         **_many("talk talks negotiation table", "CONSULT"),
     },
     "release": _many(_FREED, "RETREAT", "release"),
@@ -323,115 +322,3 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
         **_many("hostage captive prisoner", "COERCE", "detain"),
     },
 }
-
-# Words near a violent trigger that say which weapon (PLOVER mode) was used.
-# "aerial" and "drone" are ours: PLOVER folds them into heavy weapons.
-MODE_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        "shell shelling artillery mortar rocket missile tank howitzer launcher grad "
-        "katyusha bombardment".split(),
-        "heavy-weapons",
-    ),
-    **dict.fromkeys(
-        "airstrike aircraft warplane jet helicopter gunship bomber air aerial".split(), "aerial"
-    ),
-    **dict.fromkeys("drone uav predator reaper".split(), "drone"),
-    **dict.fromkeys(
-        "gun gunfire gunbattle gunman gunmen rifle sniper bullet firearm".split(), "firearms"
-    ),
-    **dict.fromkeys(
-        "bomb bombing explosive explosion ied mine minefield grenade roadside".split(),
-        "explosives",
-    ),
-    "suicide": "suicide-attack",
-    "machete": "primitive",
-    "knife": "primitive",
-    "assassinate": "assassinate",
-    "assassination": "assassinate",
-}
-
-# Context words that make generic violence ASSAULT (unconventional: bombs,
-# killings of unarmed people) rather than FIGHT (armed forces in combat).
-ASSAULT_WORDS = {
-    "bomb",
-    "bomber",
-    "bombing",
-    "explosive",
-    "ied",
-    "suicide",
-    "car",
-    "roadside",
-    "machete",
-    "knife",
-    "torture",
-    "assassinate",
-    "assassination",
-    "militiaman",
-    "militiamen",
-    "terrorist",
-    "gunman",
-    "gunmen",
-    "custody",
-    "guerrilla",
-    "guerrillas",
-    "militant",
-    "militants",
-    "refugee",
-    "camp",
-    "detainee",
-    "prisoner",
-}
-FIGHT_WORDS = {
-    "artillery",
-    "shell",
-    "shelling",
-    "mortar",
-    "rocket",
-    "missile",
-    "tank",
-    "aircraft",
-    "helicopter",
-    "warplane",
-    "jet",
-    "drone",
-    "airstrike",
-    "gunbattle",
-    "clash",
-    "fighting",
-    "battle",
-    "offensive",
-    "front",
-    "position",
-    "positions",
-    "forces",
-    "troops",
-    "army",
-    "soldiers",
-    "predator",
-    "minefield",
-}
-
-# Heads an action is announced with ("will", "ready to", "offered to"):
-# cooperative actions become AGREE, hostile ones THREATEN.
-INTENT_WORDS = {
-    "will",
-    "would",
-    "shall",
-    "'ll",
-    "plan",
-    "intend",
-    "ready",
-    "willing",
-    "prepared",
-    "prepare",
-    "offer",
-    "promise",
-    "pledge",
-    "vow",
-    "swear",
-    "going",
-    "may",
-    "might",
-}
-# Heads that refuse the action ("refused to", "will not", "declined to"): REJECT.
-REFUSAL_WORDS = {"refuse", "decline", "fail", "reject", "oppose"}

@@ -89,6 +89,17 @@ _PROPOSALS = {
     "change",
 }
 _REPORTING = {"say", "quote"}
+# What a denial denies when it names it: "denied the reports", "denied any involvement".
+_CLAIMS = {
+    "report",
+    "claim",
+    "accusation",
+    "allegation",
+    "charge",
+    "involvement",
+    "responsibility",
+    "role",
+}
 
 
 def _cue_lemma(st: Statement) -> str:
@@ -170,9 +181,24 @@ def _doer(tok: Token, table: EntityTable) -> Entity | None:
         return None
     for t in [subj, *subj.subtree]:
         ent = table.at(t.i)
-        if ent is not None and (ent.type != "Place" or ent.is_actor):
+        if ent is not None and (ent.type != "Place" or ent.is_actor or ent.kind == "country"):
             return ent
     return group_actor(subj, table)
+
+
+def _denies(main: Token) -> bool:
+    """ "X denied shelling Dravik", "refuted reports of an attack": a denial of an event."""
+    if main.lemma_.lower() not in {"deny", "refute"}:
+        return False
+    for c in main.children:
+        if c.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp"}:
+            continue
+        if c.lower_ in _CLAIMS or c.lemma_.lower() in _CLAIMS:
+            return True
+        entry = category_of(c)
+        if entry is not None and is_deed(c, entry[0]):
+            return True
+    return False
 
 
 def _reattribute(st: Statement, doer: Entity, cue: str) -> None:
@@ -192,7 +218,9 @@ def classify_acts(doc: Doc, table: EntityTable, statements: list[Statement]) -> 
         main = _main(doc, st)
         if st.cue and lemma in {"reject", "dismiss"} and st.polarity == "denies":
             # "rejected the proposal" refuses; "rejected the accusation" denies.
-            if main is not None and (main.lemma_.lower() in _PROPOSALS or main.lower_ in _PROPOSALS):
+            if main is not None and (
+                main.lemma_.lower() in _PROPOSALS or main.lower_ in _PROPOSALS
+            ):
                 st.act, st.polarity = "REJECT", "asserts"
             continue
         if st.cue and (lemma in CUE_ACTS or not _reports(st)):
@@ -204,6 +232,12 @@ def classify_acts(doc: Doc, table: EntityTable, statements: list[Statement]) -> 
             st.act = act
             continue
         if main is None:
+            continue
+        if _reports(st) and _denies(main):
+            st.polarity, st.act = "denies", None  # denial is a polarity, not an act
+            doer = _doer(main, table)
+            if doer is not None and doer.id != st.speaker:
+                _reattribute(st, doer, main.lemma_.lower())
             continue
         act, denied = act_of(main)
         if denied and st.polarity == "asserts":

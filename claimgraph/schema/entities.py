@@ -190,7 +190,9 @@ class Entity:
             part_of=data.get("part_of"),
             roles=[Role.from_json(r) for r in data.get("roles") or []],
             renamed=[Renaming.from_json(r) for r in data.get("renamed") or []],
-            sector=choice(data["sector"], SECTORS, f"{what} sector") if data.get("sector") else None,
+            sector=choice(data["sector"], SECTORS, f"{what} sector")
+            if data.get("sector")
+            else None,
         )
 
     def set_code(self, country: str | None, sector: str | None) -> None:
