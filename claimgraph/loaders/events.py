@@ -268,7 +268,9 @@ def _merge(
             if not (shared or both_open or (denied and not where)):
                 continue
         else:
-            same_place = bool(set(ev.places) & set(places)) or not ev.places or not places
+            # PLOVER categories are broad: "clashes" somewhere is not the shelling
+            # of Ganja, so an unplaced account joins only an unplaced event.
+            same_place = bool(set(ev.places) & set(places)) or (not ev.places and not places)
             if ev.date != day or not same_place:
                 continue
         if ev.date is None and day is not None:

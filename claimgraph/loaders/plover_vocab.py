@@ -224,6 +224,12 @@ LIGHT_VERBS = {
     "call",
 }
 
+# What is sent or given when sending is aid.
+_GOODS = (
+    "aid assistance arm weapon food medicine supply money dollar equipment material "
+    "grain flour fuel tent relief shipment consignment convoy doctor"
+)
+
 # Who or what is withdrawn when a withdrawal sanctions (PLOVER: expel or withdraw).
 _ENVOYS = (
     "inspector observer monitor worker ambassador diplomat envoy staff aid support "
@@ -267,8 +273,8 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "allow": {"": ("CONCEDE", None)},
     "permit": {"": ("CONCEDE", None)},
     "approve": {"": ("CONCEDE", None)},
-    "send": {
-        "": ("AID", None),
+    "send": {  # aid, arms, troops or inspectors; not "signals" or "a letter"
+        **_many(_GOODS, "AID"),
         **_many("troops soldier forces reinforcement", "MOBILIZE", "troops"),
         **_many("inspector investigator monitor observer team", "INVESTIGATE"),
     },
