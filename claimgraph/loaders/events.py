@@ -148,7 +148,9 @@ def build_events(
         denied = st.polarity == "denies"
         for tok, etype, mode in chosen:
             agents, targets, places = _roles(tok, table, span.start, span.end)
-            told = agents or (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+            told = agents or (
+                tok.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            )
             if background and not (told and _past(tok)):
                 continue
             if not agents and st.act == "DISAPPROVE":

@@ -27,6 +27,7 @@ MODE_WORDS: dict[str, str] = {
         "explosives",
     ),
     "suicide": "suicide-attack",
+    "sexually": "sexual",
     "machete": "primitive",
     "knife": "primitive",
     "assassinate": "assassinate",

@@ -198,6 +198,15 @@ def category_of(tok: Token) -> Entry | None:
             return None
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
             return ("CONCEDE", None)  # "called off the strike"
+        if lemma in {"order", "force"}:
+            # "ordered the newspaper to suspend publication": an order enforced is coercion
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    done = category_of(c)
+                    if done is not None and done[0] in HOSTILE:
+                        return done
+        if lemma == "abuse" and any(c.lower_ == "sexually" for c in tok.children):
+            return ("ASSAULT", "sexual")
         entry: Entry | None = None
         if lemma in OBJECT_VERBS:
             entry = _object_entry(tok)
