@@ -47,7 +47,7 @@ def _params(driver: Any, database: str | None) -> dict[str, dict[str, Any]]:
         "profile": {"about": vasko},
         "as-of": {"about": dravik, "date": "2025-06-15"},
         "sources": {"speaker": vasko},
-        "first-report": {"type": "attack"},
+        "first-report": {"type": "FIGHT"},
         "network": {"from": "2025-06-14", "to": "2025-06-16"},
         "path": {"source": vasko, "target": key("Stavenna", ("Place",))},
     }

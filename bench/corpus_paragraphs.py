@@ -37,7 +37,7 @@ def renaming(c: Ctx) -> None:
         about=(old, new),
     )
     doc.event(
-        "renaming",
+        "COERCE",
         f"{old.name} renamed {new.name}",
         on,
         [n],
@@ -67,7 +67,7 @@ def mediator(c: Ctx) -> None:
         about=(venue, c.accuser.country, c.accused.country),
     )
     doc.event(
-        "talks", f"talks in {venue.name}", c.doc.published, [n], agents=(body,), places=(venue,)
+        "CONSULT", f"talks in {venue.name}", c.doc.published, [n], agents=(body,), places=(venue,)
     )
 
 
@@ -94,7 +94,7 @@ def quoted_by(c: Ctx) -> None:
         about=(town,),
     )
     doc.event(
-        "attack",
+        "FIGHT",
         f"shelling of {town.name}",
         c.doc.published,
         [n],
@@ -136,7 +136,7 @@ def evacuation(c: Ctx) -> None:
         about=(c.town, venue),
     )
     doc.event(
-        "evacuation",
+        "AID",
         f"residents left {c.town.name}",
         c.when,
         [n],
@@ -172,21 +172,14 @@ def president_threat(c: Ctx) -> None:
         f"{b.country.name}'s President {b.president.name} warned in a televised address that "
         f"military objectives in {target.name} would be hit if the attacks continued."
     )
-    n = doc.claim(
+    # A threat is a speech act (Statement.act THREATEN), not an event.
+    doc.claim(
         b.president,
         sentence,
         doc.sentence(sentence),
         text=f"military objectives in {target.name} will be hit",
         cue="warned",
         about=(target,),
-    )
-    doc.event(
-        "threat",
-        f"threat against {target.name}",
-        c.doc.published,
-        [n],
-        agents=(b.president,),
-        targets=(target,),
     )
 
 
@@ -206,7 +199,7 @@ def night_fire(c: Ctx) -> None:
         cue="said",
         about=(c.town,),
     )
-    doc.event("clash", f"exchanges of fire {hours}", c.when, [n], agents=(b.army,))
+    doc.event("FIGHT", f"exchanges of fire {hours}", c.when, [n], agents=(b.army,))
 
 
 PARAGRAPHS: tuple[Callable[[Ctx], None], ...] = (

@@ -104,7 +104,7 @@ def lead(c: Ctx) -> None:
     )
     c.main_claims.append(n)
     doc.event(
-        "attack",
+        "FIGHT",
         text,
         c.when,
         [n],
@@ -213,7 +213,7 @@ def according_to(c: Ctx) -> None:
         about=(town,),
     )
     doc.event(
-        "casualties",
+        "FIGHT",
         f"people wounded in {town.name}",
         when,
         [n],
@@ -242,7 +242,7 @@ def unconfirmed(c: Ctx) -> None:
         about=(village,),
     )
     doc.event(
-        "capture",
+        "FIGHT",
         f"{village.name} captured",
         c.when,
         [n],
@@ -270,7 +270,7 @@ def militia_figures(c: Ctx) -> None:
         about=(t.region,),
     )
     doc.event(
-        "casualties",
+        "FIGHT",
         f"{t.militia.name} losses",
         c.when,
         [n],
@@ -292,7 +292,7 @@ def militia_figures(c: Ctx) -> None:
         about=(t.region,),
     )
     doc.event(
-        "casualties",
+        "FIGHT",
         f"{t.militia.name} losses",
         c.when,
         [m],

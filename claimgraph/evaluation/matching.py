@@ -26,70 +26,46 @@ __all__ = [
     "names_agree",
 ]
 
-# Extractors name event types differently; these collapse common names onto
-# the vocabulary the gold files use (docs/gold-format.md). Unknown names pass
-# through normalised, so an exact match always counts.
-EVENT_TYPE_SYNONYMS: dict[str, str] = {
-    "shelling": "attack",
-    "strike": "attack",
-    "airstrike": "attack",
-    "air strike": "attack",
-    "missile strike": "attack",
-    "rocket attack": "attack",
-    "bombardment": "attack",
-    "assault": "attack",
-    "shooting": "attack",
-    "cyberattack": "attack",
-    "cyber attack": "attack",
-    "fight": "clash",
-    "fighting": "clash",
-    "battle": "clash",
-    "clashes": "clash",
-    "shoot down": "shootdown",
-    "shot down": "shootdown",
-    "shoot_down": "shootdown",
-    "downing": "shootdown",
-    "seize": "capture",
-    "seizure": "capture",
-    "take control": "capture",
-    "occupy": "capture",
-    "rename": "renaming",
-    "renamed": "renaming",
-    "kill": "casualties",
-    "killing": "casualties",
-    "killed": "casualties",
-    "deaths": "casualties",
-    "death": "casualties",
-    "casualty": "casualties",
-    "losses": "casualties",
-    "evacuate": "evacuation",
-    "flight": "evacuation",
-    "displacement": "evacuation",
-    "talk": "talks",
-    "negotiation": "talks",
-    "negotiations": "talks",
-    "meeting": "talks",
-    "mediation": "talks",
-    "meet": "talks",
-    "call": "appeal",
-    "urge": "appeal",
-    "ceasefire call": "appeal",
-    # Taking people (a pilot, soldiers) is a capture too.
-    "arrest": "capture",
-    "detain": "capture",
-    "detention": "capture",
-    "prisoner": "capture",
-    "taken prisoner": "capture",
-    "truce": "ceasefire",
-    "cease fire": "ceasefire",
-    "cessation of hostilities": "ceasefire",
+# Extractors and the gold files name event types differently; these collapse
+# common names onto PLOVER categories (the extractor's ``Event.type``). The
+# gold vocabulary (docs/gold-format.md) does not tell conventional from
+# unconventional violence, so FIGHT and ASSAULT count as one. Unknown names
+# pass through normalised, so an exact match always counts.
+_PLOVER_NAMES: dict[str, list[str]] = {
+    "FIGHT": (
+        "attack shelling strike airstrike shooting cyberattack fight fighting battle clash "
+        "clashes shootdown downing seize seizure occupy capture casualties kill killing "
+        "killed deaths death casualty losses assault bombardment"
+    ).split()
+    + [
+        "air strike",
+        "missile strike",
+        "rocket attack",
+        "cyber attack",
+        "shoot down",
+        "shot down",
+        "shoot_down",
+        "take control",
+    ],
+    "COERCE": ["renaming", "rename", "renamed", "arrest", "detain", "detention"],
+    "AID": ["evacuation", "evacuate", "flight", "displacement"],
+    "CONSULT": ["talks", "talk", "negotiation", "negotiations", "meeting", "mediation", "meet"],
+    "DEMAND": ["appeal", "call", "urge", "ceasefire call"],
+    "RETREAT": ["ceasefire", "truce", "cease fire", "cessation of hostilities"],
 }
+EVENT_TYPE_SYNONYMS: dict[str, str] = {
+    name: category for category, names in _PLOVER_NAMES.items() for name in names
+}
+EVENT_TYPE_SYNONYMS["taken prisoner"] = "COERCE"
+EVENT_TYPE_SYNONYMS["prisoner"] = "COERCE"
 
 
 def canonical_event_type(name: str) -> str:
-    """The gold vocabulary's name for an event type (``"Shelling"`` -> ``"attack"``)."""
+    """The PLOVER category an event type name stands for (``"Shelling"`` -> ``"FIGHT"``)."""
     key = normalise_name(name)
-    return EVENT_TYPE_SYNONYMS.get(key, key)
+    if key.upper() in {"FIGHT", "ASSAULT"}:
+        return "FIGHT"
+    return EVENT_TYPE_SYNONYMS.get(key, key.upper())
 
 
 def surname(name: str) -> str | None:

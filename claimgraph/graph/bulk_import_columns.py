@@ -81,12 +81,14 @@ STATEMENT_COLUMNS = _nodes(
     Column("end", "long"),
     Column("by_outlet", "boolean"),
     Column("speaker_name"),
+    Column("act"),
     Column("article"),
 )
 # Plus one ``count_<what>:long`` column per count an event carries.
 EVENT_COLUMNS = _nodes(
     Column("id", "ID(Event)"),
     Column("type"),
+    Column("mode"),
     Column("summary"),
     Column("date", "date"),
     Column("date_end", "date"),
@@ -100,6 +102,7 @@ ENTITY_COLUMNS = _nodes(
     Column("name"),
     Column("kind"),
     Column("country"),
+    Column("sector"),
     Column("lat", "double"),
     Column("lon", "double"),
     Column("geonames_id"),

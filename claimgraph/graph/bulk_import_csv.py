@@ -6,7 +6,7 @@ way the writer's ``MERGE`` statements merge them, so that an imported graph
 has the same nodes, labels, properties and relationships as a loaded one:
 
 - entities are deduplicated by key across articles: the first name wins,
-  later spellings become aliases (unioned in order), ``kind``, ``country``,
+  later spellings become aliases (unioned in order), ``kind``, ``country``, ``sector``,
   ``lat``, ``lon`` and ``geonames_id`` keep their first non-empty value, the
   labels are unioned (a town that speaks in one article becomes
   ``:Place:Actor``). Articles are taken in batches of the writer's size, and
@@ -101,7 +101,7 @@ class _Entity:
         for label in labels:
             if label not in self.labels:
                 self.labels.append(label)
-        for name in ("kind", "country", "lat", "lon", "geonames_id"):
+        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id"):
             if self.props.get(name) is None and row.get(name) is not None:
                 self.props[name] = row[name]
         for alias in row.get("aliases") or []:

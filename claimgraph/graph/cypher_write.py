@@ -91,6 +91,7 @@ WITH n, row,
      [x IN row.titles WHERE NOT x IN coalesce(n.titles, [])] AS new_titles
 SET {extra}n += CASE WHEN n.kind IS NULL THEN {{kind: row.kind}} ELSE {{}} END,
     n += CASE WHEN n.country IS NULL THEN {{country: row.country}} ELSE {{}} END,
+    n += CASE WHEN n.sector IS NULL THEN {{sector: row.sector}} ELSE {{}} END,
     n += CASE WHEN n.lat IS NULL THEN {{lat: row.lat}} ELSE {{}} END,
     n += CASE WHEN n.lon IS NULL THEN {{lon: row.lon}} ELSE {{}} END,
     n += CASE WHEN n.geonames_id IS NULL THEN {{geonames_id: row.geonames_id}} ELSE {{}} END,

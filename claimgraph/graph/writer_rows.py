@@ -146,7 +146,7 @@ def batch_rows(articles: list[ArticleRows]) -> BatchRows:
 
 
 # Entity properties the writer fills only while they are missing (coalesce).
-_FILLED = ("kind", "country", "lat", "lon", "geonames_id")
+_FILLED = ("kind", "country", "sector", "lat", "lon", "geonames_id")
 
 
 def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -166,8 +166,8 @@ def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             folded[row["key"]] = into
             continue
         for name in _FILLED:
-            if into[name] is None:
-                into[name] = row[name]
+            if into.get(name) is None:
+                into[name] = row.get(name)
         for name in ("aliases", "titles"):
             have = into[name]
             have.extend(x for x in row[name] if x not in have)
@@ -249,6 +249,7 @@ class _Builder:
                     "kind": "media",
                     "aliases": [article.outlet],
                     "country": None,
+                    "sector": "media",
                     "lat": None,
                     "lon": None,
                     "geonames_id": None,

@@ -47,7 +47,7 @@ _SYLLABLES = (
     "dra",
 )
 _TITLES = ("Defence Minister", "spokesman", "President", "Prime Minister", "commander")
-_EVENT_TYPES = ("strike", "attack", "ceasefire", "rename", "capture", "protest")
+_EVENT_TYPES = ("FIGHT", "ASSAULT", "RETREAT", "COERCE", "CONSULT", "PROTEST")
 _CUES = ("said", "told reporters", "claimed", "denied", "announced")
 
 

@@ -58,16 +58,15 @@ def _colon_claims(f: _Finder, sent: Span) -> list[Claim]:
     head = [t for t in f.doc[sent.start : colon.i] if not t.is_punct]
     if not head or not all(t.pos_ == "PROPN" or t.lower_ in _TITLE_GLUE for t in head):
         return []
-    ent = next(
-        (
-            f.table.at(t.i)
-            for t in reversed(head)
-            if f.table.at(t.i) is not None and f.table.at(t.i).type != "Place"  # type: ignore[union-attr]
-        ),
-        None,
-    )
-    if ent is None and len(head) >= 2 and head[-1].is_title and head[-2].is_title:
-        ent = name_without_entity(f, head[-1])  # a name the tagger missed
+    ent = None
+    last = head[-1]
+    if f.table.at(last.i) is None and len(head) >= 2 and last.is_title and head[-2].is_title:
+        ent = name_without_entity(f, last)  # the name right before the colon, untagged
+    if ent is None:
+        ent = next(
+            (e for t in reversed(head) if (e := f.table.at(t.i)) is not None and e.type != "Place"),
+            None,
+        )
     if ent is None:
         return []
     start, end = trim(f.text, colon.idx + 1, sent.end_char)

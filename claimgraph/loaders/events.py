@@ -1,10 +1,12 @@
 """Events: the dated actions statements claim. See docs/extraction.md for the taxonomy.
 
 Each statement's content is scanned for trigger words (one lemma lookup per
-token); a trigger gives the event type, its syntactic neighbours the agents,
-targets and places, nearby numbers the counts, and the time expressions inside
-the content the date. Events of one type at the same place and date claimed
-by several statements are one event with several ``claimed_by``.
+token, ``plover_typing``); a trigger gives the event's PLOVER category and
+mode, its syntactic neighbours the agents, targets and places, nearby numbers
+the counts, and the time expressions inside the content the date. Events of
+one category at the same place and date claimed by several statements are one
+event with several ``claimed_by``; a denial joins the event it denies (same
+category and place or target), whatever its date.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.loaders.actor_codes import group_actor
 from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.plover_typing import category_of, is_deed, modality
+from claimgraph.loaders.plover_vocab import EVENTS
 from claimgraph.loaders.renamings import record_renaming
 from claimgraph.schema.records import (
     Article,
@@ -24,76 +29,13 @@ from claimgraph.schema.records import (
     TimeExpression,
 )
 
-__all__ = ["EVENT_TYPES", "build_events"]
+__all__ = ["EVENT_TYPES", "build_events", "trigger_of"]
 
-# lemma → event type (the taxonomy; docs/extraction.md).
-EVENT_TYPES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "attack",
-            "strike",
-            "shell",
-            "shelling",
-            "bomb",
-            "bombard",
-            "fire",
-            "hit",
-            "target",
-            "assault",
-            "raid",
-            "launch",
-            "struck",
-            "rocket",
-            "missile",
-        ],
-        "attack",
-    ),
-    **dict.fromkeys(
-        ["capture", "seize", "take", "liberate", "occupy", "overrun", "retake"], "capture"
-    ),
-    **dict.fromkeys(["down", "shoot", "destroy", "destruction"], "shootdown"),
-    **dict.fromkeys(
-        ["kill", "die", "death", "casualty", "wound", "injure", "lose", "loss", "dead", "killed"],
-        "casualties",
-    ),
-    **dict.fromkeys(["rename"], "renaming"),
-    **dict.fromkeys(["call", "urge", "appeal", "demand"], "appeal"),
-    **dict.fromkeys(["threaten", "warn", "retaliate", "retaliation"], "threat"),
-    **dict.fromkeys(["accuse", "allege", "blame"], "accusation"),
-    **dict.fromkeys(["deny", "reject", "refute"], "denial"),
-    **dict.fromkeys(
-        [
-            "talk",
-            "negotiate",
-            "negotiation",
-            "mediate",
-            "mediation",
-            "meet",
-            "ceasefire",
-            "cease-fire",
-            "truce",
-        ],
-        "talks",
-    ),
-    **dict.fromkeys(
-        ["evacuate", "evacuation", "flee", "displace", "leave", "refuge"], "evacuation"
-    ),
-    **dict.fromkeys(["fight", "fighting", "clash", "battle"], "clash"),
-    **dict.fromkeys(["repel", "repulse"], "clash"),
-}
-# Speech acts are events only when the statement itself is one ("X accused Y of ...").
-_SPEECH_ACTS = {
-    "accuse": "accusation",
-    "allege": "accusation",
-    "deny": "denial",
-    "reject": "denial",
-    "threaten": "threat",
-    "warn": "threat",
-    "call": "appeal",
-    "urge": "appeal",
-    "appeal": "appeal",
-    "demand": "appeal",
-}
+# The categories an Event can have: the material ones, and deeds of the others
+# (talks held, an inquiry opened, a curfew lifted). Said things are Statement.act.
+EVENT_TYPES = EVENTS + ("CONSULT", "INVESTIGATE", "CONCEDE", "SUPPORT", "REJECT")
+# An act that announces, asks for or refuses an action claims no event of it.
+_NO_EVENT_ACTS = {"AGREE", "DEMAND", "REJECT", "THREATEN", "CONCEDE", "CONSULT", "SUPPORT"}
 _COUNT_WORDS = {
     "killed": "killed",
     "kill": "killed",
@@ -142,31 +84,36 @@ def _number(tok: Token) -> int | None:
     return _NUM_WORDS.get(tok.lower_)
 
 
-def _trigger_type(tok: Token) -> str | None:
-    lemma = tok.lemma_.lower()
-    if lemma == "take" and not any(c.lower_ == "control" for c in tok.subtree):
+def trigger_of(tok: Token) -> tuple[str, str | None] | None:
+    """The (category, mode) of an event this word triggers: something done, not said."""
+    if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
         return None
-    if lemma == "down" and tok.head.lemma_ != "shoot":
+    entry = category_of(tok)
+    if entry is None or not is_deed(tok, entry[0]):
         return None
-    if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
-        return None
-    if (
-        lemma in {"lose", "loss"}
-        and tok.pos_ == "VERB"
-        and not any(c.dep_ == "dobj" for c in tok.children)
-    ):
-        return None
-    if tok.pos_ not in {"VERB", "NOUN", "ADJ", "ADP", "PART"}:
-        return None
-    if lemma == "call" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"so", "-", "so-"}:
-        return None  # "so-called"
-    if (
-        lemma in {"talk", "meet"}
-        and tok.pos_ == "VERB"
-        and not any(c.lower_ in {"with", "between"} for c in tok.children)
-    ):
-        return None  # "we will not talk about positions" is no negotiation
-    return EVENT_TYPES.get(lemma)
+    if modality(tok) is not None:
+        return None  # "will withdraw", "refused to deploy": announced, not done
+    return entry
+
+
+def _chosen(span: object, denial: bool = False) -> list[tuple[Token, str, str | None]]:
+    """The trigger highest in the parse, and triggers of other categories coordinated with it."""
+    found = []
+    for t in span:  # type: ignore[attr-defined]
+        if denial and t.lemma_ in {"deny", "refute"}:
+            continue  # "denied shelling Dravik": the shelling is the event
+        entry = trigger_of(t)
+        if entry is not None:
+            found.append((len(list(t.ancestors)), t.i, t, entry))
+    if not found:
+        return []
+    found.sort(key=lambda x: (x[0], x[1]))
+    top = found[0][2]
+    out = [(top, *found[0][3])]
+    for _d, _i, t, (cat, mode) in found[1:]:
+        if t.dep_ == "conj" and t.head is top and all(c != cat for _t, c, _m in out):
+            out.append((t, cat, mode))
+    return out
 
 
 def build_events(
@@ -186,28 +133,30 @@ def build_events(
         span = doc.char_span(st.start, st.end, alignment_mode="expand")
         if span is None:
             continue
-        # One event per statement: the trigger highest in the parse (the main clause).
-        triggers = [(len(list(t.ancestors)), t.i, t, _trigger_type(t)) for t in span]
-        triggers = [
-            x
-            for x in triggers
-            if x[3] is not None and x[3] not in {"accusation", "denial", "threat"}
-        ]
-        speech = _SPEECH_ACTS.get(st.cue or "")
-        if any(st.start <= at <= st.end for _o, _n, at in renamings):
-            triggers = [(0, span.start, span.root, "renaming")]
-        elif speech in {"accusation", "denial", "threat"} or speech and not triggers:
-            triggers = [(0, span.start, span.root, speech), *triggers[:1]]
-        chosen = (
-            triggers[:2]
-            if triggers and triggers[0][0] == 0 and triggers[0][3] == speech
-            else sorted(triggers, key=lambda x: (x[0], x[1]))[:1]
-        )
-        if st.by_outlet and not any(st.start <= t.start < st.end for t in times):
-            chosen = []  # background the outlet gives without a date is context, not an event
-        for _depth, _i, tok, etype in chosen:
-            assert etype is not None
+        renamed = any(st.start <= at <= st.end for _o, _n, at in renamings)
+        chosen: list[tuple[Token, str, str | None]]
+        if renamed:
+            # A renaming is an administrative act of the power holding the place.
+            chosen = [(span.root, "COERCE", "rename")]
+        elif st.act in _NO_EVENT_ACTS:
+            chosen = []
+        else:
+            chosen = _chosen(span, st.polarity == "denies")
+        # Background the outlet gives without a date is context, not an event,
+        # unless it narrates what a named actor did ("Zambia extradited ...").
+        background = st.by_outlet and not any(st.start <= t.start < st.end for t in times)
+        denied = st.polarity == "denies"
+        for tok, etype, mode in chosen:
             agents, targets, places = _roles(tok, table, span.start, span.end)
+            told = agents or (
+                tok.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            )
+            if background and not (told and _past(tok)):
+                continue
+            if not agents and st.act == "DISAPPROVE":
+                agents = _accused(span, tok, table, st.speaker)
+            if not agents and denied and st.speaker and tok.head.lemma_ in {"deny", "refute"}:
+                agents = [st.speaker]  # "X denied shelling Dravik": X is the one accused
             when = [t for t in times if st.start <= t.start < st.end and t.value]
             ev_date = ev_end = None
             precision = anchor = None
@@ -221,15 +170,16 @@ def build_events(
             elif tok.tag_ in {"VBG", "VBZ", "VBP"} and st.said_on is not None:
                 # "are shelling", "is taking": happening when it was said
                 ev_date, precision, anchor = st.said_on, "day", "statement"
-            if ev_date is None and etype not in {"appeal", "threat", "accusation", "denial"}:
+            if ev_date is None and not denied:
                 # An undated past action takes the day the report last named before it.
                 ev_date, precision, anchor = _context_day(times, st.start, st.said_on)
             counts = _counts(span, etype)
-            ev = _merge(events, etype, ev_date, places, targets)
+            ev = _merge(events, etype, ev_date, places, targets, denied, mode)
             if ev is None:
                 ev = Event(
                     id=f"{article.id}:ev{len(events) + 1}",
                     type=etype,
+                    mode=mode,
                     summary=_summary(tok, span),
                     date=ev_date,
                     date_end=ev_end,
@@ -241,12 +191,43 @@ def build_events(
                     counts=counts,
                 )
                 events.append(ev)
-            ev.claimed_by.append(st.id)
+            else:
+                ev.mode = ev.mode or mode
+                for a in agents:
+                    if a not in ev.agents:
+                        ev.agents.append(a)
+                if ev.date is not None and ev.precision is None:
+                    ev.precision, ev.date_anchor = precision, anchor
+            if st.id not in ev.claimed_by:
+                ev.claimed_by.append(st.id)
             for k, v in counts.items():
                 ev.counts.setdefault(k, v)
-            if etype == "renaming":
+            if renamed:
                 record_renaming(doc, span, table, st, ev_date or st.said_on, renamings)
     return events
+
+
+def _past(tok: Token) -> bool:
+    """Narrated as done: "expelled", "has deported", "began collecting signatures"."""
+    for node in (tok, tok.head):
+        if node.tag_ in {"VBD", "VBN"}:
+            return True
+        if node.tag_ == "VBG" and any(c.lemma_ == "be" for c in node.children):
+            return True  # "are continuing a hunger strike": news, not background
+        if node.dep_ not in {"xcomp", "dobj", "pobj", "prep"}:
+            break
+    return False
+
+
+def _accused(span: object, tok: Token, table: EntityTable, speaker: str | None) -> list[str]:
+    """ "accused Varossan forces of shelling": the accused is the doer of what is claimed."""
+    for t in span:  # type: ignore[attr-defined]
+        if t.i >= tok.i:
+            break
+        ent = table.at(t.i)
+        if ent is not None and ent.id != speaker and (ent.type != "Place" or ent.is_actor):
+            return [ent.id]
+    return []
 
 
 def _context_day(
@@ -265,21 +246,44 @@ def _context_day(
 
 
 def _merge(
-    events: list[Event], etype: str, day: date | None, places: list[str], targets: list[str]
+    events: list[Event],
+    etype: str,
+    day: date | None,
+    places: list[str],
+    targets: list[str],
+    denied: bool = False,
+    mode: str | None = None,
 ) -> Event | None:
-    """The same kind of event on the same day (or undated) at the same place (or unplaced)."""
+    """The same kind of event on the same day (or undated) at the same place (or unplaced).
+
+    An undated account (a denial most often) joins a dated one of the same
+    category only when they share a place or a target: "Kestrian forces did not
+    fire on Dravik" is about the shelling of Dravik the ministry reported.
+    """
+    where = set(places) | set(targets)
     for ev in events:
-        if ev.type != etype:
+        if ev.type != etype or (ev.mode and mode and ev.mode != mode):
             continue
-        same_day = ev.date == day
-        same_place = bool(set(ev.places) & set(places)) or not ev.places or not places
-        if same_day and same_place:
-            if ev.date is None and day is not None:
-                ev.date = day
-            for p in places:
-                if p not in ev.places:
-                    ev.places.append(p)
-            return ev
+        shared = bool(where & (set(ev.places) | set(ev.targets)))
+        if denied or ev.date is None or day is None:
+            both_open = ev.date is None and day is None and not (where and ev.places)
+            if not (shared or both_open or (denied and not where)):
+                continue
+        else:
+            # PLOVER categories are broad: "clashes" somewhere is not the shelling
+            # of Ganja, so an unplaced account joins only an unplaced event.
+            same_place = bool(set(ev.places) & set(places)) or (not ev.places and not places)
+            if ev.date != day or not same_place:
+                continue
+        if ev.date is None and day is not None:
+            ev.date = day
+        for p in places:
+            if p not in ev.places:
+                ev.places.append(p)
+        for t in targets:
+            if t not in ev.targets:
+                ev.targets.append(t)
+        return ev
     return None
 
 
@@ -289,14 +293,25 @@ def _roles(
     agents: list[str] = []
     targets: list[str] = []
     places: list[str] = []
-    for t in tok.subtree if tok.pos_ == "VERB" else tok.head.subtree:
+    # The doer's phrase: "a group of Moroccan diplomats held ...", or the
+    # subject of the first of two coordinated verbs ("kidnapped ... and exploded").
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    doers = {t.i for s in subjects for t in s.subtree}
+    scope = list(verb.subtree) + [t for s in subjects for t in s.subtree if t not in verb.subtree]
+    for t in scope:
         if not (lo <= t.i < hi):
             continue
         ent = table.at(t.i)
         if ent is None:
             continue
         path = {t.dep_, t.head.dep_}
-        if ent.type == "Place" and not ent.is_actor:
+        if t.i in doers and (ent.type != "Place" or ent.is_actor):
+            if ent.id not in agents:
+                agents.append(ent.id)
+        elif ent.type == "Place" and not ent.is_actor:
             if ent.id not in places:
                 places.append(ent.id)
             if path & {"dobj", "nsubjpass"} or t.head.lower_ in {"against", "on", "at"}:
@@ -307,6 +322,12 @@ def _roles(
                 agents.append(ent.id)
         elif path & {"dobj", "nsubjpass", "pobj"} and ent.id not in targets:
             targets.append(ent.id)
+    if not agents:  # "Burmese troops captured ...": the group the phrase names
+        for s in subjects:
+            group = group_actor(s, table) if s.dep_ == "nsubj" else None
+            if group is not None:
+                agents.append(group.id)
+                break
     if not places:
         place = _described_place(tok, table, lo, hi)
         if place is not None:

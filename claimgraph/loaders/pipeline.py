@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import InputError
+from claimgraph.loaders.actor_codes import code_actors
 from claimgraph.loaders.attribution import find_claims
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import assign_part_of, build_entities
@@ -133,6 +134,7 @@ class Extractor:
         claims = find_claims(doc, table, resolver)
         statements = build_statements(doc, article, table, claims, times)
         events = build_events(doc, article, table, statements, times, renamings)
+        code_actors(doc, table)
         statements = keep_narration(statements, events)
         attach_timeml(statements, events, times)
         records = ArticleRecords(

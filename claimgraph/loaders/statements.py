@@ -13,6 +13,7 @@ from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import STATE_CUES
 from claimgraph.loaders.quotes import find_quotes, text_of, trim, unconfirmed_clauses
+from claimgraph.loaders.speech_acts import classify_acts
 from claimgraph.schema.records import (
     Article,
     Entity,
@@ -252,6 +253,7 @@ def build_statements(
             )
         )
     out.extend(_outlet_statements(doc, article, table, claims, len(out), caveats))
+    classify_acts(doc, table, out)  # PLOVER speech acts; narrated acts get their doer
     out.sort(key=lambda s: s.start)
     for i, s in enumerate(out, 1):
         s.id = f"{article.id}:s{i}"

@@ -26,9 +26,10 @@ CALL () {
   OPTIONAL MATCH (long:Event) WHERE long.date_end IS NOT NULL AND long.date IS NOT NULL
   RETURN coalesce(max(duration.inDays(long.date, long.date_end).days), 0) AS reach
 }
-// Kinds of attack reported under different names count as one kind.
+// Kinds of attack reported under different names count as one kind
+// (PLOVER's FIGHT and ASSAULT, and older names).
 WITH targets, reach,
-     ['attack', 'strike', 'shelling', 'missile strike', 'airstrike', 'air strike',
+     ['fight', 'attack', 'strike', 'shelling', 'missile strike', 'airstrike', 'air strike',
       'bombing', 'rocket attack', 'artillery', 'assault', 'fire'] AS attacks,
      // words that name no side
      ['defens', 'defenc', 'minist', 'forces', 'force', 'armed', 'milita', 'foreig', 'health',

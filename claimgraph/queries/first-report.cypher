@@ -1,10 +1,10 @@
 // name: first-report
 // answers: Which article first reported an event (or events of a type at a place), and in whose words: the earliest article and statement, and how many articles carried it later.
 // param: event (string, optional): id of one event
-// param: type (string, optional): event type, such as strike or capture
+// param: type (string, optional): event type, a PLOVER category such as FIGHT, ASSAULT or PROTEST
 // param: place (place, optional): key or exact name of a place (places inside it count)
 // param: limit (int, default 200): most rows returned
-// example: :param {event: null, type: 'capture', place: null, limit: 200}
+// example: :param {event: null, type: 'FIGHT', place: null, limit: 200}
 CALL () {
   CALL () {
     MATCH (x:Place {key: $place}) RETURN x

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.schema.values import (
+    ACTS,
     MODES,
     POLARITIES,
     choice,
@@ -30,6 +31,13 @@ def _offset(value: Any, what: str) -> int | None:
 
         raise RecordError(f"{what}: expected a character offset, got {value!r}")
     return value
+
+
+def _upper_choice(value: Any, allowed: tuple[str, ...], what: str) -> str | None:
+    """An optional enumerated value, case-insensitive (``"demand"`` reads as DEMAND)."""
+    if value is None or value == "":
+        return None
+    return choice(str(value).upper(), allowed, what)
 
 
 @dataclass
@@ -57,10 +65,13 @@ class Statement:
     by_outlet: bool = False  # the article's own claim, attributed to the outlet
     cue_start: int | None = None  # the cue's characters ("said", "according to"), for audit
     cue_end: int | None = None
+    act: str | None = None  # PLOVER speech act: DEMAND, DISAPPROVE, REJECT, THREATEN, AGREE, ...
 
     def __post_init__(self) -> None:
         choice(self.mode, MODES, f"statement {self.id} mode")
         choice(self.polarity, POLARITIES, f"statement {self.id} polarity")
+        if self.act is not None:
+            choice(self.act, ACTS, f"statement {self.id} act")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -84,6 +95,7 @@ class Statement:
             "by_outlet": self.by_outlet,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
+            "act": self.act,
         }
 
     @classmethod
@@ -111,6 +123,7 @@ class Statement:
             by_outlet=bool(data.get("by_outlet", False)),
             cue_start=_offset(data.get("cue_start"), f"{what} cue_start"),
             cue_end=_offset(data.get("cue_end"), f"{what} cue_end"),
+            act=_upper_choice(data.get("act"), ACTS, f"{what} act"),
         )
 
     def to_params(self) -> dict[str, Any]:
@@ -130,6 +143,7 @@ class Statement:
             "end": self.end,
             "by_outlet": self.by_outlet,
             "speaker_name": self.speaker_name,
+            "act": self.act,
         }
 
 
@@ -138,7 +152,7 @@ class Event:
     """A dated action, as claimed by one or more statements of one article."""
 
     id: str
-    type: str
+    type: str  # PLOVER category, upper case: FIGHT, ASSAULT, COERCE, PROTEST, ...
     summary: str
     date: dt.date | None = None  # ``dt.``: the field name shadows the type
     date_end: dt.date | None = None
@@ -152,11 +166,13 @@ class Event:
     places: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     claimed_by: list[str] = field(default_factory=list)
+    mode: str | None = None  # PLOVER mode: heavy-weapons, aerial, drone, firearms, arrest, ...
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type,
+            "mode": self.mode,
             "summary": self.summary,
             "date": iso(self.date),
             "date_end": iso(self.date_end),
@@ -188,12 +204,14 @@ class Event:
             places=strs(data.get("places"), f"{what} places"),
             counts=ints(data.get("counts"), what),
             claimed_by=strs(data.get("claimed_by"), f"{what} claimed_by"),
+            mode=data.get("mode") or None,
         )
 
     def to_params(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type,
+            "mode": self.mode,
             "summary": self.summary,
             "date": self.date,
             "date_end": self.date_end,

@@ -8,6 +8,7 @@ from typing import Any
 
 from claimgraph.schema.values import (
     ENTITY_TYPES,
+    SECTORS,
     choice,
     entity_key,
     iso,
@@ -141,9 +142,12 @@ class Entity:
     part_of: str | None = None  # entity id of the containing place
     roles: list[Role] = field(default_factory=list)
     renamed: list[Renaming] = field(default_factory=list)
+    sector: str | None = None  # government, military, police, rebel, civilian, media, IGO, ...
 
     def __post_init__(self) -> None:
         choice(self.type, ENTITY_TYPES, f"entity {self.name!r} type")
+        if self.sector is not None:
+            choice(self.sector, SECTORS, f"entity {self.name!r} sector")
         if not self.key:
             gid = f"geonames:{self.geonames_id}" if self.geonames_id else None
             self.key = entity_key(self.type, self.name, gid)
@@ -164,6 +168,7 @@ class Entity:
             "part_of": self.part_of,
             "roles": [r.to_json() for r in self.roles],
             "renamed": [r.to_json() for r in self.renamed],
+            "sector": self.sector,
         }
 
     @classmethod
@@ -185,7 +190,17 @@ class Entity:
             part_of=data.get("part_of"),
             roles=[Role.from_json(r) for r in data.get("roles") or []],
             renamed=[Renaming.from_json(r) for r in data.get("renamed") or []],
+            sector=choice(data["sector"], SECTORS, f"{what} sector")
+            if data.get("sector")
+            else None,
         )
+
+    def set_code(self, country: str | None, sector: str | None) -> None:
+        """Code the actor: ``country`` (ISO-3166 alpha-3 or our own X.. code) and ``sector``."""
+        if sector is not None:
+            choice(sector, SECTORS, f"entity {self.name!r} sector")
+        self.country = country
+        self.sector = sector
 
     @property
     def labels(self) -> list[str]:
@@ -201,6 +216,7 @@ class Entity:
             "kind": self.kind,
             "aliases": sorted({self.name, *self.aliases}),
             "country": self.country,
+            "sector": self.sector,
             "lat": self.lat,
             "lon": self.lon,
             "geonames_id": self.geonames_id,

@@ -11,6 +11,8 @@ from typing import Any
 from claimgraph.errors import RecordError
 
 __all__ = [
+    "ACTS",
+    "SECTORS",
     "ENTITY_TYPES",
     "MODES",
     "POLARITIES",
@@ -26,6 +28,35 @@ __all__ = [
 ENTITY_TYPES = ("Person", "Organization", "Place")
 MODES = ("direct", "indirect", "mixed", "narration")
 POLARITIES = ("asserts", "denies", "unconfirmed")
+# PLOVER speech acts (Statement.act), as the PLOVER gold records name them.
+ACTS = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "DEMAND",
+    "DISAPPROVE",
+    "REJECT",
+    "THREATEN",
+    "INVESTIGATE",
+)
+# Actor sectors (Entity.sector), after the POLECAT/ICEWS sector codes.
+SECTORS = (
+    "government",
+    "military",
+    "police",
+    "rebel",
+    "civilian",
+    "media",
+    "IGO",
+    "NGO",
+    "business",
+    "judiciary",
+    "legislature",
+    "opposition",
+    "intelligence",
+    "religious",
+)
 # How exact a date is. ``part_of_day`` covers "early on October 4", "overnight".
 PRECISIONS = (
     "day", "part_of_day", "time", "week", "month", "season", "year", "decade", "century", "range",

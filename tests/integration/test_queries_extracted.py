@@ -83,7 +83,7 @@ def test_disputed_has_the_two_ministries_opposite_shelling_claims(extracted_grap
 def test_timeline_of_madagiz_shows_capture_and_renaming(extracted_graph: Any) -> None:
     rows = q(extracted_graph, "timeline", about=key(extracted_graph, "Madagiz", ("Place",)))
     found = {(r["type"], r["date"]) for r in rows}
-    assert any(t in ("capture", "seize", "take") and d == OCT3 for t, d in found), found
+    assert ("FIGHT", OCT3) in found, found  # the capture: PLOVER FIGHT, mode occupy
     assert ("renaming", OCT3) in found, found
 
 
@@ -98,5 +98,5 @@ def test_example_corpus_dravik_claims(extracted_graph: Any) -> None:
 def test_example_corpus_kelmar_renaming(extracted_graph: Any) -> None:
     kelmar = key(extracted_graph, "Kelmar", ("Place",))
     found = {(r["type"], r["date"]) for r in q(extracted_graph, "timeline", about=kelmar)}
-    assert ("capture", date(2025, 6, 14)) in found, found
+    assert ("FIGHT", date(2025, 6, 14)) in found, found
     assert ("renaming", date(2025, 6, 14)) in found, found

@@ -76,7 +76,7 @@ def test_headers_are_typed_for_neo4j_admin(tmp_path: Path) -> None:
     assert "said_on:date" in heads["Statement"] and "start:long" in heads["Statement"]
     assert heads["Event"].endswith("article,count_killed:long")
     assert heads["Actor:Person"] == (
-        "key:ID(Entity),name,kind,country,lat:double,lon:double,geonames_id,"
+        "key:ID(Entity),name,kind,country,sector,lat:double,lon:double,geonames_id,"
         "aliases:string[],titles:string[]"
     )
     assert heads["SAID"] == ":START_ID(Entity),:END_ID(Statement)"

@@ -146,6 +146,8 @@ def test_names_match_across_spellings_and_articles() -> None:
 
 
 def test_event_type_synonyms() -> None:
-    assert canonical_event_type("Shelling") == "attack"
-    assert canonical_event_type("detention") == "capture"
-    assert canonical_event_type("renaming") == "renaming"
+    assert canonical_event_type("Shelling") == "FIGHT"
+    assert canonical_event_type("ASSAULT") == canonical_event_type("attack") == "FIGHT"
+    assert canonical_event_type("detention") == "COERCE"
+    assert canonical_event_type("renaming") == "COERCE"
+    assert canonical_event_type("talks") == canonical_event_type("CONSULT") == "CONSULT"

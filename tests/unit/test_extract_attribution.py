@@ -170,7 +170,10 @@ def test_accused_of(extractor: Extractor) -> None:
     )
     s = _one(r, "Kestrian Foreign Ministry")
     assert s.cue == "accuse" and "shelling the village of Ostrel" in s.text
-    assert any(e.type == "accusation" for e in r.events)
+    assert s.act == "DISAPPROVE"  # the accusation is a speech act; the shelling is the event
+    (shelling,) = [e for e in r.events if s.id in e.claimed_by]
+    assert shelling.type == "FIGHT" and shelling.mode == "heavy-weapons"
+    assert [r.entity(a).name for a in shelling.agents] == ["Varossa"]
 
 
 def test_denied(extractor: Extractor) -> None:
@@ -207,7 +210,7 @@ def test_called_on(extractor: Extractor) -> None:
     )
     s = _one(r, "Arvel Contact Group")
     assert s.cue == "call" and "open a corridor" in s.text
-    assert any(e.type == "appeal" for e in r.events)
+    assert s.act == "DEMAND" and not r.events  # an appeal is a speech act, not an event
 
 
 def test_urged(extractor: Extractor) -> None:

@@ -43,7 +43,7 @@ def test_spokesman_shelling_claim_about_stepanakert(seed: ArticleRecords) -> Non
     assert seed.entity(person.roles[0].of or "").name == "Armenian Defense Ministry"
     attacks = [e for e in seed.events if s.id in e.claimed_by]
     assert (
-        attacks and attacks[0].type == "attack" and "Stepanakert" in _names(seed, attacks[0].places)
+        attacks and attacks[0].type == "FIGHT" and "Stepanakert" in _names(seed, attacks[0].places)
     )
 
 
@@ -67,7 +67,8 @@ def test_aliyev_capture_claim_and_renaming(seed: ArticleRecords) -> None:
     capture = [s for s in aliyev if "captured several villages" in s.text]
     assert capture
     events = [e for e in seed.events if capture[0].id in e.claimed_by]
-    assert events[0].type == "capture" and events[0].date == date(2020, 10, 3)
+    assert events[0].type == "FIGHT" and events[0].mode == "occupy"
+    assert events[0].date == date(2020, 10, 3)
     madagiz = next(e for e in seed.entities if e.name == "Madagiz")
     (renaming,) = madagiz.renamed
     assert seed.entity(renaming.to).name == "Sugovushan"
