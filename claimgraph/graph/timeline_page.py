@@ -215,7 +215,8 @@ def _claims_list(rows: list[dict[str, Any]]) -> str:
             out.append(
                 f'<li class="claim {_e(c["polarity"])}" data-statement="{_e(c["statement"])}">'
                 f'<span class="pol">{_e(c["polarity"])}</span> '
-                f"<b>{_e(c['speaker'])}</b>{side}, {_e(c['said_on']) or 'undated'}: "
+                f"<b>{_e(c['speaker']) or '<i>no speaker</i>'}</b>{side}, "
+                f"{_e(c['said_on']) or 'undated'}: "
                 f"&ldquo;{_e(c['text'])}&rdquo; <i>{_e(c['article'])}</i>"
                 f"{' &middot; ' + _e(c['outlet']) if c.get('outlet') else ''}</li>"
             )

@@ -190,9 +190,9 @@ _OPTIONS: dict[str, Any] = {
     # Edge labels are drawn only once zoomed in far enough to read them; the
     # tooltip carries the claim at every zoom.
     "edges": {
-        "font": {"size": 12, "align": "middle", "strokeWidth": 3},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
         "smooth": {"type": "continuous"},
-        "scaling": {"label": {"drawThreshold": 10}},
+        "scaling": {"label": {"drawThreshold": 16}},
     },
     # The page sets node label sizes itself on every zoom (see viz_page.html):
     # the labels it keeps are at least 13 screen pixels.

@@ -57,7 +57,9 @@ def _window_text(lo: date | None, hi: date | None) -> str:
     return f"{lo.isoformat()} \u2013 {hi.isoformat()}"
 
 
-def happening_label(kind: Any, mode: Any, places: list[str], lo: date | None, hi: date | None) -> str:
+def happening_label(
+    kind: Any, mode: Any, places: list[str], lo: date | None, hi: date | None
+) -> str:
     """Two lines: what (type and mode) and where and when, e.g. ``ASSAULT (shelling)``."""
     what = str(kind or "event")
     if mode:

@@ -17,7 +17,6 @@ Places and events have no side: a town is fought over, it does not speak.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import networkx as nx
 import pycountry
