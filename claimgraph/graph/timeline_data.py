@@ -55,8 +55,9 @@ RETURN row.n AS row, s.id AS statement, s.said_on AS said_on, s.polarity AS pola
        s.text AS text, s.cue AS cue,
        coalesce(sp.name, s.speaker_name) AS speaker,
        CASE WHEN sp IS NULL THEN null
-            ELSE {key: sp.key, labels: labels(sp), country: sp.country,
-                  side: properties(sp)['side_name']} END AS actor,
+            ELSE {key: sp.key, labels: labels(sp), country: sp.country} END AS actor,
+       // the side the writer found for the speaker in this article, if any
+       coalesce(properties(s)['side_name'], properties(sp)['side_name']) AS side_name,
        COLLECT { MATCH (sp)-[:ROLE]->(o)
                  RETURN {key: o.key, name: o.name, labels: labels(o), country: o.country} } AS roles,
        coalesce(a.title, a.id) AS article, a.outlet AS outlet, a.published AS published
@@ -127,7 +128,7 @@ def claims_of_rows(
                 "text": c["text"],
                 "cue": c["cue"],
                 "speaker": c["speaker"],
-                "side": side_of(people, node) if node in people else None,
+                "side": c["side_name"] or (side_of(people, node) if node in people else None),
                 "article": c["article"],
                 "outlet": c["outlet"],
                 "published": c["published"],
@@ -144,19 +145,15 @@ def _speaker_node(c: dict[str, Any]) -> str:
 
 def _speaker_graph(found: list[dict[str, Any]], countries: list[dict[str, Any]]) -> nx.MultiDiGraph:
     """Speakers, what they hold roles in and the graph's countries: what ``side_of`` reads."""
-    g = nx.MultiDiGraph()
-    for c in countries:
-        g.add_node(c["key"], kind="Country", label=c["name"], country=c["country"])
+    g = nx.MultiDiGraph(countries=[(c["name"], c["country"]) for c in countries if c["name"]])
     for c in found:
         node = _speaker_node(c)
         actor = c["actor"]
         if node not in g:
             kind = kind_of(actor["labels"]) if actor else "Source"
             g.add_node(node, kind=kind, label=c["speaker"])
-            if actor:
-                for field in ("country", "side"):
-                    if actor.get(field):
-                        g.nodes[node][field] = actor[field]
+            if actor and actor.get("country"):
+                g.nodes[node]["country"] = actor["country"]
         for r in c["roles"]:
             if r["key"] not in g:
                 g.add_node(r["key"], kind=kind_of(r["labels"]), label=r["name"])

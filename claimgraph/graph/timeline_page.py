@@ -126,6 +126,7 @@ def _figure(rows: list[dict[str, Any]]) -> go.Figure:
         texts.append(_e(_label(r)).replace("\n", "<br>"))
         counts = _counts(r)
         summary = "<br>".join(f"{_e(s)} {p}: {n}" for (s, p), n in sorted(counts.items()))
+        summary += "".join(f"<br>{_e(c)}" for c in (r.get("counts") or [])[:3])
         data.append(
             [f"row-{i}", f"{_reports(r)} report(s), {sum(counts.values())} claim(s)", summary]
         )
@@ -202,11 +203,15 @@ def _claims_list(rows: list[dict[str, Any]]) -> str:
         badge = "; ".join(f"{_e(s)} {_e(p)} {n}" for (s, p), n in sorted(counts.items()))
         who = [f"by {_e(r['agents'])}"] if r.get("agents") else []
         who += [f"against {_e(r['targets'])}"] if r.get("targets") else []
+        what = "incident, " if r.get("incident") else ""
         out.append(
             f'<section class="incident" id="row-{i}"><h3>{label}</h3>'
-            f'<p class="facts">{_reports(r)} report(s) &middot; {" &middot; ".join(who)}'
+            f'<p class="facts">{what}{_reports(r)} report(s) &middot; {" &middot; ".join(who)}'
             f"{' &middot; ' if who else ''}{badge or 'no claim recorded'}</p>"
         )
+        counts_said = [str(c) for c in r.get("counts") or []]
+        if counts_said:
+            out.append(f'<p class="facts">counts: {_e("; ".join(counts_said))}</p>')
         if r.get("summary"):
             out.append(f'<p class="summary">{_e(r["summary"])}</p>')
         out.append("<ul>")

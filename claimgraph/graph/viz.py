@@ -116,9 +116,14 @@ def _happening_title(data: dict[str, Any]) -> str:
     lines = [f"<b>{_e(data.get('label')).replace(chr(10), ' &middot; ')}</b>"]
     if data.get("kind") == "Incident":
         lines.append("incident resolved across articles")
-    reports, articles = data.get("reports"), data.get("articles")
+    # An incident knows all its reports; the folded counts are those selected.
+    incident = data.get("incident") or {}
+    reports = incident.get("reports") or data.get("reports")
+    articles = incident.get("articles") or data.get("articles")
     if reports:
-        lines.append(f"{_e(reports)} account(s) in {_e(articles or reports)} article(s)")
+        lines.append(f"{_e(reports)} report(s) in {_e(articles or reports)} article(s)")
+    for count in (incident.get("counts") or [])[:4]:
+        lines.append(_e(count))
     for summary in (data.get("summaries") or [])[:3]:
         lines.append(_e(summary))
     return "<br>".join(lines)

@@ -30,6 +30,11 @@ CALL (k) {
 RETURN k AS key, properties(x) AS props
 """
 
+_COUNTRIES = """
+MATCH (c:Place:Actor)
+RETURN c.name AS name, c.country AS country
+"""
+
 _INCIDENTS = """
 UNWIND $ids AS id
 MATCH (e:Event {id: id})-[:PART_OF]->(i:Incident)
@@ -58,6 +63,12 @@ def with_details(
             for field in _ACTOR_FIELDS:
                 if props.get(field) not in (None, "") and field not in node:
                     node[field] = props[field]
+    # Sides by name stem need every country, not only those in the selection.
+    claims.graph["countries"] = [
+        (r["name"], r["country"])
+        for r in run_cypher(driver, database, _COUNTRIES, what="graph page")
+        if r["name"]
+    ]
     ids = [n for n, d in claims.nodes(data=True) if d.get("kind") == "Event"]
     if ids:
         for row in run_cypher(driver, database, _INCIDENTS, {"ids": ids}, what="graph page"):

@@ -94,7 +94,8 @@ def fold_events(claims: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if d.get("kind") == "Event":
             groups.setdefault(_group_key(claims, n, d), []).append(n)
     node_of: dict[str, str] = {}
-    out = nx.MultiDiGraph(name=claims.graph.get("name", "claims"))
+    out = nx.MultiDiGraph()
+    out.graph.update(claims.graph)  # the name, and the countries sides are read from
     for n, d in claims.nodes(data=True):
         if d.get("kind") != "Event":
             out.add_node(n, **d)

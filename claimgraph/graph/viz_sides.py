@@ -60,10 +60,22 @@ def _names_country(word: str, country_word: str) -> bool:
     return n >= max(4, len(country_word) - 2)
 
 
+def _countries(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """(name, code) of the countries in ``graph``, then of those listed in
+    ``graph.graph["countries"]`` (the whole database's, when the caller read them)."""
+    out = [
+        (str(d.get("label") or n), str(d.get("country") or ""))
+        for n, d in graph.nodes(data=True)
+        if d.get("kind") == "Country"
+    ]
+    out += [(str(name), str(code or "")) for name, code in graph.graph.get("countries", [])]
+    return out
+
+
 def _code_name(graph: nx.MultiDiGraph, code: str) -> str:
-    for _, d in graph.nodes(data=True):
-        if d.get("kind") == "Country" and str(d.get("country") or "").upper() == code.upper():
-            return str(d.get("label"))
+    for name, c in _countries(graph):
+        if c.upper() == code.upper():
+            return name
     found = pycountry.countries.get(alpha_3=code.upper())
     return str(getattr(found, "name", code.upper()))
 
@@ -79,8 +91,9 @@ def side_of(graph: nx.MultiDiGraph, node: str, _depth: int = 0) -> str | None:
     kind = d.get("kind")
     if kind not in ACTOR_KINDS:
         return None
+    # The writer stores the side's key in ``side`` and its name in ``side_name``.
     stored = d.get("side_name") or d.get("side")
-    if isinstance(stored, str) and stored:
+    if isinstance(stored, str) and stored and (d.get("side_name") or ":" not in stored):
         return stored
     if kind == "Country":
         return str(d.get("label") or node)
@@ -94,12 +107,10 @@ def side_of(graph: nx.MultiDiGraph, node: str, _depth: int = 0) -> str | None:
                 if side:
                     return side
     words = _words(str(d.get("label") or ""))
-    for c, cd in graph.nodes(data=True):
-        if cd.get("kind") != "Country":
-            continue
-        for cw in _words(str(cd.get("label") or "")):
+    for name, _ in _countries(graph):
+        for cw in _words(name):
             if any(_names_country(w, cw) for w in words):
-                return str(cd.get("label") or c)
+                return name
     if kind == "Organization" and (
         str(d.get("sector") or "").lower() in _ARMED or _ARMED_WORDS & set(words)
     ):

@@ -90,8 +90,13 @@ def test_sides_from_code_role_and_name_stem() -> None:
     assert side_of(g, "org:front") == "Oskaryn Self-Defence Force"  # an armed group
     assert side_of(g, "org:un") is None
     assert side_of(g, "place:dravik") is None  # places have no side
-    # Varossa is not in this graph as a country: its ministry's side is unknown.
+    # Varossa is not in this graph as a country: its ministry's side is unknown,
+    # unless the caller lists the database's countries with the graph.
     assert side_of(g, "org:vmod") is None
+    g.graph["countries"] = [("Varossa", "VAR")]
+    assert side_of(g, "org:vmod") == "Varossa"
+    assert fold_events(g).graph["countries"] == [("Varossa", "VAR")]
+    g.graph["countries"] = []
     g.nodes["org:vmod"]["side_name"] = "Varossa"  # a side stored by the writer wins
     assert side_of(g, "org:vmod") == "Varossa"
     colors = side_colors(sides_of(g))
