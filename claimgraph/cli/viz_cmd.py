@@ -16,6 +16,7 @@ from claimgraph.graph.timeline_data import timeline_rows
 from claimgraph.graph.timeline_page import write_timeline
 from claimgraph.graph.viz import write_page
 from claimgraph.graph.viz_data import with_details
+from claimgraph.graph.viz_groups import fold_events
 from claimgraph.queries import get_query, resolve_entity
 
 __all__ = ["selection_options", "selected_claims", "write_timeline_page"]
@@ -113,7 +114,8 @@ def viz(
             g.driver, g.database, selected_claims(g, about, speaker, date_from, date_to)
         )
     title = _describe(about, speaker, date_from, date_to)
-    meta = f"{claims.number_of_nodes()} nodes, {claims.number_of_edges()} edges"
+    drawn = fold_events(claims)  # what the page draws: one node per happening
+    meta = f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
     path = write_page(claims, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
 
