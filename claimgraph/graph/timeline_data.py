@@ -64,6 +64,14 @@ RETURN row.n AS row, s.id AS statement, s.said_on AS said_on, s.polarity AS pola
 ORDER BY row, said_on, published, statement
 """
 
+# What a row from an incident shows: its main place and mode, its reports.
+_INCIDENT_FACTS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})
+RETURN k AS key, properties(i)['place'] AS place, properties(i)['mode'] AS mode,
+       properties(i)['reports'] AS reports
+"""
+
 _COUNTRIES = """
 MATCH (c:Place:Actor)
 RETURN c.key AS key, c.name AS name, c.country AS country
@@ -116,6 +124,19 @@ def claims_of_rows(
     found = run_cypher(
         driver, database, _CLAIMS, {"rows": selectors, "about": about}, what="timeline page"
     )
+    keys = [sel["incident"] for sel in selectors if sel["incident"]]
+    if keys:
+        facts = {
+            f["key"]: f
+            for f in run_cypher(
+                driver, database, _INCIDENT_FACTS, {"keys": keys}, what="timeline page"
+            )
+        }
+        for sel, row in zip(selectors, out, strict=True):
+            fact = facts.get(sel["incident"])
+            for field in ("place", "mode", "reports"):
+                if fact and fact[field] is not None and row.get(field) is None:
+                    row[field] = fact[field]
     countries = run_cypher(driver, database, _COUNTRIES, what="timeline page")
     people = _speaker_graph(found, countries)
     for c in found:

@@ -55,7 +55,9 @@ def _e(value: Any) -> str:
 
 def _label(row: dict[str, Any]) -> str:
     lo, hi = date_window(row)
-    places = row.get("places") or ([row["place"]] if row.get("place") else [])
+    # an incident's main place first, then the other places its reports name
+    places = [row["place"]] if row.get("place") else []
+    places += [p for p in row.get("places") or [] if p not in places]
     return happening_label(row.get("type"), row.get("mode"), [str(p) for p in places], lo, hi)
 
 

@@ -1,10 +1,13 @@
 """Interactive HTML pages of the claim network, through pyvis.
 
-Nodes are coloured and shaped by kind and sized by PageRank; edges carry the
-claim (polarity, event type, date); hovering shows the statement and where it
-was reported. The page is one self-contained file: vis-network's script and
-style, shipped inside the pyvis package, are inlined, and nothing is fetched
-from the network.
+Accounts of one happening are folded into one node labelled with type, place
+and date (``viz_groups``); actors are coloured by side (``viz_sides``) and
+shaped by kind, sized by PageRank; edges carry the claim (polarity, event
+type, date) and the dates the page's slider filters on. The page
+(``assets/viz_page.html``) adds a search box, a date-range slider, kind and
+isolated-node filters, and keeps every label it draws at 13 screen pixels or
+more. It is one self-contained file: vis-network's script and style, shipped
+inside the pyvis package, are inlined, and nothing is fetched from the network.
 
 Safety: every string that comes from an article is HTML-escaped before it
 enters the page, and the data block is JSON with ``<`` written as ``\\u003c``,

@@ -140,6 +140,9 @@ def test_the_timeline_page_gets_the_claims_of_an_incident_row(incident_graph: An
     ]
     # without an incident key, the row's own grouping: the account dated the 15th
     assert [c["polarity"] for c in out[1]["claims"]] == ["denies"]
+    # the incident's own place, mode and reports reach the row
+    assert (out[0]["place"], out[0]["mode"], out[0]["reports"]) == ("Dravik", "shelling", 2)
     page = render_timeline(out, "Timeline of Dravik")
+    assert "ASSAULT (shelling) &middot; Dravik \u00b7 2025-06-14\u201315" in page
     assert "incident, 2 report(s)" in page and "killed: 2 per Varossan Defence Ministry" in page
     assert "Kestria denies 1" in page and "Varossa asserts 1" in page
