@@ -120,14 +120,14 @@ def page(timeline_page: Path) -> Any:
 
 def test_the_chart_renders_a_mark_per_incident(page: Any, tmp_path: Path) -> None:
     sections = page.find_elements(By.CSS_SELECTOR, "section.incident")
-    assert len(sections) >= 5
+    assert len(sections) >= 3
     marks = page.find_elements(By.CSS_SELECTOR, ".scatterlayer .trace path.point")
     # one per dated incident above, and at least one per incident below
     dated = page.execute_script(
         "return claimgraphTimeline.chart.data.filter(function (t) { return t.mode === 'markers'; })"
         ".map(function (t) { return t.x.length; })"
     )
-    assert len(marks) == sum(dated) and dated[0] >= 5
+    assert len(marks) == sum(dated) and 3 <= dated[0] <= len(sections)
     # asserted and denied claims both have marks
     names = page.execute_script(
         "return claimgraphTimeline.chart.data.map(function (t) { return t.name; })"
