@@ -180,14 +180,14 @@ def timeline(
 ) -> None:
     """Claimed events involving an actor or place, in date order, with their sources.
 
-    With --html, writes a page instead: incidents over time, asserted vs
-    denied and counts by side, each mark linking to its claims.
+    With --html FILE, writes a page instead (``timeline Dravik --html
+    dravik.html``): incidents over time, asserted vs denied and counts by
+    side, each mark linking to its claims.
 
     Example:
 
         claimgraph timeline Madagiz
         claimgraph timeline Stepanakert --from 2020-10-01 --format csv
-        claimgraph timeline Dravik --html dravik.html
     """
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
     if html_out is not None:
