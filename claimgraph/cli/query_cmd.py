@@ -180,8 +180,8 @@ def timeline(
 ) -> None:
     """Claimed events involving an actor or place, in date order, with their sources.
 
-    With --html FILE, writes a page instead (``timeline Dravik --html
-    dravik.html``): incidents over time, asserted vs denied and counts by
+    With --html FILE, writes a page instead (say, timeline Dravik --html
+    dravik.html): incidents over time, asserted vs denied and counts by
     side, each mark linking to its claims.
 
     Example:

@@ -35,10 +35,13 @@ MATCH (c:Place:Actor)
 RETURN c.name AS name, c.country AS country
 """
 
-_INCIDENTS = """
+# Each event's PLOVER mode (claim_graph leaves it out) and the incident it is part of.
+_EVENTS = """
 UNWIND $ids AS id
-MATCH (e:Event {id: id})-[:PART_OF]->(i:Incident)
-RETURN id, properties(i) AS props,
+MATCH (e:Event {id: id})
+OPTIONAL MATCH (e)-[:PART_OF]->(i:Incident)
+RETURN id, properties(e)['mode'] AS mode,
+       CASE WHEN i IS NULL THEN null ELSE properties(i) END AS props,
        COLLECT { MATCH (i)-[:AT]->(p:Place) RETURN p.name } AS places
 """
 
@@ -46,7 +49,7 @@ RETURN id, properties(i) AS props,
 def with_details(
     driver: neo4j.Driver, database: str | None, claims: nx.MultiDiGraph
 ) -> nx.MultiDiGraph:
-    """``claims`` with actors' codes and sides, and each event's incident, on the nodes.
+    """``claims`` with actors' codes and sides, each event's mode and incident, on the nodes.
 
     Changes ``claims`` in place and returns it. A graph without incidents
     (or without codes) comes back as it was.
@@ -71,7 +74,9 @@ def with_details(
     ]
     ids = [n for n, d in claims.nodes(data=True) if d.get("kind") == "Event"]
     if ids:
-        for row in run_cypher(driver, database, _INCIDENTS, {"ids": ids}, what="graph page"):
+        for row in run_cypher(driver, database, _EVENTS, {"ids": ids}, what="graph page"):
+            if row["mode"] and not claims.nodes[row["id"]].get("mode"):
+                claims.nodes[row["id"]]["mode"] = row["mode"]
             incident = dict(row["props"] or {})
             if row["places"] and not incident.get("place_name"):
                 incident["place_name"] = row["places"][0]
