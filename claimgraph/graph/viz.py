@@ -207,6 +207,7 @@ _OPTIONS: dict[str, Any] = {
     "nodes": {
         "font": {"size": 16, "strokeWidth": 4, "strokeColor": "#ffffff", "multi": False},
         "borderWidth": 1,
+        "borderWidthSelected": 4,  # the node search found stands out
         "scaling": {"label": {"drawThreshold": 12}},
     },
 }
