@@ -169,12 +169,29 @@ def who_said(
 @_date_to
 @_limit
 @format_option
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the timeline as a self-contained page (chart and claims) to this file.",
+)
 @neo4j_options
 @handle_errors
 def timeline(
-    name: str, date_from: str | None, date_to: str | None, limit: int | None, fmt: str, **conn: Any
+    name: str,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    fmt: str,
+    html_out: str | None,
+    **conn: Any,
 ) -> None:
     """Claimed events involving an actor or place, in date order, with their sources.
+
+    With --html FILE, writes a page instead (say, timeline Dravik --html
+    dravik.html): incidents over time, asserted vs denied and counts by
+    side, each mark linking to its claims.
 
     Example:
 
@@ -184,6 +201,11 @@ def timeline(
     """
     check_window(date_from, date_to)
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
+    if html_out is not None:
+        from claimgraph.cli.viz_cmd import write_timeline_page
+
+        write_timeline_page(_conn(**conn), values, html_out)
+        return
     _answer("timeline", values, fmt, TIMELINE_COLUMNS, **conn)
 
 

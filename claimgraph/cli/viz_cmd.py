@@ -12,10 +12,14 @@ from claimgraph.cli._common import GraphTarget, handle_errors, neo4j_options, op
 from claimgraph.cli.output import jsonable, render
 from claimgraph.graph.analysis import analyze
 from claimgraph.graph.export import EXPORT_FORMATS, claim_graph, whole_graph, write_graph
+from claimgraph.graph.timeline_data import timeline_rows
+from claimgraph.graph.timeline_page import write_timeline
 from claimgraph.graph.viz import write_page
+from claimgraph.graph.viz_data import with_details
+from claimgraph.graph.viz_groups import fold_events
 from claimgraph.queries import get_query, resolve_entity
 
-__all__ = ["selection_options", "selected_claims"]
+__all__ = ["selection_options", "selected_claims", "write_timeline_page"]
 
 F = Any
 
@@ -94,9 +98,11 @@ def viz(
 ) -> None:
     """Draw the claim network as one interactive, self-contained HTML page.
 
-    Colour and shape show the kind of node, size its PageRank; edges carry
-    the claim and its date; hover for the statement and its source. The page
-    works offline.
+    Accounts of one happening are one node labelled with type, place and
+    date; actors are coloured by side, shapes show the kind of node, size its
+    PageRank; edges carry the claim and its date; hover for the statement and
+    its source. A search box finds a node and a date slider keeps only the
+    claims and incidents in range. The page works offline.
 
     Example:
 
@@ -105,10 +111,28 @@ def viz(
         claimgraph viz --from 2025-06-14 --to 2025-06-16 --out weekend.html
     """
     with open_graph(**conn) as g:
-        claims = selected_claims(g, about, speaker, date_from, date_to)
+        claims = with_details(
+            g.driver, g.database, selected_claims(g, about, speaker, date_from, date_to)
+        )
     title = _describe(about, speaker, date_from, date_to)
-    meta = f"{claims.number_of_nodes()} nodes, {claims.number_of_edges()} edges"
+    drawn = fold_events(claims)  # what the page draws: one node per happening
+    meta = f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
     path = write_page(claims, out, title, meta)
+    click.echo(f"wrote {path} ({meta})")
+
+
+def write_timeline_page(conn: dict[str, Any], values: dict[str, Any], out: str) -> None:
+    """``timeline --html``: the rows of the timeline query, with their claims, as a page."""
+    get_query("timeline").bind({k: v for k, v in values.items() if v is not None})
+    with open_graph(**conn) as g:
+        _, rows = timeline_rows(
+            g.driver, g.database, values["about"], values["from"], values["to"], values["limit"]
+        )
+    claims = sum(len(r["claims"]) for r in rows)
+    span = f" from {values['from'] or 'the start'} to {values['to'] or 'now'}"
+    meta = f"{len(rows)} incidents or events, {claims} claims"
+    title = f"Timeline of {values['about']}" + (span if values["from"] or values["to"] else "")
+    path = write_timeline(rows, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
 
 

@@ -134,19 +134,26 @@ def test_page_is_self_contained() -> None:
 
 def test_nodes_are_styled_by_kind_and_sized() -> None:
     data = data_block(render_page(claims_with("x")))
-    groups = {n["id"]: n["group"] for n in data["nodes"]}
-    assert groups == {
+    kinds = {n["id"]: n["kind"] for n in data["nodes"]}
+    assert kinds == {
         "person:x": "Person",
         "org:y": "Organization",
         "place:z": "Place",
         "a:e1": "Event",
     }
-    assert {"Person", "Organization", "Country", "Place", "Event"} <= set(data["options"]["groups"])
-    assert all(10 <= n["size"] <= 40 for n in data["nodes"])
+    # No vis-network groups: a group's colour would override the side's.
+    assert "groups" not in data["options"] and all("group" not in n for n in data["nodes"])
+    assert all(12 <= n["size"] <= 38 for n in data["nodes"])
     speaker = next(n for n in data["nodes"] if n["id"] == "person:x")
     assert "Said x" in speaker["title"] and "2025-06-14" in speaker["title"]
     claim = next(e for e in data["edges"] if e["from"] == "person:x" and e["to"] == "a:e1")
     assert "2025-06-14" in claim["title"] and "Outlet x" in claim["title"]
+    assert claim["kind"] == "claims" and claim["date"] == "2025-06-14"
+    event = next(n for n in data["nodes"] if n["id"] == "a:e1")
+    # an event is labelled with type, place and date, and dated for the slider
+    assert event["label"] == "strike x\nTown x \u00b7 2025-06-14"
+    assert event["dates"] == ["2025-06-14", "2025-06-14"]
+    assert data["dates"] == ["2025-06-14"]
 
 
 def test_scalar_graph_and_every_export_format(tmp_path: Path) -> None:
