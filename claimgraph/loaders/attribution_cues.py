@@ -104,8 +104,8 @@ def _speaking(f: _Finder, ent: Entity, subj: Token) -> Entity | None:
     if person is not None:
         f.table.mark(person, subj.i, subj.i + 1)
         return person
-    if ent.geonames_id and (ent.kind in {"country", "region"}):
-        return ent
+    if ent.geonames_id:
+        return ent  # "Baghdad said": a known place speaks for its government
     if subj.ent_type_ == "PERSON" and len(ent.name.split()) >= 2:
         return f.table.retype(ent, "Person")
     return f.table.retype(ent, "Organization")

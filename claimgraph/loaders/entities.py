@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
-from claimgraph.loaders.lexicon import BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
+from claimgraph.loaders.lexicon import ARMED_GROUPS, BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.person_names import what_person_span_is
 from claimgraph.loaders.places import strip_possessive
@@ -89,7 +89,12 @@ def _find_countries(
     """Countries named (gazetteer) or inferred: "X" with a demonym "Xn"/"Xi" used too."""
     for ent in ents:
         _s, _e, text = _clean(ent)
-        place = gaz.country(text) if ent.label_ in {"GPE", "NORP", "LOC", "ORG"} else None
+        plural_people = ent.label_ == "PERSON" and len(ent) == 1 and text.endswith("s")
+        place = (
+            gaz.country(text)
+            if ent.label_ in {"GPE", "NORP", "LOC", "ORG"} or plural_people
+            else None
+        )
         if place is not None and place.kind == "country":
             country = table.add(
                 "Place",
@@ -271,6 +276,30 @@ def _titled_person(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+_BODY_HEADS = frozenset(
+    """university college association brigade brigades battalion battery regiment committee
+    council conference dialogue front movement party foundation institute agency company
+    corporation bank network coalition alliance union league society federation commission
+    directorate command""".split()
+)
+
+
+def _named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
+    """A "place" whose name is an acronym (SDF, ISF) or ends in a body's head noun
+    ("Damascus University", "Manama Dialogue") is an organisation, unless the
+    gazetteer knows a country or a big place by that name."""
+    words = text.split()
+    acronym = len(words) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+    headed = len(words) >= 2 and words[-1].lower() in _BODY_HEADS
+    if not (acronym or headed):
+        return False
+    if gaz.country(text) is not None:
+        return False
+    return not any(
+        p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
+    )
+
+
 def _adjective(country: str) -> str:
     """The adjective of a country the article names only as a noun: Kestria → Kestrian.
 
@@ -338,6 +367,8 @@ def _entity_for(
             return table.add("Organization", ent.ent_id_, "media", alias=text)
         if ent.ent_id_ in PLATFORMS:
             return table.add("Organization", ent.ent_id_, "platform", alias=text)
+        if ent.ent_id_ in ARMED_GROUPS:
+            return table.add("Organization", ent.ent_id_, "armed group", alias=text)
         if ent.ent_id_ in BODIES:
             return table.add("Organization", ent.ent_id_, "international body", alias=text)
         name, kind = _org_name(doc, start, end, text, table, gaz)
@@ -348,6 +379,8 @@ def _entity_for(
             table.add_alias(fuller, text)
             return fuller
         return table.add("Organization", name, kind, alias=text)
+    if _named_like_an_organisation(text, gaz):
+        return table.add("Organization", text, None)
     place = gaz.best(text, codes)
     kind = place_kind(doc, ent)
     if place is not None and kind == "district":

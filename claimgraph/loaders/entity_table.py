@@ -146,5 +146,8 @@ class EntityTable:
 
     def country_of(self, word: str) -> Entity | None:
         """The country entity a name or demonym refers to."""
-        eid = self.countries.get(normalise_name(strip_possessive(word)))
+        key = normalise_name(strip_possessive(word))
+        eid = self.countries.get(key)
+        if eid is None and key.endswith("s"):  # "Syrians": the people of Syria
+            eid = self.countries.get(key[:-1])
         return self.get(eid) if eid else None

@@ -46,6 +46,21 @@ _SUBDIVISION_KINDS = {
 }
 
 
+# Short names news uses that no table spells: normalised name → ISO alpha-2.
+_SHORT_NAMES = {
+    "uk": "GB",
+    "u k": "GB",
+    "u s": "US",
+    "usa": "US",
+    "u s a": "US",
+    "uae": "AE",
+    "drc": "CD",
+    "dprk": "KP",
+    "prc": "CN",
+    "rok": "KR",
+}
+
+
 class Place(NamedTuple):
     """One gazetteer entry."""
 
@@ -95,9 +110,13 @@ class Gazetteer:
 
     def _country(self, name: str) -> Place | None:
         key = normalise_name(name)
+        if key in _SHORT_NAMES:
+            return self.countries.get(_SHORT_NAMES[key])
         if key.endswith(" s"):  # "Azerbaijan's" after normalising
             key = key[:-2]
-        cc = self.demonyms.get(key)
+        cc = self.demonyms.get(key) or _SHORT_NAMES.get(key)
+        if cc is None and key.endswith("s"):  # "Syrians", "Iraqis": the people of a country
+            cc = self.demonyms.get(key[:-1])
         if cc:
             return self.countries.get(cc)
         for i in self.index.get(key, ()):

@@ -19,6 +19,7 @@ __all__ = [
     "TITLES",
     "PLACE_NOUNS",
     "SPEECH_VERBS",
+    "ARMED_GROUPS",
     "STATE_CUES",
     "NEGATIVE_CUES",
 ]
@@ -175,6 +176,39 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
 }
 
 # International and intergovernmental bodies: canonical name → aliases.
+# Armed groups the news names often, with the names and acronyms they go by.
+ARMED_GROUPS: dict[str, tuple[str, ...]] = {
+    "Islamic State": (
+        "ISIL",
+        "ISIS",
+        "Daesh",
+        "Da'esh",
+        "IS",
+        "Islamic State of Iraq and the Levant",
+        "Islamic State of Iraq and Levant",
+        "Islamic State of Iraq and Syria",
+    ),
+    "al-Qaeda": ("al Qaeda", "Al-Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida"),
+    "al-Shabaab": ("Al-Shabaab", "al Shabaab", "Al Shabab"),
+    "Taliban": ("the Taliban",),
+    "Hezbollah": ("Hizbollah", "Hizballah"),
+    "Hamas": (),
+    "Houthis": ("Houthi", "Ansar Allah"),
+    "Boko Haram": (),
+    "Syrian Democratic Forces": ("SDF",),
+    "YPG": ("People's Protection Units",),
+    "PKK": ("Kurdistan Workers' Party",),
+    "Peshmerga": ("peshmerga",),
+    "Wagner Group": ("Wagner",),
+    "Nusra Front": ("al-Nusra Front", "Jabhat al-Nusra"),
+    "Hayat Tahrir al-Sham": ("HTS",),
+    "M23": (),
+    "FARC": ("Revolutionary Armed Forces of Colombia",),
+    "Abu Sayyaf": (),
+    "Moro Islamic Liberation Front": ("MILF",),
+    "New People's Army": ("NPA",),
+}
+
 BODIES: dict[str, tuple[str, ...]] = {
     "Minsk Group": ("OSCE Minsk Group",),
     "OSCE": ("Organization for Security and Cooperation in Europe",),

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders import places as _places  # noqa: F401 - registers the factory
 from claimgraph.loaders.lexicon import (
+    ARMED_GROUPS,
     BODIES,
     DEMONYMS,
     EXTRA_COUNTRY_NAMES,
@@ -50,10 +51,15 @@ def ruler_patterns() -> list[dict[str, Any]]:
     def phrase(label: str, text: str, ent_id: str) -> None:
         pats.append({"label": label, "pattern": text, "id": ent_id})
 
-    for table, label in ((MEDIA, "ORG"), (BODIES, "ORG"), (PLATFORMS, "ORG")):
+    for table, label in (
+        (MEDIA, "ORG"),
+        (BODIES, "ORG"),
+        (PLATFORMS, "ORG"),
+        (ARMED_GROUPS, "ORG"),
+    ):
         for name, aliases in table.items():
             for alias in (name, *aliases):
-                if alias != "X":  # "X" is too ambiguous as a bare token
+                if alias not in {"X", "IS"}:  # too ambiguous as bare tokens
                     phrase(label, alias, name)
     for name, (_kind, _cc, aliases) in REGIONS.items():
         for alias in (name, *aliases):
