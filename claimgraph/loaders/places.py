@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.loaders.gazetteer import Gazetteer, get_gazetteer
-from claimgraph.loaders.lexicon import DEMONYMS, TITLE_WORDS
+from claimgraph.loaders.lexicon import DEMONYMS, PLACE_NOUNS, TITLE_WORDS
 from claimgraph.loaders.places_cues import (
     NON_ENTITY_HEADS,
     PLACE_PREPS,
@@ -110,6 +110,12 @@ class PlaceFixer:
         for rule, run in cue_runs(doc, self.matcher):
             if rule == "PREP" and not self.gaz.lookup(strip_possessive(run.text)):
                 continue  # "in X" places only what the gazetteer knows
+            if (
+                rule == "PREP"
+                and any(t.ent_type_ == "ORG" for t in run)
+                and not self._known_place(strip_possessive(run.text), "ORG")
+            ):
+                continue  # "at Chrysler": a hamlet of that name does not make the company a place
             tokens.update(range(run.start, run.end))
             if rule != "PREP" and not any(t.ent_type_ for t in run):
                 extra.append(Span(doc, run.start, run.end, label="GPE"))
@@ -137,8 +143,10 @@ class PlaceFixer:
             return "GPE"  # "visited Halvik", "near Halvik" (but "orders from Boeing")
         if label == "PERSON" and _modifies_a_thing(name.root):
             return ""  # "Smerch rocket launchers"
-        if any(i in context_place for i in range(name.start, name.end)):
-            return "GPE"
+        if any(i in context_place for i in range(name.start, name.end)) and (
+            label != "ORG" or self._known_place(text, label) or _place_noun_beside(name)
+        ):
+            return "GPE"  # an organisation only with "the town of X", "X district"
         if label in _KNOWN:
             return "PERSON" if self._unknown_place_is_a_person(name, text) else None
         if self._known_place(text, label) and not self._looks_like_person(name, label):
@@ -234,6 +242,15 @@ class PlaceFixer:
             out.append(ent)
         if changed:
             doc.ents = out
+
+
+def _place_noun_beside(name: Span) -> bool:
+    doc = name.doc
+    after = doc[name.end].lower_ if name.end < len(doc) else ""
+    before = (
+        doc[name.start - 2].lower_ if name.start >= 2 and doc[name.start - 1].lower_ == "of" else ""
+    )
+    return after in PLACE_NOUNS or before in PLACE_NOUNS
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "into"})
