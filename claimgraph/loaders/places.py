@@ -143,10 +143,8 @@ class PlaceFixer:
             return "GPE"  # "visited Halvik", "near Halvik" (but "orders from Boeing")
         if label == "PERSON" and _modifies_a_thing(name.root):
             return ""  # "Smerch rocket launchers"
-        if any(i in context_place for i in range(name.start, name.end)) and (
-            label != "ORG" or self._known_place(text, label) or _place_noun_beside(name)
-        ):
-            return "GPE"  # an organisation only with "the town of X", "X district"
+        if any(i in context_place for i in range(name.start, name.end)):
+            return "GPE"
         if label in _KNOWN:
             return "PERSON" if self._unknown_place_is_a_person(name, text) else None
         if self._known_place(text, label) and not self._looks_like_person(name, label):
@@ -242,15 +240,6 @@ class PlaceFixer:
             out.append(ent)
         if changed:
             doc.ents = out
-
-
-def _place_noun_beside(name: Span) -> bool:
-    doc = name.doc
-    after = doc[name.end].lower_ if name.end < len(doc) else ""
-    before = (
-        doc[name.start - 2].lower_ if name.start >= 2 and doc[name.start - 1].lower_ == "of" else ""
-    )
-    return after in PLACE_NOUNS or before in PLACE_NOUNS
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "into"})
