@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.loaders.gazetteer import Gazetteer, get_gazetteer
-from claimgraph.loaders.lexicon import DEMONYMS, PLACE_NOUNS, TITLE_WORDS
+from claimgraph.loaders.lexicon import DEMONYMS, TITLE_WORDS
 from claimgraph.loaders.places_cues import (
     NON_ENTITY_HEADS,
     PLACE_PREPS,
