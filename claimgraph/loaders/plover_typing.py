@@ -177,6 +177,18 @@ def is_deed(tok: Token, category: str) -> bool:
     return False
 
 
+# What can be fought without combat, and what a sanction cuts.
+_NOT_FOUGHT = frozenset(
+    """cancer disease illness fire fires blaze charge charges lawsuit case ruling bill
+    corruption inflation poverty crime addiction virus infection""".split()
+)
+_SEVERED = frozenset(
+    """aid ties relation relations funding fund assistance supply supplies import imports
+    export exports trade cooperation contact contacts link links support subsidy subsidies
+    loan loans""".split()
+)
+
+
 def category_of(tok: Token) -> Entry | None:
     """The PLOVER (category, mode) this word names here, or None."""
     lemma = _lemma(tok)
@@ -194,6 +206,19 @@ def category_of(tok: Token) -> Entry | None:
         ):
             if not any(c.dep_ in {"dobj", "nsubj"} for c in tok.children):
                 return None  # "we will not talk about positions" is no negotiation
+            if lemma == "talk" and any(c.lower_ == "about" for c in tok.children):
+                return None  # "he talked about porting the apps": a topic, not a partner
+        if lemma in {"demonstrate", "march"} and any(c.dep_ == "dobj" for c in tok.children):
+            return None  # "demonstrated the new system": showing, not protesting
+        if lemma == "fight" and (
+            any(o.lemma_.lower() in _NOT_FOUGHT for o in _objects(tok))
+            or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        ):
+            return None  # "fighting cancer", "a contract fought for": no combat
+        if lemma in {"cut", "reduce", "lower", "slash"} and not any(
+            o.lemma_.lower() in _SEVERED for o in _objects(tok)
+        ):
+            return None  # "the price was cut": only ties, aid or trade cut are a sanction
         if lemma in {"lose"} and not any(c.dep_ == "dobj" for c in tok.children):
             return None
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):

@@ -205,6 +205,10 @@ def _reattribute(st: Statement, doer: Entity, cue: str) -> None:
     """The doer of a narrated or passed-on speech act is its speaker."""
     if st.speaker and st.speaker not in st.via and st.speaker != doer.id:
         st.via.append(st.speaker)
+    if st.by_outlet:
+        # The outlet narrates that the doer acted ("Boeing agreed to lease 100
+        # tankers"): the act is the doer's, the words are the outlet's.
+        st.mode = "narration"
     st.speaker, st.speaker_name = doer.id, doer.name
     st.cue = cue
     st.by_outlet = False
