@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.attribution import Claim
 from claimgraph.loaders.entities import EntityTable
@@ -277,6 +277,8 @@ def keep_narration(statements: list[Statement], events: list[Event]) -> list[Sta
     and the events' ``claimed_by`` follow.
     """
     claimed = {sid for ev in events for sid in ev.claimed_by}
+    # A PLOVER act narrated ("the coalition agreed to postpone the rally") is an
+    # event in PLOVER's sense too, kept on the statement as its act.
     kept = [s for s in statements if not s.by_outlet or s.id in claimed]
     renamed: dict[str, str] = {}
     for i, s in enumerate(kept, 1):
@@ -333,7 +335,27 @@ def _outlet_statements(
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         body = sent.text.strip()
-        if any(a < e and s < b for a, b in covered) or body.startswith(_HEADINGS):
+        if body.startswith(_HEADINGS):
+            continue
+        if any(a < e and s < b for a, b in covered):
+            # "The US sped up the withdrawal on Wednesday, but officials cautioned
+            # that ...": the clause before the reported one is the outlet's own.
+            lead = _unreported_lead(doc, sent, claims)
+            if lead is not None:
+                a, b = lead
+                out.append(
+                    _outlet_statement(
+                        doc,
+                        article,
+                        table,
+                        outlet or outlet_entity(article, table),
+                        a,
+                        b,
+                        first + len(out),
+                        "asserts",
+                        body,
+                    )
+                )
             continue
         if (
             len(sent) < 6
@@ -361,6 +383,27 @@ def _outlet_statements(
             )
         )
     return out
+
+
+def _unreported_lead(doc: Doc, sent: Span, claims: list[Claim]) -> tuple[int, int] | None:
+    """The characters of a sentence before its first reported clause, when they
+    make a clause of their own (six words or more, with a verb)."""
+    here = [c for c in claims if c.sentence[0] == sent.start_char]
+    if not here:
+        return None
+    cut = min(min(doc[c.cue_i].left_edge.idx, c.start) for c in here)
+    toks = [t for t in sent if t.idx + len(t) <= cut]
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 6 or not any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    a, b = trim(text_of(doc), toks[0].idx, cut)
+    while True:  # ", but", ", while", "and"
+        tail = text_of(doc)[a:b].rsplit(" ", 1)
+        if len(tail) == 2 and tail[1].lower() in {"but", "and", "while", "as", "although"}:
+            a, b = trim(text_of(doc), a, a + len(tail[0]))
+            continue
+        break
+    return (a, b) if b - a >= 20 else None
 
 
 def _outlet_statement(
