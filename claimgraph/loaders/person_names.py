@@ -85,6 +85,10 @@ def _signal(doc: Doc, start: int, end: int) -> str | None:
         return "country"
     if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
         return "place"
+    if before is not None and start > 1:
+        verb = doc[start - 2] if before.lower_ == "for" else before
+        if verb.lemma_ in _PLACE_VERBS:
+            return "place"  # "left for X", "would keep X", "captured X"
     if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].pos_ == "NOUN":
         return "place"  # "the district of X", "the people of X"
     if after and after[0].lower_ in _PLACE_AFTER:
@@ -99,6 +103,10 @@ def _signal(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_PLACE_VERBS = frozenset(
+    """leave head depart keep capture retake seize liberate shell bomb visit enter occupy
+    evacuate flee rename hold""".split()
+)
 _PLACE_AFTER = frozenset(
     {"region", "district", "province", "border", "side", "city", "town", "village", "area"}
 )

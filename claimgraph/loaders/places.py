@@ -138,7 +138,7 @@ class PlaceFixer:
             label in {"PERSON", "ORG"}
             and len(name) == 1
             and _placed_by_its_governor(name.root)
-            and (label == "PERSON" or name.root.head.lower_ in _LOCATIVE)
+            and (label == "PERSON" or _locative(name.root.head))
         ):
             return "GPE"  # "visited Halvik", "near Halvik" (but "orders from Boeing")
         if label == "PERSON" and _modifies_a_thing(name.root):
@@ -243,6 +243,23 @@ class PlaceFixer:
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "into"})
+_PART_OF_A_PLACE = frozenset(
+    """outskirts outskirt centre center edge south north east west part streets street
+    residents resident mayor town city village district region province suburbs suburb heart
+    area border people governor inhabitants""".split()
+)
+
+
+def _locative(prep: Token) -> bool:
+    """A preposition that places what follows: "in", "near"; "the outskirts of";
+    "fired at" (a place verb)."""
+    if prep.lower_ in _LOCATIVE:
+        return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _PART_OF_A_PLACE or prep.head.lemma_.lower() in _PART_OF_A_PLACE
+    if prep.lower_ in {"at", "on", "towards", "toward"}:
+        return prep.head.lemma_ in PLACE_VERBS or prep.head.lemma_ in {"fire", "aim", "target"}
+    return False
 
 
 def _is_a_title(ent: Span) -> bool:
