@@ -81,6 +81,8 @@ STATEMENT_COLUMNS = _nodes(
     Column("by_outlet", "boolean"),
     Column("speaker_name"),
     Column("article"),
+    Column("side"),
+    Column("side_name"),
 )
 # Plus one ``count_<what>:long`` column per count an event carries.
 EVENT_COLUMNS = _nodes(
@@ -91,6 +93,8 @@ EVENT_COLUMNS = _nodes(
     Column("date_end", "date"),
     Column("precision"),
     Column("date_anchor"),
+    Column("category"),
+    Column("agent_sides", "string[]"),
     Column("article"),
 )
 ENTITY_COLUMNS = _nodes(
@@ -103,6 +107,8 @@ ENTITY_COLUMNS = _nodes(
     Column("geonames_id"),
     Column("aliases", "string[]"),
     Column("titles", "string[]"),
+    Column("side"),
+    Column("side_name"),
 )
 
 # The id space of each end of each relationship type (labels of the data

@@ -1,0 +1,261 @@
+"""The writer's last step: resolve a batch's events into incidents, in its transaction.
+
+After a batch's events, statements and places are written, and in the same
+transaction (a crash leaves no event without its incident):
+
+1. take the incident lock, so that two transactions never start two
+   incidents for one happening (the second batch in flight waits here for
+   the first to commit, then sees its incidents);
+2. look up candidate incidents with the indexes: same family, a window
+   starting at most ``2 * MAX_WINDOW_DAYS`` before the event's
+   (``incident_family_date``), then filter on places, so no event is scanned;
+3. resolve in Python (``incident_rules.resolve``) and link each event
+   ``(Event)-[:PART_OF {score, reasons}]->(Incident)``;
+4. read back the claims of every incident touched and rewrite its
+   properties and its ``(:Dispute)-[:OF]->(Incident)`` rows
+   (``incident_summary``), so ``disputed`` and ``timeline`` read rows.
+
+Replacing an article deletes its events (and their PART_OF edges) first;
+the incidents they were part of are summarised again, or deleted when no
+report is left. Other articles' events keep their incidents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import neo4j
+
+from claimgraph.graph.incident_rules import (
+    MAX_WINDOW_DAYS,
+    EventFacts,
+    IncidentFacts,
+    resolve,
+)
+from claimgraph.graph.incident_summary import claim_from_row, disputes, summarise
+
+__all__ = [
+    "LOCK_INCIDENTS",
+    "INCIDENTS_OF_ARTICLES",
+    "event_params",
+    "resolve_in_transaction",
+]
+
+Run = Callable[..., Any]
+
+LOCK_INCIDENTS = """
+MERGE (l:IncidentLock {key: 'incidents'})
+SET l.writes = coalesce(l.writes, 0) + 1
+"""
+
+INCIDENTS_OF_ARTICLES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})<-[:REPORTED_IN]-(:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
+RETURN DISTINCT i.key AS key
+"""
+
+# Families an event may join (its own, or an incident only denied so far);
+# IN on a list is a seek per value on the composite index.
+_CANDIDATES = """
+UNWIND $events AS ev
+WITH ev, COLLECT {
+  UNWIND ev.places AS k
+  MATCH (:Place {key: k})-[:IN*1..6]->(q:Place)
+  RETURN DISTINCT q.key
+} AS up
+CALL (ev, up) {
+  MATCH (i:Incident)
+  WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+    AND (any(k IN i.area WHERE k IN ev.places)
+         OR any(k IN i.place_keys WHERE k IN up))
+  RETURN collect(i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area,
+                    .claim_agents}) AS found
+}
+RETURN ev.id AS id, up, found
+"""
+
+_CREATE_INCIDENTS = """
+UNWIND $keys AS k
+MERGE (:Incident {key: k})
+"""
+
+_LINK = """
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MATCH (i:Incident {key: row.incident})
+CREATE (e)-[:PART_OF {score: row.score, reasons: row.reasons}]->(i)
+"""
+
+_CLAIMS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})<-[:PART_OF]-(e:Event)
+OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)-[:REPORTED_IN]->(a:Article)
+OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (own:Article {id: e.article})
+WITH k, e, s, sp, coalesce(a, own) AS a,
+     COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
+RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
+       coalesce(sp.name, s.speaker_name) AS speaker,
+       coalesce(s.side, sp.side) AS side, coalesce(s.side_name, sp.side_name) AS side_name,
+       s.said_on AS said_on, s.start AS start, a.id AS article, a.published AS published,
+       a.outlet AS outlet,
+       [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
+       COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
+"""
+
+_DROP_DISPUTES = """
+UNWIND $keys AS k
+MATCH (d:Dispute {incident: k})
+DETACH DELETE d
+"""
+
+_DROP_INCIDENTS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})
+DETACH DELETE i
+"""
+
+_SET_INCIDENTS = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.key})
+SET i = row
+"""
+
+_CREATE_DISPUTES = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.incident})
+CREATE (d:Dispute)
+SET d = row
+CREATE (d)-[:OF]->(i)
+"""
+
+# Every family an incident can have: what a denial of an unknown kind may join.
+_ANY_FAMILY = [
+    "VIOLENCE",
+    "COERCE",
+    "RETREAT",
+    "CONSULT",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "AID",
+    "COOPERATE",
+    "RENAMING",
+    "REJECT",
+]
+
+
+def event_params(ev: EventFacts) -> dict[str, Any]:
+    """The lookup row of one event for the candidates query."""
+    assert ev.window is not None
+    families = [ev.family, "REJECT"] if ev.category != "REJECT" else _ANY_FAMILY
+    return {
+        "id": ev.id,
+        "families": families,
+        "lo": ev.window.lo,
+        "hi": ev.window.hi,
+        "reach": ev.window.lo - dt.timedelta(days=2 * MAX_WINDOW_DAYS),
+        "places": ev.places,
+    }
+
+
+def _native(value: Any) -> dt.date:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value  # type: ignore[no-any-return]
+
+
+def _stored(found: dict[str, Any]) -> IncidentFacts:
+    agents: dict[str, list[str]] = defaultdict(list)
+    for pair in found.get("claim_agents") or []:
+        side, _, agent = pair.partition("|")
+        agents[side].append(agent)
+    return IncidentFacts(
+        key=found["key"],
+        category=found["type"] or "",
+        lo=_native(found["date_lo"]),
+        hi=_native(found["date_hi"]),
+        dated=bool(found["dated"]),
+        places=list(found["place_keys"] or []),
+        area=list(found["area"] or []),
+        agent_sides_by_claimant=dict(agents),
+    )
+
+
+def _claim_agents(claims: Iterable[Any]) -> list[str]:
+    out: list[str] = []
+    for c in claims:
+        if c.polarity == "asserts" and c.side:
+            out.extend(f"{c.side}|{a}" for a in c.agent_sides if f"{c.side}|{a}" not in out)
+    return out
+
+
+def resolve_in_transaction(
+    tx: neo4j.ManagedTransaction,
+    run: Run,
+    events: list[EventFacts],
+    key_suffix: dict[str, str],
+    stale: Iterable[str] = (),
+) -> None:
+    """Resolve ``events`` (already written) and summarise every incident touched.
+
+    ``run(tx, query, **params)`` runs a write and counts it; ``key_suffix``
+    maps an article id to a suffix that keeps new incident keys unique
+    across versions of the article; ``stale`` are incidents that lost
+    reports (the old events of replaced articles). The caller holds the
+    incident lock (``LOCK_INCIDENTS``).
+    """
+    todo = [ev for ev in events if ev.window is not None]
+    candidates: dict[str, list[IncidentFacts]] = {}
+    if todo:
+        rows = tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo])
+        by_id = {ev.id: ev for ev in todo}
+        for r in rows:
+            ev = by_id[r["id"]]
+            ev.area.extend(k for k in [*ev.places, *r["up"]] if k not in ev.area)
+            candidates[ev.id] = [_stored(f) for f in r["found"]]
+    assigned, touched = resolve(
+        todo, candidates, key_for=lambda ev: f"incident:{ev.id}:{key_suffix.get(ev.article, '')}"
+    )
+    new = [k for k, inc in touched.items() if inc.new]
+    if new:
+        run(tx, _CREATE_INCIDENTS, keys=new)
+    if assigned:
+        links = [
+            {"event": ev.id, "incident": m.incident, "score": m.score, "reasons": list(m.reasons)}
+            for ev, m in assigned
+        ]
+        run(tx, _LINK, rows=links)
+    keys = sorted(set(touched) | set(stale))
+    if keys:
+        summarise_incidents(tx, run, keys)
+
+
+def summarise_incidents(tx: neo4j.ManagedTransaction, run: Run, keys: list[str]) -> None:
+    """Rewrite the properties and disputes of these incidents from their claims."""
+    claims: dict[str, list[Any]] = defaultdict(list)
+    for r in tx.run(_CLAIMS, keys=keys):
+        if r["statement"] is None and r["article"] is None:
+            continue
+        row = r.data()
+        if row["statement"] is None:  # an event no statement claims: the article's own
+            row.update(statement=f"{row['event_props']['id']}", polarity="asserts")
+        claims[r["incident"]].append(claim_from_row(row))
+    run(tx, _DROP_DISPUTES, keys=keys)
+    gone = [k for k in keys if not claims.get(k)]
+    if gone:
+        run(tx, _DROP_INCIDENTS, keys=gone)
+    props, rows = [], []
+    for key, cs in claims.items():
+        summary = summarise(key, cs)
+        summary["claim_agents"] = _claim_agents(cs)
+        props.append({k: v for k, v in summary.items() if v is not None})
+        rows.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    if props:
+        run(tx, _SET_INCIDENTS, rows=props)
+    if rows:
+        run(tx, _CREATE_DISPUTES, rows=rows)
