@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "claimgraph.cli.extract_cmd",
     "claimgraph.cli.load_cmd",
     "claimgraph.cli.query_cmd",
+    "claimgraph.cli.incident_cmd",
     "claimgraph.cli.import_cmd",
     "claimgraph.cli.viz_cmd",
     "claimgraph.cli.demo_cmd",

@@ -29,11 +29,15 @@ from typing import Any
 __all__ = [
     "MAX_WINDOW_DAYS",
     "UNDATED_DAYS",
+    "Window",
     "EventFacts",
     "IncidentFacts",
     "Match",
+    "BROAD_KINDS",
     "category",
     "family",
+    "fold_window",
+    "place_rank",
     "is_resolvable",
     "window",
     "match",
@@ -44,6 +48,18 @@ __all__ = [
 MAX_WINDOW_DAYS = 31
 # An undated account happened at most this many days before it was reported.
 UNDATED_DAYS = 14
+
+# Places so large that two happenings in them on one day are rarely one:
+# containment in these merges accounts only when they name the same agents.
+BROAD_KINDS = frozenset({"country", "region", "province", "state", "oblast"})
+
+
+def place_rank(kind: str | None) -> int:
+    """How large a kind of place is: 0 town or unknown, 1 district, 2 region or country."""
+    if kind in BROAD_KINDS:
+        return 2
+    return 1 if kind == "district" else 0
+
 
 # Today's event types, and the words of other tools, as PLOVER categories.
 _LEGACY: dict[str, str] = {
@@ -147,9 +163,30 @@ def window(
         end = max(end, nxt - dt.timedelta(days=1))
     elif precision in ("year", "decade"):
         return None
-    if (end - lo).days > MAX_WINDOW_DAYS:
-        return None
+    if (end - lo).days > MAX_WINDOW_DAYS or (precision == "range" and (end - lo).days > 3):
+        return None  # "since June 10" is a period, not the date of a happening
     return Window(lo, end, True)
+
+
+def fold_window(current: Window | None, w: Window | None) -> Window | None:
+    """An incident's window after one more account: the most precise accounts decide.
+
+    A dated account replaces undated ones; a narrower one replaces a wider
+    one it overlaps; accounts as precise as each other widen it to both. So a
+    chain of week-long accounts cannot stretch an incident over a month.
+    """
+    if w is None:
+        return current
+    if current is None or (w.dated and not current.dated):
+        return w
+    if current.dated and not w.dated:
+        return current
+    width, cur = (w.hi - w.lo).days, (current.hi - current.lo).days
+    if width < cur and w.overlaps(current):
+        return w
+    if width == cur:
+        return Window(min(current.lo, w.lo), max(current.hi, w.hi), current.dated)
+    return current
 
 
 @dataclass
@@ -163,10 +200,12 @@ class EventFacts:
     places: list[str] = field(default_factory=list)  # keys of its places
     area: list[str] = field(default_factory=list)  # its places and every place containing them
     place_names: dict[str, str] = field(default_factory=dict)
+    broad: list[str] = field(default_factory=list)  # its places of a BROAD_KINDS kind
     agent_sides: list[str] = field(default_factory=list)
     claimant_sides: list[str] = field(default_factory=list)
     denial: bool = False  # claimed only by denials (or a legacy "denial" event)
     order: int = 0  # position in its article
+    version: str = ""  # of its article (a replaced article's new incidents get new keys)
 
     @property
     def family(self) -> str:
@@ -184,6 +223,7 @@ class IncidentFacts:
     dated: bool
     places: list[str] = field(default_factory=list)
     area: list[str] = field(default_factory=list)
+    broad: list[str] = field(default_factory=list)
     agent_sides_by_claimant: dict[str, list[str]] = field(default_factory=dict)
     articles: dict[str, int] = field(default_factory=dict)  # article -> latest event order
     new: bool = False
@@ -209,13 +249,11 @@ class IncidentFacts:
             self.category = ev.category  # a denial's incident takes the denied category
         self.places.extend(k for k in ev.places if k not in self.places)
         self.area.extend(k for k in ev.area if k not in self.area)
-        w = ev.window
+        self.broad.extend(k for k in ev.broad if k not in self.broad)
+        w = fold_window(self.window, ev.window)
         if w is not None:
-            if w.dated and not self.dated:
-                self.lo, self.hi, self.dated = w.lo, w.hi, True
-            elif w.dated == self.dated:
-                self.lo, self.hi = min(self.lo, w.lo), max(self.hi, w.hi)
-        for side in ev.claimant_sides:
+            self.lo, self.hi, self.dated = w.lo, w.hi, w.dated
+        for side in ev.claimant_sides or [""]:  # "": claimed by no known side
             have = self.agent_sides_by_claimant.setdefault(side, [])
             have.extend(s for s in ev.agent_sides if s not in have)
         self.articles[ev.article] = max(self.articles.get(ev.article, -1), ev.order)
@@ -232,6 +270,12 @@ class Match:
 
 def _names(keys: Iterable[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(k, k) for k in keys)
+
+
+def _same_agents(ev: EventFacts, inc: IncidentFacts) -> bool:
+    return bool(ev.agent_sides) and any(
+        set(ev.agent_sides) & set(v) for v in inc.agent_sides_by_claimant.values()
+    )
 
 
 def match(ev: EventFacts, inc: IncidentFacts) -> Match | None:
@@ -259,16 +303,27 @@ def match(ev: EventFacts, inc: IncidentFacts) -> Match | None:
     inside = [k for k in ev.places if k in inc.area and k not in same]
     around = [k for k in inc.places if k in ev.area and k not in same]
     follows = inc.articles.get(ev.article)
-    if same:
-        score += 1.0
+    # a region or country alone is too large to say "the same happening"
+    # unless the accounts name the same agents or stand in one article
+    vague = bool(same) and all(k in ev.broad or k in inc.broad for k in same)
+    if same and (not vague or _same_agents(ev, inc) or follows is not None):
+        score += 1.0 if not vague else 0.5
         reasons.append(f"same place {_names(same, ev.place_names)}")
-    elif inside or around:
+    elif (inside or around) and (
+        not any(k in ev.broad for k in inside)
+        and not any(k in inc.broad for k in around)
+        or _same_agents(ev, inc)
+    ):
         score += 0.6
         reasons.append(f"contained place {_names(inside or around, ev.place_names)}")
     elif not ev.places and denial and follows is not None and follows < ev.order:
         # the nearest account before it is the one it denies
         score += 0.4 - 0.01 * min(ev.order - follows, 30)
         reasons.append("a denial following the account it denies in the same article")
+    elif not ev.places and not inc.places and ev.category == inc.category and _same_agents(ev, inc):
+        # neither account says where: the same category by the same agents
+        score += 0.3
+        reasons.append("no place on either side, same agents")
     else:
         return None
     w, iw = ev.window, inc.window
@@ -284,9 +339,7 @@ def match(ev: EventFacts, inc: IncidentFacts) -> Match | None:
         theirs = inc.agent_sides_by_claimant.get(side)
         if theirs and ev.agent_sides and not set(theirs) & set(ev.agent_sides):
             return None  # one side telling of two happenings with two agents
-    if ev.agent_sides and any(
-        set(ev.agent_sides) & set(v) for v in inc.agent_sides_by_claimant.values()
-    ):
+    if _same_agents(ev, inc):
         score += 0.3
         reasons.append("same agents")
     return Match(inc.key, round(score, 2), tuple(reasons))
@@ -306,7 +359,9 @@ def resolve(
     order), so the result does not depend on the batch size. Returns the
     assignments and every incident touched, by key.
     """
-    key_for = key_for or (lambda ev: f"incident:{ev.id}")
+    key_for = key_for or (
+        lambda ev: f"incident:{ev.id}:{ev.version}" if ev.version else f"incident:{ev.id}"
+    )
     touched: dict[str, IncidentFacts] = {}
     started: list[IncidentFacts] = []
     assigned: list[tuple[EventFacts, Match]] = []

@@ -16,7 +16,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.graph.incident_rules import category, family, window
+from claimgraph.graph.incident_rules import (
+    BROAD_KINDS,
+    Window,
+    category,
+    family,
+    fold_window,
+    place_rank,
+    window,
+)
 
 __all__ = ["Claim", "claim_from_row", "summarise", "disputes"]
 
@@ -46,6 +54,7 @@ class Claim:
     counts: dict[str, int] = field(default_factory=dict)
     agent_sides: list[str] = field(default_factory=list)
     places: dict[str, str] = field(default_factory=dict)  # key -> name
+    broad: list[str] = field(default_factory=list)  # keys of its places of a broad kind
     area: list[str] = field(default_factory=list)
     start: int = 0
 
@@ -71,6 +80,13 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         for k, v in props.items()
         if k.startswith("count_") and isinstance(v, int)
     }
+    # the narrowest places of the event, as resolution compares them (writer_rows)
+    ranks = [place_rank(k) for k in row["place_kinds"]]
+    narrowest = {
+        key: name
+        for key, name, r in zip(row["place_keys"], row["place_names"], ranks, strict=False)
+        if r == min(ranks)
+    }
     return Claim(
         event=props["id"],
         type=props.get("type") or "",
@@ -90,8 +106,14 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         precision=props.get("precision"),
         counts=counts,
         agent_sides=list(props.get("agent_sides") or []),
-        places=dict(zip(row["place_keys"], row["place_names"], strict=False)),
-        area=list(row["area"]),
+        places=narrowest,
+        broad=[
+            k
+            for k, kind in zip(row["place_keys"], row["place_kinds"], strict=False)
+            if kind in BROAD_KINDS
+        ],
+        # containing places known from IN edges (not the broad ones listed beside)
+        area=[k for k in row["area"] if k in narrowest or k not in row["place_keys"]],
         start=int(row.get("start") or 0),
     )
 
@@ -109,22 +131,27 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
     claims = sorted(claims, key=lambda c: (c.published or dt.date.min, c.article, c.start))
     cats = Counter(category(c.type) for c in claims if category(c.type) != "REJECT")
     cat = cats.most_common(1)[0][0] if cats else "REJECT"
-    dated, undated = [], []
+    # the window the resolution rules give, folding the accounts in order
+    span: Window | None = None
+    seen_events: set[str] = set()
     for c in claims:
-        w = window(c.date, c.date_end, c.precision, c.reported)
-        if w is not None:
-            (dated if w.dated else undated).append(w)
-    spans = dated or undated
-    lo = min(w.lo for w in spans) if spans else None
-    hi = max(w.hi for w in spans) if spans else None
-    days = [c.date for c in claims if c.date is not None and c.precision in (None, "day")]
+        if c.event not in seen_events:
+            seen_events.add(c.event)
+            span = fold_window(span, window(c.date, c.date_end, c.precision, c.reported))
+    dated = span is not None and span.dated
+    lo, hi = (span.lo, span.hi) if span else (None, None)
+    days = [
+        c.date
+        for c in claims
+        if c.date is not None and c.precision in (None, "day") and lo and hi and lo <= c.date <= hi
+    ]
     when = Counter(days).most_common(1)[0][0] if days else (lo if dated else None)
     place_reports: Counter[str] = Counter()
     names: dict[str, str] = {}
     area: list[str] = []
     for c in claims:
         names.update(c.places)
-        place_reports.update(c.places)
+        place_reports.update(list(c.places))
         area.extend(k for k in c.area if k not in area)
     # the most specific place most reported: one that contains none of the others
     inner = [k for k in names if not any(k != o and k in _area_of(o, claims) for o in names)]
@@ -141,12 +168,13 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
         "date": when,
         "date_lo": lo,
         "date_hi": hi,
-        "dated": bool(dated),
+        "dated": dated,
         "place": names.get(place) if place else None,
         "place_key": place,
         "places": [names[k] for k in names],
         "place_keys": list(names),
         "area": area,
+        "broad_keys": _distinct([k for c in claims for k in c.broad]),
         "asserted_by": _distinct([c.speaker for c in asserting]),
         "denied_by": _distinct([c.speaker for c in claims if c.polarity == "denies"]),
         "unconfirmed_by": _distinct([c.speaker for c in claims if c.polarity == "unconfirmed"]),

@@ -233,10 +233,7 @@ def _write_queries(
     if facts or stale:
         if not replaced:
             _run(tx, wi.LOCK_INCIDENTS, counters)
-        suffix = {a.id: a.sha256[:8] for a in todo}
-        wi.resolve_in_transaction(
-            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, suffix, stale
-        )
+        wi.resolve_in_transaction(tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale)
     return status, counters
 
 

@@ -38,6 +38,7 @@ from claimgraph.graph.incident_rules import (
 from claimgraph.graph.incident_summary import claim_from_row, disputes, summarise
 
 __all__ = [
+    "resolve_batches",
     "LOCK_INCIDENTS",
     "INCIDENTS_OF_ARTICLES",
     "event_params",
@@ -46,9 +47,13 @@ __all__ = [
 
 Run = Callable[..., Any]
 
+# Setting a property takes the node's write lock until the commit; removing
+# it again leaves the node as it was, so the graph does not depend on how
+# many transactions took the lock (a bulk import gives the writer's graph).
 LOCK_INCIDENTS = """
 MERGE (l:IncidentLock {key: 'incidents'})
-SET l.writes = coalesce(l.writes, 0) + 1
+SET l.taken = true
+REMOVE l.taken
 """
 
 INCIDENTS_OF_ARTICLES = """
@@ -72,7 +77,7 @@ CALL (ev, up) {
     AND (any(k IN i.area WHERE k IN ev.places)
          OR any(k IN i.place_keys WHERE k IN up))
   RETURN collect(i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area,
-                    .claim_agents}) AS found
+                    .broad_keys, .claim_agents}) AS found
 }
 RETURN ev.id AS id, up, found
 """
@@ -103,6 +108,7 @@ RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarit
        s.said_on AS said_on, s.start AS start, a.id AS article, a.published AS published,
        a.outlet AS outlet,
        [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
+       [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
        COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
 """
 
@@ -180,6 +186,7 @@ def _stored(found: dict[str, Any]) -> IncidentFacts:
         dated=bool(found["dated"]),
         places=list(found["place_keys"] or []),
         area=list(found["area"] or []),
+        broad=list(found.get("broad_keys") or []),
         agent_sides_by_claimant=dict(agents),
     )
 
@@ -196,14 +203,12 @@ def resolve_in_transaction(
     tx: neo4j.ManagedTransaction,
     run: Run,
     events: list[EventFacts],
-    key_suffix: dict[str, str],
     stale: Iterable[str] = (),
 ) -> None:
     """Resolve ``events`` (already written) and summarise every incident touched.
 
-    ``run(tx, query, **params)`` runs a write and counts it; ``key_suffix``
-    maps an article id to a suffix that keeps new incident keys unique
-    across versions of the article; ``stale`` are incidents that lost
+    ``run(tx, query, **params)`` runs a write and counts it; ``stale`` are
+    incidents that lost
     reports (the old events of replaced articles). The caller holds the
     incident lock (``LOCK_INCIDENTS``).
     """
@@ -216,9 +221,7 @@ def resolve_in_transaction(
             ev = by_id[r["id"]]
             ev.area.extend(k for k in [*ev.places, *r["up"]] if k not in ev.area)
             candidates[ev.id] = [_stored(f) for f in r["found"]]
-    assigned, touched = resolve(
-        todo, candidates, key_for=lambda ev: f"incident:{ev.id}:{key_suffix.get(ev.article, '')}"
-    )
+    assigned, touched = resolve(todo, candidates)
     new = [k for k, inc in touched.items() if inc.new]
     if new:
         run(tx, _CREATE_INCIDENTS, keys=new)
@@ -247,7 +250,8 @@ def summarise_incidents(tx: neo4j.ManagedTransaction, run: Run, keys: list[str])
     gone = [k for k in keys if not claims.get(k)]
     if gone:
         run(tx, _DROP_INCIDENTS, keys=gone)
-    props, rows = [], []
+    props: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
     for key, cs in claims.items():
         summary = summarise(key, cs)
         summary["claim_agents"] = _claim_agents(cs)
@@ -259,3 +263,35 @@ def summarise_incidents(tx: neo4j.ManagedTransaction, run: Run, keys: list[str])
         run(tx, _SET_INCIDENTS, rows=props)
     if rows:
         run(tx, _CREATE_DISPUTES, rows=rows)
+
+
+def resolve_batches(
+    driver: neo4j.Driver, database: str | None, batches: Iterable[list[EventFacts]]
+) -> int:
+    """Resolve events already in the graph (a bulk import's), one transaction per batch.
+
+    The batches are the writer's, in load order, so the incidents are the
+    ones a transactional load of the same records makes. Returns the number
+    of elements created.
+    """
+    created = 0
+
+    def run(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> None:
+        nonlocal created
+        c = tx.run(query, **params).consume().counters
+        created += c.nodes_created + c.relationships_created
+
+    def work(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> None:
+        run(tx, LOCK_INCIDENTS)
+        resolve_in_transaction(tx, run, facts)
+
+    with driver.session(database=database) as session:
+        for facts in batches:
+            if facts:
+                created_before = created
+                try:
+                    session.execute_write(work, facts)
+                except Exception:
+                    created = created_before
+                    raise
+    return created

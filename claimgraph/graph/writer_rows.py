@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import RecordError
-from claimgraph.graph.incident_rules import EventFacts, category, window
+from claimgraph.graph.incident_rules import (
+    BROAD_KINDS,
+    EventFacts,
+    category,
+    place_rank,
+    window,
+)
 from claimgraph.graph.sides import Side, entity_sides
 from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
 
@@ -300,7 +306,7 @@ class _Builder:
             for ref in ev.places:
                 self.edge("AT", ("Event", ev.id), self.entity_end(ref))
         implied = self._implied_places()
-        facts = self._incident_facts(implied)
+        facts = self._incident_facts(implied, sha)
         return ArticleRows(
             id=aid,
             sha256=sha,
@@ -313,6 +319,13 @@ class _Builder:
             incident_events=facts,
         )
 
+    def _rank(self, ref: str) -> int:
+        return 2 if self._is_broad(ref) else place_rank(self.records.entity(ref).kind)
+
+    def _is_broad(self, ref: str) -> bool:
+        e = self.records.entity(ref)
+        return e.type == "Place" and (e.kind in BROAD_KINDS or e.is_actor)
+
     def _sides_of(self, refs: list[str]) -> list[str]:
         out: list[str] = []
         for ref in refs:
@@ -321,7 +334,7 @@ class _Builder:
                 out.append(side.key)
         return out
 
-    def _incident_facts(self, implied: dict[str, list[str]]) -> list[EventFacts]:
+    def _incident_facts(self, implied: dict[str, list[str]], sha: str) -> list[EventFacts]:
         """What incident resolution needs of each event: category, dates, places, sides."""
         records = self.records
         statements = {s.id: s for s in records.statements}
@@ -332,9 +345,13 @@ class _Builder:
             reported = min(said) if said else records.article.published
             refs = [r for r in (*ev.places, *ev.targets) if self.labels[r][0] == "Place"]
             refs = refs or implied.get(ev.id, [])
+            # A district, region or country beside a town says where the town
+            # is (rightly or not), not another place of the happening: matching
+            # on it would merge every strike in it. Only the narrowest count.
+            narrowest = min((self._rank(r) for r in refs), default=0)
             places: list[str] = []
             for ref in refs:
-                if self.keys[ref] not in places:
+                if self._rank(ref) == narrowest and self.keys[ref] not in places:
                     places.append(self.keys[ref])
             names = {self.keys[r]: self.records.entity(r).name for r in refs}
             speakers = [s.speaker for s in claims if s.speaker and s.polarity == "asserts"]
@@ -346,11 +363,13 @@ class _Builder:
                     window=window(ev.date, ev.date_end, ev.precision, reported),
                     places=places,
                     area=list(places),
+                    broad=[self.keys[r] for r in refs if self._is_broad(r)],
                     place_names=names,
                     agent_sides=self._sides_of(ev.agents),
                     claimant_sides=self._sides_of(speakers),
                     denial=bool(claims) and all(s.polarity != "asserts" for s in claims),
                     order=order,
+                    version=sha[:8],
                 )
             )
         return facts
