@@ -67,8 +67,8 @@ def _mentions(path: Path, order_start: int) -> Iterator[GoldMention]:
         target = r.find("target")
         if target is None or target.get("m_id") not in instances:
             continue
-        for src in r.iter("source"):
-            refers[src.get("m_id", "")] = instances[target.get("m_id", "")]
+        for source in r.iter("source"):
+            refers[source.get("m_id", "")] = instances[target.get("m_id", "")]
     places: dict[str, list[str]] = {}
     agents: dict[str, list[str]] = {}
     for r in relations.iter("HAS_PARTICIPANT"):

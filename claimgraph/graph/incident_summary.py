@@ -143,7 +143,11 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
     days = [
         c.date
         for c in claims
-        if c.date is not None and c.precision in (None, "day") and lo and hi and lo <= c.date <= hi
+        if c.date is not None
+        and c.precision in (None, "day", "part_of_day")
+        and lo
+        and hi
+        and lo <= c.date <= hi
     ]
     when = Counter(days).most_common(1)[0][0] if days else (lo if dated else None)
     place_reports: Counter[str] = Counter()

@@ -8,7 +8,7 @@ the other is no dispute. The side of
 - an organisation is the country its name or its ``country`` code points at
   ("Kestrian Defence Ministry" -> Kestria); failing that, an armed group
   (militia, armed forces, rebels) is a side of its own; media, international
-  bodies and NGOs have none;
+  bodies, NGOs and hospitals have none (whatever country their name gives);
 - a person is the side of what they hold a role in (a ministry's spokesman
   is on the ministry's side), or of the country their title names.
 
@@ -32,6 +32,11 @@ _NOT_NAMES = frozenset(
 # Organisation kinds and sectors that are a side of their own when no country claims them.
 _ARMED = frozenset(
     {"armed forces", "militia", "armed group", "rebel", "rebels", "military", "insurgents"}
+)
+# Organisations that report, mediate or help, and so take no side, whatever
+# country their name gives ("RFE/RL's Azerbaijani Service").
+_NO_SIDE = frozenset(
+    {"media", "platform", "agency", "international body", "ngo", "igo", "hospital", "news"}
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -112,12 +117,14 @@ class _Sides:
                 if side is not None:
                     return side
             return None
+        sector = getattr(e, "sector", None)
+        if (e.kind or "").lower() in _NO_SIDE or (sector or "").lower() in _NO_SIDE:
+            return None
         side = self.country_named_in(" ".join([e.name, *e.aliases])) or self.country_coded(
             e.country
         )
         if side is not None:
             return side
-        sector = getattr(e, "sector", None)
         if (e.kind or "").lower() in _ARMED or (sector or "").lower() in _ARMED:
             return Side(e.key, e.name)
         return None

@@ -295,7 +295,8 @@ class _Builder:
             counts = params.pop("counts")
             params["article"] = aid
             params["category"] = category(ev.type)
-            params["agent_sides"] = self._sides_of(ev.agents)
+            # no property rather than an empty list, as the bulk import writes it
+            params["agent_sides"] = self._sides_of(ev.agents) or None
             events.append({"id": ev.id, "props": params, "counts": counts})
             for sid in ev.claimed_by:
                 self.edge("CLAIMS", ("Statement", sid), ("Event", ev.id))

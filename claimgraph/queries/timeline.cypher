@@ -69,7 +69,8 @@ CALL (scope) {
          size(articles) AS sources,
          size(outlets) AS outlets,
          coalesce(head(articles).title, head(articles).id) AS article,
-         i.key AS incident
+         i.key AS incident,
+         k AS key
   UNION ALL
   MATCH (old:Place)-[r:RENAMED]->(new:Place)
   WHERE (old IN scope OR new IN scope)
@@ -83,9 +84,9 @@ CALL (scope) {
          CASE WHEN renamer IS NULL THEN [] ELSE [renamer] END AS claimed_by,
          [] AS denied_by, [] AS counts,
          1 AS sources, 1 AS outlets,
-         r.article AS article, null AS incident
+         r.article AS article, null AS incident, 'renaming:' + old.key + ':' + new.key AS key
 }
 RETURN date, date_end, precision, type, summary, agents, targets, places, claimed_by, denied_by,
        counts, sources, outlets, article, incident
-ORDER BY date IS NULL, date, type
+ORDER BY date IS NULL, date, type, key
 LIMIT $limit

@@ -48,6 +48,8 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date)",
     "CREATE INDEX dispute_incident IF NOT EXISTS FOR (n:Dispute) ON (n.incident)",
     "CREATE INDEX dispute_date IF NOT EXISTS FOR (n:Dispute) ON (n.date_lo)",
+    "CREATE INDEX dispute_side_a IF NOT EXISTS FOR (n:Dispute) ON (n.side_a)",
+    "CREATE INDEX dispute_side_b IF NOT EXISTS FOR (n:Dispute) ON (n.side_b)",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Actor|Place) ON EACH [n.name, n.aliases]",
 )
