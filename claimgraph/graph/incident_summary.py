@@ -82,9 +82,11 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
     }
     # the narrowest places of the event, as resolution compares them (writer_rows)
     ranks = [place_rank(k) for k in row["place_kinds"]]
+    # sorted: the graph returns them in no set order, and two loads of the
+    # same records must give the same incident
     narrowest = {
         key: name
-        for key, name, r in zip(row["place_keys"], row["place_names"], ranks, strict=False)
+        for key, name, r in sorted(zip(row["place_keys"], row["place_names"], ranks, strict=False))
         if r == min(ranks)
     }
     return Claim(
@@ -105,15 +107,15 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         date_end=_date(props.get("date_end")),
         precision=props.get("precision"),
         counts=counts,
-        agent_sides=list(props.get("agent_sides") or []),
+        agent_sides=sorted(props.get("agent_sides") or []),
         places=narrowest,
-        broad=[
+        broad=sorted(
             k
             for k, kind in zip(row["place_keys"], row["place_kinds"], strict=False)
             if kind in BROAD_KINDS
-        ],
+        ),
         # containing places known from IN edges (not the broad ones listed beside)
-        area=[k for k in row["area"] if k in narrowest or k not in row["place_keys"]],
+        area=sorted(k for k in row["area"] if k in narrowest or k not in row["place_keys"]),
         start=int(row.get("start") or 0),
     )
 
@@ -126,9 +128,13 @@ def _distinct(items: list[Any]) -> list[Any]:
     return seen
 
 
+def _order(c: Claim) -> tuple[Any, ...]:
+    return (c.published or dt.date.min, c.article, c.start, c.statement, c.event)
+
+
 def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
     """The properties of the incident ``key`` from its claims (which must not be empty)."""
-    claims = sorted(claims, key=lambda c: (c.published or dt.date.min, c.article, c.start))
+    claims = sorted(claims, key=_order)
     cats = Counter(category(c.type) for c in claims if category(c.type) != "REJECT")
     cat = cats.most_common(1)[0][0] if cats else "REJECT"
     # the window the resolution rules give, folding the accounts in order
@@ -237,7 +243,7 @@ def disputes(key: str, claims: list[Claim], summary: dict[str, Any]) -> list[dic
     ``unconfirmed``), or asserts other counts (``counts``) or other agents
     (``agents``). Claims whose speaker has no known side take no part.
     """
-    claims = sorted(claims, key=lambda c: (c.published or dt.date.min, c.article, c.start))
+    claims = sorted(claims, key=_order)
     by_side: dict[str, list[Claim]] = {}
     names: dict[str, str] = {}
     for c in claims:

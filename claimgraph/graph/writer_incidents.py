@@ -192,11 +192,10 @@ def _stored(found: dict[str, Any]) -> IncidentFacts:
 
 
 def _claim_agents(claims: Iterable[Any]) -> list[str]:
-    out: list[str] = []
-    for c in claims:
-        if c.polarity == "asserts" and c.side:
-            out.extend(f"{c.side}|{a}" for a in c.agent_sides if f"{c.side}|{a}" not in out)
-    return out
+    pairs = {
+        f"{c.side}|{a}" for c in claims if c.polarity == "asserts" and c.side for a in c.agent_sides
+    }
+    return sorted(pairs)
 
 
 def resolve_in_transaction(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -188,3 +189,20 @@ def test_replacing_an_article_re_resolves_only_its_events(incident_graph: Any) -
     summary = load(g, [article_c()])
     assert summary.articles_replaced == 1
     assert shape(g) == (4, 10, 4, 0)
+
+
+def test_incident_command_explains_the_merge(incident_graph: Any) -> None:
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    key = incident_of(incident_graph, "inc-test-a:e1")
+    env = incident_graph.env()
+    shown = CliRunner().invoke(main, ["incident", key], env=env, catch_exceptions=False)
+    assert shown.exit_code == 0, shown.output
+    assert "ASSAULT at Dravik on 2025-06-14" in shown.output
+    assert "same place Dravik" in shown.output and "Dravik City Hospital" in shown.output
+    as_json = CliRunner().invoke(main, ["incident", key, "--format", "json"], env=env)
+    assert len(json.loads(as_json.output)) == 5  # four reports, two statements on the first
+    unknown = CliRunner().invoke(main, ["incident", "incident:nothing"], env=env)
+    assert unknown.exit_code != 0 and "no incident 'incident:nothing'" in unknown.output
