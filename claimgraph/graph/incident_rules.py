@@ -22,6 +22,7 @@ it, and every merge comes with its reasons.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -185,7 +186,9 @@ def fold_window(current: Window | None, w: Window | None) -> Window | None:
     if width < cur and w.overlaps(current):
         return w
     if width == cur:
-        return Window(min(current.lo, w.lo), max(current.hi, w.hi), current.dated)
+        both = Window(min(current.lo, w.lo), max(current.hi, w.hi), current.dated)
+        # never wider than MAX_WINDOW_DAYS: the writer's lookup relies on it
+        return both if (both.hi - both.lo).days <= MAX_WINDOW_DAYS else current
     return current
 
 
@@ -364,15 +367,30 @@ def resolve(
     )
     touched: dict[str, IncidentFacts] = {}
     started: list[IncidentFacts] = []
+    # the batch's incidents by place (their places and what contains them), by
+    # article (a denial follows its account) and without place: an event only
+    # meets those it could match, never every incident of the batch
+    near: dict[str, list[IncidentFacts]] = defaultdict(list)
     assigned: list[tuple[EventFacts, Match]] = []
+
+    def remember(inc: IncidentFacts) -> None:
+        if inc not in started:
+            started.append(inc)
+        for k in [*inc.places, *inc.area, *(f"article:{a}" for a in inc.articles)]:
+            if inc not in near[k]:
+                near[k].append(inc)
+        if not inc.places and inc not in near[""]:
+            near[""].append(inc)
+
     for ev in events:
         if ev.window is None or not is_resolvable(ev.category):
             continue
         pool: dict[str, IncidentFacts] = {}
         for inc in candidates.get(ev.id, ()):
             pool[inc.key] = touched.get(inc.key, inc)
-        for inc in started:
-            pool[inc.key] = inc
+        for k in [*ev.places, *ev.area, f"article:{ev.article}", *([""] if not ev.places else [])]:
+            for inc in near.get(k, ()):
+                pool[inc.key] = inc
         best: Match | None = None
         for inc in pool.values():
             m = match(ev, inc)
@@ -381,14 +399,13 @@ def resolve(
                 best = m
         if best is None:
             inc = IncidentFacts.start(key_for(ev), ev)
-            started.append(inc)
+            remember(inc)
             touched[inc.key] = inc
             assigned.append((ev, Match(inc.key, 1.0, ("first account",))))
             continue
         inc = pool[best.incident]
         inc.add(ev)
         touched[inc.key] = inc
-        if inc not in started:
-            started.append(inc)  # later events of the batch see its new facts
+        remember(inc)  # later events of the batch see its new facts
         assigned.append((ev, best))
     return assigned, touched

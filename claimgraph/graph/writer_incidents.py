@@ -7,7 +7,7 @@ transaction (a crash leaves no event without its incident):
    incidents for one happening (the second batch in flight waits here for
    the first to commit, then sees its incidents);
 2. look up candidate incidents with the indexes: same family, a window
-   starting at most ``2 * MAX_WINDOW_DAYS`` before the event's
+   starting at most ``MAX_WINDOW_DAYS`` before the event's
    (``incident_family_date``), then filter on places, so no event is scanned;
 3. resolve in Python (``incident_rules.resolve``) and link each event
    ``(Event)-[:PART_OF {score, reasons}]->(Incident)``;
@@ -76,40 +76,49 @@ CALL (ev, up) {
   WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
     AND (any(k IN i.area WHERE k IN ev.places)
          OR any(k IN i.place_keys WHERE k IN up))
-  RETURN collect(i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area,
-                    .broad_keys, .claim_agents}) AS found
+  RETURN collect(i.key) AS found
 }
 RETURN ev.id AS id, up, found
 """
 
-_CREATE_INCIDENTS = """
+# The facts of the candidates, once each (many events of a batch share them).
+_CANDIDATE_FACTS = """
 UNWIND $keys AS k
-MERGE (:Incident {key: k})
+MATCH (i:Incident {key: k})
+RETURN i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area, .broad_keys,
+          .claim_agents} AS found
 """
 
+# New incidents are merged here (the key constraint makes MERGE a lookup).
 _LINK = """
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event})
-MATCH (i:Incident {key: row.incident})
+MERGE (i:Incident {key: row.incident})
 CREATE (e)-[:PART_OF {score: row.score, reasons: row.reasons}]->(i)
 """
 
+# Per event first (its places and what contains them), then its statements.
 _CLAIMS = """
 UNWIND $keys AS k
 MATCH (i:Incident {key: k})<-[:PART_OF]-(e:Event)
-OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)-[:REPORTED_IN]->(a:Article)
+WITH k, e, COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
+WITH k, e, ps, COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
+OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-OPTIONAL MATCH (own:Article {id: e.article})
-WITH k, e, s, sp, coalesce(a, own) AS a,
-     COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
 RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
        coalesce(sp.name, s.speaker_name) AS speaker,
        coalesce(s.side, sp.side) AS side, coalesce(s.side_name, sp.side_name) AS side_name,
-       s.said_on AS said_on, s.start AS start, a.id AS article, a.published AS published,
-       a.outlet AS outlet,
+       s.said_on AS said_on, s.start AS start, e.article AS article,
        [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
        [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
-       COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
+       area
+"""
+
+# Publication date and outlet of the articles of those claims, once each.
+_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.published AS published, a.outlet AS outlet
 """
 
 _DROP_DISPUTES = """
@@ -163,7 +172,8 @@ def event_params(ev: EventFacts) -> dict[str, Any]:
         "families": families,
         "lo": ev.window.lo,
         "hi": ev.window.hi,
-        "reach": ev.window.lo - dt.timedelta(days=2 * MAX_WINDOW_DAYS),
+        # incident windows are at most MAX_WINDOW_DAYS wide (fold_window)
+        "reach": ev.window.lo - dt.timedelta(days=MAX_WINDOW_DAYS),
         "places": ev.places,
     }
 
@@ -214,16 +224,17 @@ def resolve_in_transaction(
     todo = [ev for ev in events if ev.window is not None]
     candidates: dict[str, list[IncidentFacts]] = {}
     if todo:
-        rows = tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo])
+        rows = list(tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo]))
+        wanted = sorted({k for r in rows for k in r["found"]})
+        stored = {
+            r["found"]["key"]: _stored(r["found"]) for r in tx.run(_CANDIDATE_FACTS, keys=wanted)
+        }
         by_id = {ev.id: ev for ev in todo}
         for r in rows:
             ev = by_id[r["id"]]
             ev.area.extend(k for k in [*ev.places, *r["up"]] if k not in ev.area)
-            candidates[ev.id] = [_stored(f) for f in r["found"]]
+            candidates[ev.id] = [stored[k] for k in r["found"] if k in stored]
     assigned, touched = resolve(todo, candidates)
-    new = [k for k, inc in touched.items() if inc.new]
-    if new:
-        run(tx, _CREATE_INCIDENTS, keys=new)
     if assigned:
         links = [
             {"event": ev.id, "incident": m.incident, "score": m.score, "reasons": list(m.reasons)}
@@ -232,36 +243,50 @@ def resolve_in_transaction(
         run(tx, _LINK, rows=links)
     keys = sorted(set(touched) | set(stale))
     if keys:
-        summarise_incidents(tx, run, keys)
+        old = [k for k in keys if k in stale or not touched[k].new]
+        summarise_incidents(tx, run, keys, old)
 
 
-def summarise_incidents(tx: neo4j.ManagedTransaction, run: Run, keys: list[str]) -> None:
-    """Rewrite the properties and disputes of these incidents from their claims."""
-    claims: dict[str, list[Any]] = defaultdict(list)
+def summarise_incidents(
+    tx: neo4j.ManagedTransaction, run: Run, keys: list[str], old: list[str] | None = None
+) -> None:
+    """Rewrite the properties and disputes of these incidents from their claims.
+
+    ``old`` are those that may have disputes already (default: all of them).
+    """
+    rows_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in tx.run(_CLAIMS, keys=keys):
-        if r["statement"] is None and r["article"] is None:
-            continue
         row = r.data()
         if row["statement"] is None:  # an event no statement claims: the article's own
             row.update(statement=f"{row['event_props']['id']}", polarity="asserts")
-        claims[r["incident"]].append(claim_from_row(row))
-    run(tx, _DROP_DISPUTES, keys=keys)
+        rows_by[r["incident"]].append(row)
+    ids = sorted({row["article"] for rows in rows_by.values() for row in rows if row["article"]})
+    articles = {r["id"]: r.data() for r in tx.run(_ARTICLES, ids=ids)}
+    claims: dict[str, list[Any]] = defaultdict(list)
+    for key, rows in rows_by.items():
+        for row in rows:
+            a = articles.get(row["article"], {})
+            row.update(published=a.get("published"), outlet=a.get("outlet"))
+            claims[key].append(claim_from_row(row))
+    stale = keys if old is None else old
+    if stale:
+        run(tx, _DROP_DISPUTES, keys=stale)
     gone = [k for k in keys if not claims.get(k)]
     if gone:
         run(tx, _DROP_INCIDENTS, keys=gone)
     props: list[dict[str, Any]] = []
-    rows: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
     for key, cs in claims.items():
         summary = summarise(key, cs)
         summary["claim_agents"] = _claim_agents(cs)
         props.append({k: v for k, v in summary.items() if v is not None})
-        rows.extend(
+        found.extend(
             {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
         )
     if props:
         run(tx, _SET_INCIDENTS, rows=props)
-    if rows:
-        run(tx, _CREATE_DISPUTES, rows=rows)
+    if found:
+        run(tx, _CREATE_DISPUTES, rows=found)
 
 
 def resolve_batches(
