@@ -19,6 +19,7 @@ from claimgraph.errors import QueryError
 from claimgraph.graph.export import claim_graph
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.viz import write_page
+from claimgraph.graph.viz_data import with_details
 from claimgraph.graph.writer import LoadSummary, write_batches
 from claimgraph.queries import get_query, resolve_entity, run_query
 from claimgraph.schema.cypher import apply_schema
@@ -191,7 +192,9 @@ def demo(
                 err=True,
             )
             disputed = []
-        claims = claim_graph(g.driver, g.database, date_from=first, date_to=last)
+        claims = with_details(
+            g.driver, g.database, claim_graph(g.driver, g.database, date_from=first, date_to=last)
+        )
     said_all = f"claimgraph who-said --about {DEMO_ABOUT} --from {first} --to {last}"
     title = f"Who said what about {DEMO_ABOUT}" if about else "Who said what"
     _print_cut(said, WHO_SAID_COLUMNS, title, said_all if about else "claimgraph who-said")

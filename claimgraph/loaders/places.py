@@ -138,7 +138,7 @@ class PlaceFixer:
             label in {"PERSON", "ORG"}
             and len(name) == 1
             and _placed_by_its_governor(name.root)
-            and (label == "PERSON" or _locative(name.root.head))
+            and (label == "PERSON" or name.root.dep_ == "dobj" or _locative(name.root.head))
         ):
             return "GPE"  # "visited Halvik", "near Halvik" (but "orders from Boeing")
         if label == "PERSON" and _modifies_a_thing(name.root):
