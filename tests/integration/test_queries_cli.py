@@ -191,3 +191,29 @@ def test_cypher_reads_with_parameters(seeded_graph: Any) -> None:
     assert json.loads(result.output) == [{"id": "seedtest00000001:s5"}]
     broken = cli(seeded_graph, "cypher", "MATCH (n RETURN n")
     assert broken.exit_code != 0 and broken.output.startswith("Error: Cypher failed")
+
+
+def test_who_said_leaves_narration_out_unless_asked(empty_graph: Any) -> None:
+    from datetime import date
+
+    from claimgraph.graph.writer import write_batches
+    from claimgraph.loaders.pipeline import Extractor
+    from claimgraph.schema.records import Article
+
+    text = (
+        "Artillery shelled the town of Halvik on June 14, killing two civilians. "
+        "Mayor Tomas Ebner said the shelling of Halvik had destroyed the school."
+    )
+    records = Extractor().extract(
+        Article(id="n1", text=text, published=date(2025, 6, 15), outlet="Tidewater News")
+    )
+    assert {s.mode for s in records.statements} >= {"narration", "indirect"}
+    write_batches(empty_graph.driver, empty_graph.database, [records])
+    plain = json.loads(cli(empty_graph, "who-said", "--about", "Halvik", "--format", "json").stdout)
+    assert [r["speaker"] for r in plain] == ["Tomas Ebner"]
+    both = cli(
+        empty_graph, "who-said", "--about", "Halvik", "--include-narration", "--format", "json"
+    )
+    rows = json.loads(both.stdout)
+    assert {r["speaker"] for r in rows} == {"Tomas Ebner", "Tidewater News"}
+    assert {r["mode"] for r in rows} == {"indirect", "narration"}
