@@ -17,6 +17,7 @@ from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
 from claimgraph.loaders.lexicon import ARMED_GROUPS, BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
+from claimgraph.loaders.name_kinds import adjective_of, named_like_an_organisation, titled_person
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.person_names import what_person_span_is
 from claimgraph.loaders.places import strip_possessive
@@ -219,7 +220,7 @@ def _org_name(
         ),
         None,
     )
-    adjective = dem.title() if dem else _adjective(country.name)
+    adjective = dem.title() if dem else adjective_of(country.name)
     if kind == "ministry":
         func = next((_FUNCTION[w] for w in low if w in _FUNCTION), None)
         if func is None:
@@ -235,80 +236,6 @@ def _org_name(
     if kind == "armed forces":
         return f"{adjective} Armed Forces", kind
     return f"{adjective} {words[-1].title()}", kind
-
-
-_PERSON_TITLES = frozenset(
-    {
-        "spokeswoman",
-        "spokesman",
-        "spokesperson",
-        "president",
-        "minister",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "envoy",
-        "general",
-        "colonel",
-        "chairman",
-        "chairwoman",
-        "ceo",
-        "director",
-        "secretary",
-        "judge",
-        "prosecutor",
-        "commander",
-        "analyst",
-        "professor",
-        "dr",
-    }
-)
-
-
-def _titled_person(doc: Doc, start: int, end: int) -> bool:
-    toks = doc[start:end]
-    if len(toks) not in {3, 4} or toks[0].lower_ not in _PERSON_TITLES:
-        return False
-    rest = toks[1:]
-    return all(t.is_title and t.pos_ == "PROPN" for t in rest) and not any(
-        t.lower_ in {"ministry", "group", "company", "agency", "office", "council"} for t in rest
-    )
-
-
-_BODY_HEADS = frozenset(
-    """university college association brigade brigades battalion battery regiment committee
-    council conference dialogue front movement party foundation institute agency company
-    corporation bank network coalition alliance union league society federation commission
-    directorate command""".split()
-)
-
-
-def _named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
-    """A "place" whose name is an acronym (SDF, ISF) or ends in a body's head noun
-    ("Damascus University", "Manama Dialogue") is an organisation, unless the
-    gazetteer knows a country or a big place by that name."""
-    words = text.split()
-    acronym = len(words) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
-    headed = len(words) >= 2 and words[-1].lower() in _BODY_HEADS
-    if not (acronym or headed):
-        return False
-    if gaz.country(text) is not None:
-        return False
-    return not any(
-        p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
-    )
-
-
-def _adjective(country: str) -> str:
-    """The adjective of a country the article names only as a noun: Kestria → Kestrian.
-
-    Deterministic, so that "Kestria's Health Ministry" in one article and
-    "the Kestrian Health Ministry" in another are one organisation.
-    """
-    if country.endswith("a"):
-        return country + "n"
-    return country
 
 
 def _entity_for(
@@ -358,7 +285,7 @@ def _entity_for(
         )
         if bearer is not None:
             return bearer
-    if label == "ORG" and _titled_person(doc, start, end):
+    if label == "ORG" and titled_person(doc, start, end):
         # "Spokeswoman Marta Quell": a title and a name, not an institution
         name = doc[start + 1 : end].text
         return table.add("Person", persons.get(ent.start, name), alias=name)
@@ -379,7 +306,7 @@ def _entity_for(
             table.add_alias(fuller, text)
             return fuller
         return table.add("Organization", name, kind, alias=text)
-    if _named_like_an_organisation(text, gaz):
+    if named_like_an_organisation(text, gaz):
         return table.add("Organization", text, None)
     place = gaz.best(text, codes)
     kind = place_kind(doc, ent)

@@ -1,0 +1,133 @@
+"""Attribution: who speaks. The subject of a cue as a speaker entity: only
+people, groups, institutions and documents speak, and a place that speaks is
+re-read as the person or organisation the tagger mistook."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.loaders.attribution_core import _Finder
+from claimgraph.loaders.channels import name_without_entity
+from claimgraph.schema.records import Entity
+
+__all__ = ["QUESTION_WORDS", "speaker_of"]
+
+
+# Common nouns that can speak: people, groups, institutions, documents.
+_SPEAKING_NOUNS = frozenset(
+    """official officials analyst analysts spokesman spokeswoman spokesperson source sources
+    expert experts executive executives report reports study studies survey surveys poll polls
+    statement statements document documents memo email letter critic critics resident residents
+    witness witnesses police company companies firm firms people observer observers economist
+    economists investor investors trader traders researcher researchers scientist scientists
+    lawyer lawyers attorney judge court authorities government ministry agency group groups
+    union unions officer officers soldier soldiers commander commanders leader leaders minister
+    ministers president chairman chief director manager managers employee employees worker workers
+    customer customers user users consumer consumers fan fans doctor doctors diplomat diplomats
+    negotiator negotiators activist activists campaigner campaigners protester protesters
+    villager villagers farmer farmers parent parents student students member members
+    representative representatives delegate delegates lawmaker lawmakers senator senators
+    politician politicians party parties board council committee commission panel court
+    newspaper paper magazine website broadcaster network station agency bank banks airline
+    airlines carrier automaker carmaker maker makers manufacturer manufacturers industry insiders
+    insider person man woman men women family families team teams club organisers organizers
+    army military forces troops militia rebels insurgents fighters spokespeople staff
+    prosecutor prosecutors investigators inspector inspectors regulator regulators office
+    administration cabinet parliament congress senate ministry department embassy white house
+    kremlin pentagon watchdog monitor monitors observatory charity head heads deputy secretary
+    adviser advisers advisor aide aides envoy ambassador governor mayor general colonel captain
+    ceo founder owner author writer writers editor editors reporter reporters journalist
+    journalists correspondent host professor teacher scholar historian consultant partner
+    colleague friend wife husband son daughter mother father brother sister victim victims
+    survivor survivors patient patients passenger passengers pilot pilots driver crew
+    chairwoman chairperson vice-president counsel ceos cfo coo spokesmen spokeswomen
+    planner planners strategist strategists specialist specialists engineer engineers""".split()
+)
+QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "when", "why", "who", "which"})
+_SPEAKING_PRONOUNS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
+)
+
+
+def _can_speak(subj: Token) -> bool:
+    """Only people, groups, institutions and documents speak: not products, dates or ideas."""
+    if subj.ent_type_ in {"DATE", "TIME", "PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY"}:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _SPEAKING_PRONOUNS
+    if subj.left_edge.lower_ in QUESTION_WORDS:
+        return False  # "how many people want ..." is a question, not a speaker
+    if subj.pos_ == "PROPN":
+        return True
+    if subj.lemma_.lower() in _SPEAKING_NOUNS or subj.lower_ in _SPEAKING_NOUNS:
+        return True
+    # "the head of the Bureau, General Arkady Moss,": a name inside the phrase speaks,
+    # but not one inside a clause ("the strategies adopted by Boeing").
+    return any(
+        t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and _nominal_path(t, subj)
+        for t in subj.subtree
+    )
+
+
+def _nominal_path(tok: Token, top: Token) -> bool:
+    while tok.i != top.i:
+        if tok.dep_ not in {"appos", "compound", "prep", "pobj", "poss", "amod", "punct", "flat"}:
+            return False
+        tok = tok.head
+    return True
+
+
+def _speaking(f: _Finder, ent: Entity, subj: Token) -> Entity | None:
+    """An entity as a speaker: a place that speaks is a misread name.
+
+    Countries and their capitals speak for their governments; any other
+    "place" heading a speech verb is a person named by surname ("..., said
+    Angers", after "Sandy Angers") or an organisation the tagger took for a
+    place ("Cobham said").
+    """
+    if ent.type != "Place" or ent.is_actor:
+        return ent
+    person = next(
+        (
+            e
+            for e in f.table.entities
+            if e.type == "Person" and len(e.name.split()) > 1 and e.name.split()[-1] == ent.name
+        ),
+        None,
+    )
+    if person is not None:
+        f.table.mark(person, subj.i, subj.i + 1)
+        return person
+    if ent.geonames_id:
+        return ent  # "Baghdad said": a known place speaks for its government
+    if subj.ent_type_ == "PERSON" and len(ent.name.split()) >= 2:
+        return f.table.retype(ent, "Person")
+    return f.table.retype(ent, "Organization")
+
+
+def speaker_of(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
+    if subj is None or not _can_speak(subj):
+        return None, None
+    for child in subj.children:  # "the human rights group Open Line": the name in apposition
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            named = f.table.at(child.i) or name_without_entity(f, child)
+            if named is not None and named.type != "Place":
+                return named.id, named.name
+    ent = f.resolver.entity_of(subj)
+    if ent is None:
+        for t in subj.subtree:  # "AFP reporters on the ground"
+            ent = f.table.at(t.i)
+            if ent is not None and ent.type != "Place":
+                break
+            ent = None
+    if ent is not None:
+        ent = _speaking(f, ent, subj)
+    if ent is not None:
+        return ent.id, ent.name
+    if subj.pos_ == "PRON":
+        return None, None
+    named = name_without_entity(f, subj)
+    if named is not None:
+        return named.id, named.name
+    words = f.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    return None, words

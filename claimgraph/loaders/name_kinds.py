@@ -1,0 +1,85 @@
+"""What a name is, read from its own words: a title and a name, a body's
+name, an acronym; and the adjective of a country the article names only as a
+noun."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimgraph.loaders.gazetteer import Gazetteer
+
+__all__ = ["adjective_of", "named_like_an_organisation", "titled_person"]
+
+
+_PERSON_TITLES = frozenset(
+    {
+        "spokeswoman",
+        "spokesman",
+        "spokesperson",
+        "president",
+        "minister",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "general",
+        "colonel",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "director",
+        "secretary",
+        "judge",
+        "prosecutor",
+        "commander",
+        "analyst",
+        "professor",
+        "dr",
+    }
+)
+
+
+def titled_person(doc: Doc, start: int, end: int) -> bool:
+    toks = doc[start:end]
+    if len(toks) not in {3, 4} or toks[0].lower_ not in _PERSON_TITLES:
+        return False
+    rest = toks[1:]
+    return all(t.is_title and t.pos_ == "PROPN" for t in rest) and not any(
+        t.lower_ in {"ministry", "group", "company", "agency", "office", "council"} for t in rest
+    )
+
+
+_BODY_HEADS = frozenset(
+    """university college association brigade brigades battalion battery regiment committee
+    council conference dialogue front movement party foundation institute agency company
+    corporation bank network coalition alliance union league society federation commission
+    directorate command""".split()
+)
+
+
+def named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
+    """A "place" whose name is an acronym (SDF, ISF) or ends in a body's head noun
+    ("Damascus University", "Manama Dialogue") is an organisation, unless the
+    gazetteer knows a country or a big place by that name."""
+    words = text.split()
+    acronym = len(words) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+    headed = len(words) >= 2 and words[-1].lower() in _BODY_HEADS
+    if not (acronym or headed):
+        return False
+    if gaz.country(text) is not None:
+        return False
+    return not any(
+        p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
+    )
+
+
+def adjective_of(country: str) -> str:
+    """The adjective of a country the article names only as a noun: Kestria → Kestrian.
+
+    Deterministic, so that "Kestria's Health Ministry" in one article and
+    "the Kestrian Health Ministry" in another are one organisation.
+    """
+    if country.endswith("a"):
+        return country + "n"
+    return country
