@@ -65,13 +65,24 @@ def what_person_span_is(
         return "person"
     # A one-word name with no full name behind it: what its mentions around
     # the article say (news introduces people by full name, places bare).
-    signals = [_signal(doc, t.i, t.i + 1) for t in doc if t.text == text] or [
+    signals = [_signal(doc, i, i + 1) for i in _positions(doc).get(text, ())] or [
         _signal(doc, ent.start, ent.end)
     ]
     for kind in ("person", "country", "place"):
         if kind in signals:
             return kind
     return "person"
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Token indexes by text, built once per document (not once per name)."""
+    found = doc.user_data.get("claimgraph_positions")
+    if not isinstance(found, dict):
+        found = {}
+        for t in doc:
+            found.setdefault(t.text, []).append(t.i)
+        doc.user_data["claimgraph_positions"] = found
+    return found
 
 
 def _signal(doc: Doc, start: int, end: int) -> str | None:
