@@ -24,6 +24,7 @@ article per transaction, so one bad article fails alone and the rest loads.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections import deque
@@ -227,6 +228,19 @@ def _write_queries(
     return status, counters
 
 
+def _raised_by_driver(error: BaseException) -> bool:
+    """Whether ``error`` was raised inside the neo4j driver's own code."""
+    tb = error.__traceback__
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    if last is None:
+        return False
+    driver_dir = os.path.dirname(neo4j.__file__)
+    return os.path.abspath(last.tb_frame.f_code.co_filename).startswith(driver_dir + os.sep)
+
+
 @dataclass
 class _Written:
     """What one batch's write came back with, to be reported by the caller."""
@@ -281,6 +295,12 @@ class _BatchWriter:
                     _write_batch, batch, loaded_at, self.replace, sent
                 )
         except (ServiceUnavailable, SessionExpired) as e:
+            raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
+        except (ValueError, OSError) as e:
+            if not _raised_by_driver(e):
+                raise
+            # A server that dies mid-message leaves the driver reading a torn
+            # frame; that is a lost connection, not a bug of ours.
             raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
         except (AuthError, Forbidden) as e:
             # Not the article's fault: every other article would fail the same way.

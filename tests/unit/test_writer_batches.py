@@ -157,3 +157,19 @@ def test_an_edge_without_its_statement_is_kept_as_an_edge():
     statements, events, rest = nest_edges([{"id": "a:s1"}], [], edges)
     assert statements[0]["out_MENTIONS_Place"] == []
     assert rest == edges
+
+
+def test_a_torn_frame_from_the_driver_counts_as_a_lost_connection() -> None:
+    # A server stopped mid-message makes the driver's decoder raise a bare
+    # ValueError; the writer must tell it apart from a ValueError of ours.
+    import neo4j._codec.packstream.v1 as packstream
+
+    from claimgraph.graph.writer import _raised_by_driver
+
+    unpacker = object.__new__(packstream.Unpacker)
+    with pytest.raises(ValueError) as from_driver:
+        unpacker._unpack_structure_header(0x70)
+    assert _raised_by_driver(from_driver.value)
+    with pytest.raises(ValueError) as ours:
+        int("not a number")
+    assert not _raised_by_driver(ours.value)
