@@ -148,6 +148,12 @@ def _is_cue(tok: Token) -> bool:
     return True
 
 
+def _set_off(cue: Token) -> bool:
+    """Whether punctuation opens the cue's clause: ``…, X said`` or ``…" X said``."""
+    first = cue.left_edge
+    return first.is_punct or (first.i > 0 and cue.doc[first.i - 1].is_punct)
+
+
 class _Finder:
     def __init__(self, doc: Doc, table: EntityTable, resolver: Resolver) -> None:
         self.doc = doc
@@ -285,6 +291,9 @@ class _Finder:
             cue.dep_ in {"parataxis", "ccomp", "advcl"}
             and cue.head.i < cue.i
             and cue.head.pos_ in {"VERB", "AUX"}
+            # "..., X said" is set off by punctuation; in "X said [Y would ask for ...]"
+            # the cue is the content of another cue, not its owner.
+            and _set_off(cue)
         ):
             head = cue.head
             toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]

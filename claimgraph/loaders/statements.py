@@ -24,17 +24,46 @@ from claimgraph.schema.records import (
 __all__ = ["build_statements", "keep_narration"]
 
 
+def _distance(c: Claim) -> int:
+    return max(0, c.start - c.cue_char, c.cue_char - c.end)
+
+
+def _same_words_twice(doc: Doc, claims: list[Claim]) -> set[int]:
+    """Quotes another speaker's claim holds exactly, claimed from another sentence.
+
+    "..., the agency reported. / 'We will ...,' he said.": the agency's cue
+    found the next quote, which belongs to the speaker next to it. A denial
+    of the same words ("X said A, a claim Y denied") is a claim of its own.
+    """
+    drop: set[int] = set()
+    by_span: dict[tuple[int, int, str], list[Claim]] = {}
+    for c in claims:
+        if c.mode == "direct":  # a reference ("rejected the accusation") points back on purpose
+            by_span.setdefault((c.start, c.end, c.polarity), []).append(c)
+    for same in by_span.values():
+        if len(same) < 2:
+            continue
+        nearest = min(same, key=_distance)
+        for c in same:
+            sentence = doc[c.cue_i].sent
+            apart = sentence.end_char <= c.start or sentence.start_char >= c.end
+            if c is not nearest and c.speaker_name != nearest.speaker_name and apart:
+                drop.add(id(c))
+    return drop
+
+
 def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """ "X said Y ..., the ministry said": keep X's claim, carried via the ministry.
 
     An outer claim whose content holds an inner claim by someone else is a
-    report of it: its speaker becomes the channel of the inner one, and it is
-    dropped when the inner claims fill most of it. The same speaker's second
+    report of it: its speaker becomes the channel of the inner one, and both
+    are kept, as X did say it; it is dropped only when it merely closes the
+    inner one ("<Y said Z>, X said"). The same speaker's second
     verb ("said A, and declared B") ends the first claim where it starts; a
     relative clause ("a village Aliyev said had been captured") stays inside.
     """
     text = text_of(doc)
-    drop: set[int] = set()
+    drop = _same_words_twice(doc, claims)
     for outer in claims:
         if id(outer) in drop:
             continue
@@ -64,6 +93,8 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
                     kept = [q for q in find_quotes(text) if q[0] < outer.end and q[1] > outer.start]
                     outer.quote = " … ".join(text[a + 1 : b - 1] for a, b in kept) or None
                     outer.mode = "mixed" if kept else "indirect"
+            elif all(c.cue in STATE_CUES for c in same):
+                pass  # "stated that he expected ...": the statement and the state are both his
             else:  # "told Y that he could not confirm ...": the inner verb is the statement
                 for c in same:
                     c.via.extend(v for v in outer.via if v not in c.via)
@@ -91,7 +122,6 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
         for c in others:
             if outer.speaker and outer.speaker != c.speaker and outer.speaker not in c.via:
                 c.via.append(outer.speaker)
-        covered = sum(c.end - c.start for c in others)
         closes = any(abs(c.end - outer.end) <= 3 for c in others)  # "<X said Y>, the ministry said"
         # "X said A, with analyst Y saying B": Y's words follow X's; X keeps A.
         lead = min(doc[c.cue_i].left_edge.idx for c in others)
@@ -110,11 +140,10 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
             if not kept:
                 outer.mode = "indirect"
             continue
-        if (
-            closes
-            or covered >= 0.5 * (outer.end - outer.start)
-            or outer.cue in {"report", "quote as saying"}
-        ):
+        # "X said the company expects ...", "the Times reported someone said ...":
+        # X's words hold the inner claim, and X said them; both are kept, the
+        # inner one carried via X. Only "<Y said Z>, X said" is Y's claim alone.
+        if closes and not all(c.cue in STATE_CUES for c in others):
             drop.add(id(outer))
     return [c for c in claims if id(c) not in drop]
 

@@ -332,3 +332,52 @@ def test_government_of_a_place_speaks_for_it(extractor: Extractor) -> None:
     assert (
         r.entity(s.speaker or "").is_actor and s.text == "it had no knowledge of any such company"
     )
+
+
+def test_a_statement_holding_someone_elses_expectation_is_kept_beside_it(
+    extractor: Extractor,
+) -> None:
+    r = _extract(
+        extractor,
+        "Tomas Reller, the chief executive of Halvard Motors, said the company expects "
+        "to cut about 2,000 jobs in Kestria next year.",
+    )
+    said = _one(r, "Tomas Reller")
+    assert said.cue == "say"
+    assert said.text.startswith("the company expects to cut about 2,000 jobs")
+    expects = [s for s in r.statements if s.cue == "expect"]
+    assert len(expects) == 1 and expects[0].speaker != said.speaker
+
+
+def test_stated_that_he_expected_gives_the_statement_and_the_state(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Finance Minister Aurel Danek stated that he expected exports to recover by the spring.",
+    )
+    cues = sorted(s.cue for s in r.statements if s.speaker_name == "Aurel Danek")
+    assert cues == ["expect", "state"]
+
+
+def test_a_cue_inside_reported_words_does_not_claim_the_reporter(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Prime Minister Levon Barsen said Kestria would ask for an emergency meeting "
+        "of the contact group next week.",
+    )
+    texts = [s.text for s in r.statements]
+    assert not any("Barsen said" in t for t in texts), texts
+    assert _one(r, "Levon Barsen").text.startswith("Kestria would ask for an emergency meeting")
+
+
+def test_a_quote_belongs_to_the_speaker_beside_it_not_the_report_before(
+    extractor: Extractor,
+) -> None:
+    r = _extract(
+        extractor,
+        "Danek said exports had recovered, the Meridian Wire agency reported.\n\n"
+        '"We will open the northern ports on Monday," Danek said on television.',
+    )
+    quoted = [s for s in r.statements if s.text.startswith("We will open the northern ports")]
+    assert [s.speaker_name for s in quoted] == ["Danek"], [
+        (s.speaker_name, s.text) for s in r.statements
+    ]
