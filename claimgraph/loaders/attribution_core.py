@@ -33,6 +33,10 @@ _NEWS_NOUNS = frozenset(
     retirement departure recall increase decrease rise fall drop delay target forecast estimate
     strike ban ceasefire truce withdrawal deployment offensive sanction sanctions""".split()
 )
+_POSTED_NOUNS = frozenset(
+    """statement message video photo photograph picture image tweet note letter comment
+    update footage clip map list text notice announcement report post thread""".split()
+)
 _WEAK_CUES = {
     "add",
     "note",
@@ -230,11 +234,15 @@ class _Finder:
             "report",
             "post",
             "publish",
+            "cite",
             "announce",
             "disclose",
             "reveal",
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+            if lemma in {"post", "publish"}:
+                # "posted a video", not "posted a net profit": results are not words
+                clause = [c for c in clause if c.dep_ == "ccomp" or c.lemma_ in _POSTED_NOUNS]
             if lemma in {"announce", "disclose", "reveal"}:
                 # "announced 10,000 job cuts", "announced plans to ...": news, not a product name
                 clause = [

@@ -98,6 +98,10 @@ def _speaking(f: _Finder, ent: Entity, subj: Token) -> Entity | None:
     if person is not None:
         f.table.mark(person, subj.i, subj.i + 1)
         return person
+    if subj.text.isupper() and len(subj.text) > 1:
+        # "SIA said": a speaking acronym is an organisation, whatever place shares it.
+        ent.geonames_id, ent.lat, ent.lon, ent.part_of, ent.country = None, None, None, None, None
+        return f.table.retype(ent, "Organization")
     if ent.geonames_id:
         return ent  # "Baghdad said": a known place speaks for its government
     if subj.ent_type_ == "PERSON" and len(ent.name.split()) >= 2:

@@ -23,6 +23,7 @@ SPEECH_VERBS: dict[str, str] = {
     "write": "say",
     "tweet": "say",
     "post": "say",
+    "cite": "say",
     "confirm": "say",
     "assert": "say",
     "argue": "say",

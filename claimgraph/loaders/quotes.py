@@ -39,7 +39,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     such a quote may run over a few line breaks (a quote of several sentences
     in text laid out one sentence per line); straight quotes never cross a
     line break. A straight quote opens when it follows a space or a bracket
-    and precedes a word; otherwise it closes. Stray closing marks (a common
+    and precedes a word; otherwise it closes. One with a space on both sides
+    (tokenised text) opens when no quote is open and closes one otherwise. Stray closing marks (a common
     typo in wire copy) are skipped instead of flipping every later pair. For
     a two-character mark the span starts and ends on its inner character, so
     that ``start + 1 .. end - 1`` is always the quoted text.
@@ -64,6 +65,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             is_open, directional = False, True
         else:
             is_open = (before.isspace() or before in "([—-:") and not after.isspace()
+            if before.isspace() and after.isspace():
+                is_open = opened is None  # ' " Stop me ... this. " ': spaced marks pair in turn
             directional = False
         if is_open:
             opened, facing, breaks = m.end() - 1, directional, 0

@@ -32,7 +32,8 @@ def _same_words_twice(doc: Doc, claims: list[Claim]) -> set[int]:
     """Quotes another speaker's claim holds exactly, claimed from another sentence.
 
     "..., the agency reported. / 'We will ...,' he said.": the agency's cue
-    found the next quote, which belongs to the speaker next to it. A denial
+    found the next quote, which belongs to the speaker next to it; two cues of
+    one speaker ("hinting at it, saying, '…'") make one statement. A denial
     of the same words ("X said A, a claim Y denied") is a claim of its own.
     """
     drop: set[int] = set()
@@ -47,7 +48,10 @@ def _same_words_twice(doc: Doc, claims: list[Claim]) -> set[int]:
         for c in same:
             sentence = doc[c.cue_i].sent
             apart = sentence.end_char <= c.start or sentence.start_char >= c.end
-            if c is not nearest and c.speaker_name != nearest.speaker_name and apart:
+            if c is nearest:
+                continue
+            # "hinting at it, saying, '…'": one quote, one statement
+            if c.speaker_name == nearest.speaker_name or apart:
                 drop.add(id(c))
     return drop
 

@@ -202,3 +202,40 @@ def test_a_later_speaker_does_not_swallow_the_first_claim(extractor: Extractor) 
     (officials,) = [s for s in r.statements if s.text.startswith("the contract had been")]
     assert officials.text.endswith("on merit and price") and officials.mode == "indirect"
     assert _one(r, "Karl Dunn").mode == "direct"
+
+
+def test_spaced_straight_quotes_of_tokenised_text_pair_in_turn() -> None:
+    text = 'He began by saying, " Stop me if you have heard this. " Then he left.'
+    [(a, b)] = find_quotes(text)
+    assert text[a + 1 : b - 1].strip() == "Stop me if you have heard this."
+
+
+def test_a_participle_cue_takes_the_spaced_quote_after_it(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Opening the fair, Mayor Ilse Varga began by thanking the volunteers, saying, "
+        '" Nobody here was paid for this work. " The fair runs until Sunday.',
+    )
+    (s,) = _by(r, "Ilse Varga")
+    assert s.mode == "direct" and s.text.strip().startswith("Nobody here was paid")
+
+
+def test_a_speaking_acronym_is_an_organisation(extractor: Extractor) -> None:
+    r = _extract(extractor, "SIA said that the delays were disappointing for its customers.")
+    s = _one(r, "SIA")
+    assert r.entity(s.speaker or "").type == "Organization"
+
+
+def test_citing_names_what_is_cited(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "The audit office ordered a new tender for the bridge, citing serious flaws in the bidding.",
+    )
+    cited = [s for s in r.statements if s.cue == "cite"]
+    assert len(cited) == 1 and cited[0].text.startswith("serious flaws")
+    assert cited[0].speaker_name == "The audit office"
+
+
+def test_posting_a_profit_is_not_a_statement(extractor: Extractor) -> None:
+    r = _extract(extractor, "Halvard Motors posted a net profit of $997 million in the quarter.")
+    assert not [s for s in r.statements if s.cue == "post"]
