@@ -189,10 +189,62 @@ _SEVERED = frozenset(
 )
 
 
+# What a host receives (a delegation, an envoy), not money, orders or criticism.
+_RECEIVED_GUESTS = frozenset(
+    """delegation envoy minister president premier leader ambassador delegate visitor
+    guest counterpart official officials mission emissary king queen prince""".split()
+)
+# What is delivered as aid, not as a sale ("delivered the final jet to the airline").
+_AID_GOODS = frozenset(
+    """aid food supplies supply medicine medicines water fuel assistance relief shelter tent
+    tents blanket blankets vaccine vaccines arms weapons ammunition grain flour""".split()
+)
+_FIRED_AT = frozenset({"on", "at", "into", "toward", "towards", "upon"})
+# Words of time and quantity ("in early March") never name an action.
+_NOT_ACTIONS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _arguments_fit(tok: Token, lemma: str) -> bool:
+    """Whether a verb with a common non-political sense takes a political one here."""
+    objects = _objects(tok)
+    if lemma == "receive":
+        return any(
+            o.ent_type_ in {"PERSON", "NORP", "GPE"} or o.lemma_.lower() in _RECEIVED_GUESTS
+            for o in objects
+        )
+    if lemma == "deliver":
+        return any(t.lemma_.lower() in _AID_GOODS for o in objects for t in o.subtree)
+    if lemma == "fire":  # "fired on the convoy", "fired rockets", not "fired the manager"
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in _FIRED_AT
+            and any(p.dep_ == "pobj" and p.ent_type_ not in _NOT_ACTIONS for p in c.children)
+            for c in tok.children
+        ) or any(_lemma(o) in MODE_WORDS or o.lower_ in MODE_WORDS for o in objects)
+    if lemma == "die":  # "died in the shelling", "as a result of torture", not "at 56"
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in {"in", "from", "after", "during", "under", "as", "of"}
+            and any(
+                (e := NOUNS.get(_lemma(p))) is not None
+                and e[0] in {"FIGHT", "ASSAULT"}
+                or _lemma(p) in {"wound", "injury", "wounds", "injuries"}
+                or _lemma(p) in MODE_WORDS
+                for p in c.subtree
+            )
+            for c in tok.children
+        )
+    return True
+
+
 def category_of(tok: Token) -> Entry | None:
     """The PLOVER (category, mode) this word names here, or None."""
     lemma = _lemma(tok)
+    if tok.ent_type_ in _NOT_ACTIONS:
+        return None  # "as early as March" is a month, not a march
     if tok.pos_ in {"VERB", "AUX"}:
+        if lemma in {"receive", "deliver", "fire", "die"} and not _arguments_fit(tok, lemma):
+            return None
         if lemma == "take" and not any(c.lower_ == "control" for c in tok.subtree):
             return None
         if lemma == "shoot":

@@ -102,3 +102,32 @@ def test_extract_json_has_the_fields(tmp_path) -> None:  # type: ignore[no-untyp
     assert article["events"][0]["type"] == "FIGHT" and "mode" in article["events"][0]
     assert all("act" in s for s in article["statements"])
     assert all("country" in e and "sector" in e for e in article["entities"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first test flight of the new airliner may take place as early as March.",
+        "The former chairman of Halvard Motors died on Monday at the age of 81.",
+        "The manager was fired from the company on Monday after a dispute over pay.",
+        "Halvard Motors received 40 new orders for its trucks on Monday.",
+        "Halvard Motors delivered the last of its old trucks to a dealer on Monday.",
+    ],
+)
+def test_business_senses_of_event_words_are_not_events(extractor: Extractor, text: str) -> None:
+    assert _extract(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Two soldiers died in the shelling of Dravik on Monday.", "FIGHT"),
+        ("Kestrian troops fired on a convoy near Dravik on Monday.", "FIGHT"),
+        ("The Red Crescent delivered food and medicine to Dravik on Monday.", "AID"),
+        ("President Arvo Lind received a Varossan delegation in Calderin on Monday.", "CONSULT"),
+    ],
+)
+def test_political_senses_of_the_same_words_stay_events(
+    extractor: Extractor, text: str, category: str
+) -> None:
+    assert category in [e.type for e in _extract(extractor, text).events]
