@@ -245,6 +245,12 @@ def category_of(tok: Token) -> Entry | None:
     if tok.pos_ in {"VERB", "AUX"}:
         if lemma in {"receive", "deliver", "fire", "die"} and not _arguments_fit(tok, lemma):
             return None
+        if lemma in {"push", "press"} and not any(
+            c.dep_ in {"xcomp", "ccomp"}
+            or any(t.lower_ == "for" and t.dep_ in {"prep", "mark"} for t in (c, *c.children))
+            for c in tok.children
+        ):
+            return None  # "push the value higher" demands nothing; "pushed for talks" does
         if lemma == "take" and not any(c.lower_ == "control" for c in tok.subtree):
             return None
         if lemma == "shoot":

@@ -126,7 +126,8 @@ def _resolve_nesting(doc: Doc, claims: list[Claim]) -> list[Claim]:
         for c in others:
             if outer.speaker and outer.speaker != c.speaker and outer.speaker not in c.via:
                 c.via.append(outer.speaker)
-        closes = any(abs(c.end - outer.end) <= 3 for c in others)  # "<X said Y>, the ministry said"
+        # "<X said Y>, the ministry said": the outer cue follows the words it closes.
+        closes = outer.cue_char >= outer.end and any(abs(c.end - outer.end) <= 3 for c in others)
         # "X said A, with analyst Y saying B": Y's words follow X's; X keeps A.
         lead = min(doc[c.cue_i].left_edge.idx for c in others)
         if (

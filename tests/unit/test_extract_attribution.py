@@ -381,3 +381,17 @@ def test_a_quote_belongs_to_the_speaker_beside_it_not_the_report_before(
     assert [s.speaker_name for s in quoted] == ["Danek"], [
         (s.speaker_name, s.text) for s in r.statements
     ]
+
+
+def test_an_inner_claim_ending_with_the_outer_does_not_drop_the_reporter(
+    extractor: Extractor,
+) -> None:
+    # The inner verb ("push") is no demand here, and the analyst said it.
+    r = _extract(
+        extractor,
+        "Analyst Pia Nordqvist said that maintenance work could push the value of the "
+        "contract as high as $100 billion.",
+    )
+    said = _one(r, "Pia Nordqvist")
+    assert said.text.startswith("maintenance work could push the value")
+    assert all(s.speaker_name == "Pia Nordqvist" for s in r.statements)
