@@ -104,9 +104,11 @@ class Claim:
 
 
 def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        # "As well as new routes to the US, Mannion stated ...": of two subjects
+        # the tagger hung on one verb, the one nearest it.
+        return min(subjects, key=lambda c: abs(tok.i - c.i))
     if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
         head = tok.head
         if (

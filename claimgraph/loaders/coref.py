@@ -126,6 +126,17 @@ class Resolver:
                     and "appos" in {t.dep_, t.head.dep_}
                 ):
                     return named
+            # "A statement by Boeing given by spokesman William Barksdale said":
+            # who wrote or gave the words, the person before the institution.
+            authors = [
+                found
+                for t in tok.subtree
+                if t.lower_ == "by" and t.dep_ in {"prep", "agent"}
+                for o in t.children
+                if o.dep_ == "pobj" and (found := self._named_in(o)) is not None
+            ]
+            if authors:
+                return next((e for e in authors if e.type == "Person"), authors[0])
             for prep in tok.children:  # "the government of Belmora"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
@@ -167,6 +178,14 @@ class Resolver:
                         and e.type != "Place"
                     ),
                 )
+        return None
+
+    def _named_in(self, tok: Token) -> Entity | None:
+        """A person or organisation named by this phrase's head or its apposition."""
+        for t in (tok, *tok.subtree):
+            e = self.table.at(t.i)
+            if e is not None and (e.type in {"Person", "Organization"} or e.is_actor):
+                return e
         return None
 
     def _nearest(self, i: int, ok: object) -> Entity | None:

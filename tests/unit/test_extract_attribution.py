@@ -395,3 +395,22 @@ def test_an_inner_claim_ending_with_the_outer_does_not_drop_the_reporter(
     said = _one(r, "Pia Nordqvist")
     assert said.text.startswith("maintenance work could push the value")
     assert all(s.speaker_name == "Pia Nordqvist" for s in r.statements)
+
+
+def test_of_two_subjects_on_one_cue_the_nearest_speaks(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "As well as new routes to the north, Marek Halloran stated that there was a "
+        "possibility of routes to the south.",
+    )
+    assert _one(r, "Marek Halloran").text.startswith("there was a possibility of routes")
+
+
+def test_a_statement_given_by_a_spokesman_is_his(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "The Varossan Air Force won the contest. A statement by Halvard Motors given by "
+        'Halvard spokesman Tobias Renn said "We are very disappointed by the decision."',
+    )
+    s = _one(r, "Tobias Renn")
+    assert s.text == "We are very disappointed by the decision"
