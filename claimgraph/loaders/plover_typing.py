@@ -204,9 +204,60 @@ _FIRED_AT = frozenset({"on", "at", "into", "toward", "towards", "upon"})
 _NOT_ACTIONS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
+# Markets move ("stocks rallied", "investors fled to bonds", "the index closed down"):
+# subjects that make a verb of protest, flight or combat a market report.
+_MARKETS = frozenset(
+    """stock stocks share shares markets index indices indexes price prices dollar
+    currency currencies euro yen pound bond bonds oil gold investor investors trader traders
+    capital sale sales earnings profit profits revenue demand trading economy""".split()
+)
+# Forces that hit without anyone fighting ("hit by fears of a recession", "by a storm").
+_BLIND_FORCES = frozenset(
+    """fear fears worry worries concern concerns crisis recession downturn slump turmoil
+    uncertainty loss losses decline inflation slowdown storm hurricane typhoon cyclone flood
+    floods earthquake quake tsunami drought wildfire fire fires heatwave virus pandemic""".split()
+)
+# What is struck, hit or killed without violence ("struck a deal", "hit a record high").
+_NOT_STRUCK = frozenset(
+    """deal deals agreement accord bargain compromise record high highs low lows note tone
+    chord balance target targets brand product plan plans bill proposal idea project
+    jackpot mark level peak bottom""".split()
+)
+# What a government closes ("closed the border"), not a plant or an index.
+_CLOSED = frozenset(
+    """border borders crossing crossings embassy embassies consulate airspace road roads
+    highway port ports airport airports checkpoint checkpoints corridor school schools
+    mosque mosques church churches newspaper newspapers channel station office offices
+    bank banks market markets university universities parliament""".split()
+)
+_GENERIC_HITS = {"attack", "strike", "hit", "target", "kill", "battle", "fight", "combat"}
+
+
+def _market_subject(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _lemma(c) in _MARKETS for c in tok.children)
+
+
 def _arguments_fit(tok: Token, lemma: str) -> bool:
     """Whether a verb with a common non-political sense takes a political one here."""
+    if _market_subject(tok):
+        return False
     objects = _objects(tok)
+    if lemma == "close":
+        return any(_lemma(o) in _CLOSED for o in objects)
+    if lemma in _GENERIC_HITS:
+        struck = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if any(
+            o.ent_type_ in _NOT_ACTIONS
+            or _lemma(o) in _NOT_STRUCK
+            or _lemma(o) in _MARKETS
+            or _lemma(o) in _BLIND_FORCES
+            for o in struck
+        ):
+            return False  # "hitting 100 dollars", "struck a deal", "battling falling demand"
+        return not any(
+            c.dep_ == "agent" and any(_lemma(p) in _BLIND_FORCES for p in c.children)
+            for c in tok.children
+        )  # "hit by fears of a recession"
     if lemma == "receive":
         return any(
             o.ent_type_ in {"PERSON", "NORP", "GPE"} or o.lemma_.lower() in _RECEIVED_GUESTS
@@ -243,7 +294,7 @@ def category_of(tok: Token) -> Entry | None:
     if tok.ent_type_ in _NOT_ACTIONS:
         return None  # "as early as March" is a month, not a march
     if tok.pos_ in {"VERB", "AUX"}:
-        if lemma in {"receive", "deliver", "fire", "die"} and not _arguments_fit(tok, lemma):
+        if not _arguments_fit(tok, lemma):
             return None
         if lemma in {"push", "press"} and not any(
             c.dep_ in {"xcomp", "ccomp"}

@@ -112,6 +112,11 @@ def test_extract_json_has_the_fields(tmp_path) -> None:  # type: ignore[no-untyp
         "The manager was fired from the company on Monday after a dispute over pay.",
         "Halvard Motors received 40 new orders for its trucks on Monday.",
         "Halvard Motors delivered the last of its old trucks to a dealer on Monday.",
+        "Stocks rallied in Calderin on Monday after the central bank cut interest rates.",
+        "The Calderin index closed down 100 points on Monday.",
+        "Halvard Motors will close 14 plants and struck a deal with its lenders on Monday.",
+        "Markets across the region were hit by fears of a recession on Monday.",
+        "Investors fled to the safety of government bonds on Monday.",
     ],
 )
 def test_business_senses_of_event_words_are_not_events(extractor: Extractor, text: str) -> None:
@@ -125,6 +130,9 @@ def test_business_senses_of_event_words_are_not_events(extractor: Extractor, tex
         ("Kestrian troops fired on a convoy near Dravik on Monday.", "FIGHT"),
         ("The Red Crescent delivered food and medicine to Dravik on Monday.", "AID"),
         ("President Arvo Lind received a Varossan delegation in Calderin on Monday.", "CONSULT"),
+        ("Kestria closed its border with Varossa on Monday.", "SANCTION"),
+        ("A market in Dravik was destroyed on Monday.", "COERCE"),
+        ("Thousands of students rallied in Calderin on Monday.", "PROTEST"),
     ],
 )
 def test_political_senses_of_the_same_words_stay_events(
