@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span
 from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
-from claimgraph.loaders.lexicon import ARMED_GROUPS, BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
+from claimgraph.loaders.lexicon import (
+    ARMED_GROUPS,
+    BODIES,
+    DEMONYMS,
+    MEDIA,
+    MINISTRY_FUNCTIONS,
+    PLATFORMS,
+)
 from claimgraph.loaders.name_kinds import adjective_of, named_like_an_organisation, titled_person
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.person_names import what_person_span_is
@@ -140,6 +147,11 @@ def _find_countries(
                 table.countries.setdefault(dem, eid)
 
 
+def _adjective(text: str) -> bool:
+    """A country's adjective ("Syrian", "Swiss"), not its people in the plural ("Syrians")."""
+    return text in DEMONYMS and not (text.endswith("s") and text[:-1] in DEMONYMS)
+
+
 def _add_country(table: EntityTable, gaz: Gazetteer, place: GazPlace) -> Entity:
     p = place  # a gazetteer Place of kind country
     country = table.add(
@@ -252,7 +264,10 @@ def _entity_for(
     label = ent.label_
     country = table.country_of(text)
     if label == "NORP":
-        return country  # demonyms refer to their country; other groups are not actors here
+        # Demonyms refer to their country; other groups are not actors here.
+        if country is not None and _adjective(text):
+            table.add_alias(country, text)  # "Kestrian" is a name of Kestria's node
+        return country
     if country is not None and (
         label in {"GPE", "LOC", "ORG"}
         and len(text.split()) <= 3

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.gazetteer import Gazetteer
 
-__all__ = ["adjective_of", "named_like_an_organisation", "titled_person"]
+__all__ = ["acronym", "adjective_of", "named_like_an_organisation", "titled_person"]
 
 
 _PERSON_TITLES = frozenset(
@@ -58,17 +58,24 @@ _BODY_HEADS = frozenset(
 )
 
 
+def acronym(text: str) -> bool:
+    """A name written in capitals: "GAO", "SDF" (not "D.C.", which places write too)."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
 def named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
     """A "place" whose name is an acronym (SDF, ISF) or ends in a body's head noun
     ("Damascus University", "Manama Dialogue") is an organisation, unless the
-    gazetteer knows a country or a big place by that name."""
+    gazetteer knows a country (USA, UAE) or, for a headed name, a big place by that name."""
     words = text.split()
-    acronym = len(words) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
     headed = len(words) >= 2 and words[-1].lower() in _BODY_HEADS
-    if not (acronym or headed):
+    if not (acronym(text) or headed):
         return False
     if gaz.country(text) is not None:
         return False
+    if acronym(text):
+        # The gazetteer matches regardless of case: "GAO" would be the Gao region of Mali.
+        return True
     return not any(
         p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
     )
