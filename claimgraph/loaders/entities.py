@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.loaders.entity_consistency import one_entity_per_name
 from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
@@ -88,6 +89,7 @@ def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
             continue
         table.mark(found, ent.start, ent.end)
         table.mentions.append(Mention(ent.start, ent.end, ent.text, ent.label_, found.id))
+    one_entity_per_name(table)
     return table
 
 

@@ -63,6 +63,9 @@ def what_person_span_is(
         return "person"
     if text in surnames:
         return "person"
+    led = ent[0].lower_ == "the" or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    if text.endswith("s") and led:
+        return "organization"  # "the Beatles", "the Sunnis": a group, not one person
     # A one-word name with no full name behind it: what its mentions around
     # the article say (news introduces people by full name, places bare).
     signals = [_signal(doc, i, i + 1) for i in _positions(doc).get(text, ())] or [

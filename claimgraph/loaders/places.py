@@ -284,6 +284,8 @@ def _without_leading_prepositions(doc: Doc) -> list[Span]:
     if changed:
         doc.ents = out
     return list(doc.ents)
+
+
 _PART_OF_A_PLACE = frozenset(
     """outskirts outskirt centre center edge south north east west part streets street
     residents resident mayor town city village district region province suburbs suburb heart
