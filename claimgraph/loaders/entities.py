@@ -25,7 +25,12 @@ from claimgraph.loaders.lexicon import (
     MINISTRY_FUNCTIONS,
     PLATFORMS,
 )
-from claimgraph.loaders.name_kinds import adjective_of, named_like_an_organisation, titled_person
+from claimgraph.loaders.name_kinds import (
+    adjective_of,
+    named_like_a_site,
+    named_like_an_organisation,
+    titled_person,
+)
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.person_names import what_person_span_is
 from claimgraph.loaders.places import strip_possessive
@@ -278,6 +283,8 @@ def _entity_for(
     ):
         table.add_alias(country, text)
         return country
+    if named_like_a_site(text) and ent.ent_id_ in {"", "institution"}:
+        return table.add("Place", text, "site", key=entity_key("Place", text))
     if label == "PERSON":
         surnames = {n.split()[-1] for n in persons.values() if len(n.split()) > 1}
         what = what_person_span_is(doc, ent, text, table, surnames)

@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.gazetteer import Gazetteer
 
-__all__ = ["acronym", "adjective_of", "named_like_an_organisation", "titled_person"]
+__all__ = [
+    "acronym",
+    "adjective_of",
+    "named_like_a_site",
+    "named_like_an_organisation",
+    "titled_person",
+]
 
 
 _PERSON_TITLES = frozenset(
@@ -79,6 +85,22 @@ def named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
     return not any(
         p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
     )
+
+
+_SITE_HEADS = frozenset(
+    """airfield airbase airport base barrage dam bridge mosque gate prison palace stadium
+    square refinery checkpoint crossing""".split()
+)
+_SITE_FIRST = frozenset({"camp", "fort", "mount", "lake", "lakes"})
+
+
+def named_like_a_site(text: str) -> bool:
+    """A facility or a landmark, a place whatever the tagger says: "Tiyas Military
+    Airfield", "Mosul Dam", "Camp Hurriya" (not the army or the ministry that runs it)."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.islower() for w in words):
+        return False
+    return words[-1].lower() in _SITE_HEADS or words[0].lower() in _SITE_FIRST
 
 
 def adjective_of(country: str) -> str:

@@ -137,6 +137,8 @@ class PlaceFixer:
             return None
         if len(name) == 1 and text in surnames:
             return "PERSON"
+        if label == "PERSON" and self._titled(name):
+            return None  # "of President Obama", "to Ambassador Saperstein"
         if (
             len(name) >= 2
             and name[0].lower_ in _COMPASS

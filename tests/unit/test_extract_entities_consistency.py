@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from claimgraph.loaders.entity_consistency import one_entity_per_name
 from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import get_gazetteer
-from claimgraph.loaders.name_kinds import acronym, named_like_an_organisation
+from claimgraph.loaders.name_kinds import acronym, named_like_a_site, named_like_an_organisation
 from claimgraph.loaders.person_names import what_person_span_is
 from claimgraph.loaders.pipeline import Extractor
 from claimgraph.loaders.places_cues import cue_matcher, cue_runs
@@ -142,3 +142,35 @@ def test_a_leading_preposition_is_not_part_of_a_place(extractor: Extractor) -> N
     names = {e.name: e.type for e in r.entities}
     assert names.get("Bir Hasna") == "Place"  # the tagger reads "Near Bir Hasna" as a person
     assert names.get("East Mosul") == "Place"
+
+
+def test_facilities_and_landmarks_are_places() -> None:
+    assert named_like_a_site("Tarvel Military Airfield")
+    assert named_like_a_site("Orsk Barrage") and named_like_a_site("Camp Verrin")
+    assert not named_like_a_site("Tarvel Military Command")
+    assert not named_like_a_site("Airfield")
+
+
+def test_a_site_named_after_the_army_is_still_a_site(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Coalition jets struck the Tarvel Military Airfield near Homs. "
+        "Engineers inspected the Orsk Barrage.",
+    )
+    names = {e.name: (e.type, e.kind) for e in r.entities}
+    assert names.get("Tarvel Military Airfield") == ("Place", "site")
+    assert names.get("Orsk Barrage") == ("Place", "site")
+
+
+def test_a_class_noun_before_a_name_makes_it_a_body(extractor: Extractor) -> None:
+    doc = extractor.nlp("Sales rose at electronics retailer Vorn Halbeck last year.")
+    shop = Span(doc, 5, 7, label="PERSON")
+    assert what_person_span_is(doc, shop, "Vorn Halbeck", EntityTable(), set()) == "organization"
+    doc = extractor.nlp("Sales rose, said spokesman Vorn Halbeck last year.")
+    man = Span(doc, 5, 7, label="PERSON")
+    assert what_person_span_is(doc, man, "Vorn Halbeck", EntityTable(), set()) == "person"
+
+
+def test_a_titled_surname_is_never_placed(extractor: Extractor) -> None:
+    r = _extract(extractor, "The letter of President Halvorsen reached the council on Monday.")
+    assert [e.type for e in r.entities if e.name.endswith("Halvorsen")] == ["Person"]
