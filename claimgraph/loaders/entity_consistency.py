@@ -9,6 +9,8 @@ thing. Two passes over the article's entities, once they are built:
 * entities of the same name (normalised: "Apple Inc" and "Apple Inc.") but
   different types become one, of the type most of their mentions have (a
   country always wins: the gazetteer or the demonym said so);
+* a short form of a place's name ("the Tigris" of "the Tigris River") is
+  that place, whatever the tagger made of it;
 * a short form of an organisation's name that no gazetteer knows as a place
   and that names no person joins that organisation: its name without the
   designator ("AirTran" of "AirTran Airways", "Aer Lingus" of "Aer Lingus
@@ -25,6 +27,11 @@ from claimgraph.schema.records import Entity, normalise_name
 __all__ = ["one_entity_per_name"]
 
 _SMALL = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+# Words a place's name drops in later mentions: "the Tigris" of "the Tigris River".
+_PLACE_DESIGNATORS = frozenset(
+    """river lake sea valley mountains mountain desert island islands province governorate
+    district region""".split()
+)
 # Words a company's name drops in later mentions.
 _DESIGNATORS = frozenset(
     """inc corp corporation co company plc ltd llc ag sa nv group holdings airways airlines
@@ -38,6 +45,7 @@ def one_entity_per_name(table: EntityTable) -> None:
     mentions = Counter(m.entity for m in table.mentions)
     _same_name(table, mentions)
     _short_forms(table)
+    _place_short_forms(table)
 
 
 def _rank(e: Entity, order: int, mentions: Counter[str]) -> tuple[int, int, int]:
@@ -109,3 +117,23 @@ def _short_forms(table: EntityTable) -> None:
         )
         if long_form is not None:
             table.merge(e, long_form)
+
+
+def _place_short_forms(table: EntityTable) -> None:
+    """ "the Tigris" after "the Tigris River": the tagger's body or person is the river."""
+    places = {
+        normalise_name(e.name): e
+        for e in table.entities
+        if e.type == "Place" and e.name.split()[-1].lower() in _PLACE_DESIGNATORS
+    }
+    if not places:
+        return
+    surnames = {e.name.split()[-1] for e in table.entities if e.type == "Person" and " " in e.name}
+    for e in list(table.entities):
+        if e.type not in {"Person", "Organization"} or e.kind or e.name in surnames:
+            continue
+        for head in _PLACE_DESIGNATORS:
+            place = places.get(normalise_name(f"{e.name} {head}"))
+            if place is not None:
+                table.merge(e, place)
+                break

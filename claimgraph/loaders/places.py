@@ -326,7 +326,7 @@ def _placed_by_its_governor(head: Token) -> bool:
 
 def _modifies_a_thing(head: Token) -> bool:
     """A name that only modifies a weapon or a vehicle: "Smerch rocket launchers"."""
-    return head.dep_ == "compound" and head.head.lower_ in NON_ENTITY_HEADS
+    return head.dep_ in {"compound", "nmod"} and head.head.lower_ in NON_ENTITY_HEADS
 
 
 def _once_placed(

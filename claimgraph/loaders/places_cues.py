@@ -62,6 +62,9 @@ PLACE_PREPS = {
     "across",
     "over",
     "of",
+    "throughout",
+    "inside",
+    "within",
 }
 NON_ENTITY_HEADS = {
     "launcher",

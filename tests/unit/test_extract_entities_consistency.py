@@ -174,3 +174,24 @@ def test_a_class_noun_before_a_name_makes_it_a_body(extractor: Extractor) -> Non
 def test_a_titled_surname_is_never_placed(extractor: Extractor) -> None:
     r = _extract(extractor, "The letter of President Halvorsen reached the council on Monday.")
     assert [e.type for e in r.entities if e.name.endswith("Halvorsen")] == ["Person"]
+
+
+def test_a_place_without_its_designator_is_that_place() -> None:
+    table = EntityTable()
+    river = table.add("Place", "Varne River", "place")
+    table.add("Organization", "Varne")  # "water to the Varne", as the tagger reads it
+    table.add("Person", "Ilse Ostra")
+    table.add("Person", "Ostra")
+    table.add("Place", "Ostra Lake", "place")
+    one_entity_per_name(table)
+    assert {e.name for e in table.entities} == {"Varne River", "Ilse Ostra", "Ostra", "Ostra Lake"}
+    assert "Varne" in river.aliases
+
+
+def test_a_weapon_named_in_a_list_is_no_entity(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Officials said the city was being targeted by Polonez and Smerch multiple rocket "
+        "launchers.",
+    )
+    assert not any(e.name in {"Polonez", "Smerch"} for e in r.entities)
