@@ -38,6 +38,7 @@ from claimgraph.schema.records import Entity, entity_key, normalise_name
 
 __all__ = ["Mention", "EntityTable", "build_entities"]
 
+_ADJECTIVES = {normalise_name(d) for d in DEMONYMS if not d.isupper()}
 _FUNCTION = {normalise_name(a): f for f, alts in MINISTRY_FUNCTIONS.items() for a in (f, *alts)}
 _FORCE_HEADS = {"forces", "army", "troops", "military", "soldiers"}
 _ORG_KINDS = (
@@ -231,14 +232,13 @@ def _org_name(
         table.countries.setdefault(normalise_name(owner.text), country.id)
     if country is None or kind not in state:
         return text, kind
-    dem = next(
-        (
-            d
-            for d, eid in table.countries.items()
-            if eid == country.id and d != normalise_name(country.name) and not d.endswith(" s")
-        ),
-        None,
-    )
+    forms = [
+        d
+        for d, eid in table.countries.items()
+        if eid == country.id and d != normalise_name(country.name) and not d.endswith(" s")
+    ]
+    # The adjective ("American"), not another name of the country ("America").
+    dem = next((d for d in forms if d in _ADJECTIVES), forms[0] if forms else None)
     adjective = dem.title() if dem else adjective_of(country.name)
     if kind == "ministry":
         func = next((_FUNCTION[w] for w in low if w in _FUNCTION), None)
@@ -253,6 +253,8 @@ def _org_name(
             )
         return (f"{adjective} {func} Ministry" if func else f"{adjective} Ministry"), kind
     if kind == "armed forces":
+        if low[-2:] == ["air", "force"]:
+            return f"{adjective} Air Force", kind  # a service of the armed forces, not all of them
         return f"{adjective} Armed Forces", kind
     return f"{adjective} {words[-1].title()}", kind
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 
 from claimgraph.loaders.entity_table import EntityTable
+from claimgraph.loaders.name_kinds import acronym
 from claimgraph.schema.records import Entity, normalise_name
 
 __all__ = ["one_entity_per_name"]
@@ -97,7 +98,8 @@ def _short_forms(table: EntityTable) -> None:
         return
     surnames = {e.name.split()[-1] for e in table.entities if e.type == "Person" and " " in e.name}
     for e in list(table.entities):
-        if not _unplaced(e) or e.name in surnames:
+        named_by_initials = e.type == "Organization" and not e.kind and acronym(e.name)
+        if not (_unplaced(e) or named_by_initials) or e.name in surnames:
             continue
         words = e.name.split()
         long_form = next(

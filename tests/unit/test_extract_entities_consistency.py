@@ -195,3 +195,19 @@ def test_a_weapon_named_in_a_list_is_no_entity(extractor: Extractor) -> None:
         "launchers.",
     )
     assert not any(e.name in {"Polonez", "Smerch"} for e in r.entities)
+
+
+def test_an_acronym_joins_the_body_it_abbreviates() -> None:
+    table = EntityTable()
+    office = table.add("Organization", "Federal Audit Office", "agency")
+    table.add("Organization", "FAO")
+    table.add("Organization", "UN", "international body")  # the ruler's own body: left alone
+    one_entity_per_name(table)
+    assert {e.name for e in table.entities} == {"Federal Audit Office", "UN"}
+    assert "FAO" in office.aliases
+
+
+def test_an_air_force_is_named_as_a_service(extractor: Extractor) -> None:
+    r = _extract(extractor, "The U.S. Air Force said the tanker deal was fair.")
+    force = next(e for e in r.entities if "U.S. Air Force" in e.aliases)
+    assert force.name == "American Air Force" and force.kind == "armed forces"
