@@ -215,6 +215,9 @@ def _org_name(
                 c = _add_country(table, gaz, place)
         if c is not None:
             country = c
+            name = strip_possessive(w)
+            if name != c.name and (_adjective(name) or name not in DEMONYMS):
+                table.add_alias(c, name)  # "U.S." of "U.S. Air Force" names the country too
             break
     kind = next((k for head, k in _ORG_KINDS if low and low[-1] == head or head in low[-2:]), None)
     state = {"ministry", "armed forces", "government", "parliament"}
