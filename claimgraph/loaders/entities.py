@@ -13,11 +13,24 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.loaders.entity_consistency import one_entity_per_name
 from claimgraph.loaders.entity_table import EntityTable, Mention
 from claimgraph.loaders.gazetteer import Gazetteer
 from claimgraph.loaders.gazetteer import Place as GazPlace
-from claimgraph.loaders.lexicon import ARMED_GROUPS, BODIES, MEDIA, MINISTRY_FUNCTIONS, PLATFORMS
-from claimgraph.loaders.name_kinds import adjective_of, named_like_an_organisation, titled_person
+from claimgraph.loaders.lexicon import (
+    ARMED_GROUPS,
+    BODIES,
+    DEMONYMS,
+    MEDIA,
+    MINISTRY_FUNCTIONS,
+    PLATFORMS,
+)
+from claimgraph.loaders.name_kinds import (
+    adjective_of,
+    named_like_a_site,
+    named_like_an_organisation,
+    titled_person,
+)
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
 from claimgraph.loaders.person_names import what_person_span_is
 from claimgraph.loaders.places import strip_possessive
@@ -25,6 +38,7 @@ from claimgraph.schema.records import Entity, entity_key, normalise_name
 
 __all__ = ["Mention", "EntityTable", "build_entities"]
 
+_ADJECTIVES = {normalise_name(d) for d in DEMONYMS if not d.isupper()}
 _FUNCTION = {normalise_name(a): f for f, alts in MINISTRY_FUNCTIONS.items() for a in (f, *alts)}
 _FORCE_HEADS = {"forces", "army", "troops", "military", "soldiers"}
 _ORG_KINDS = (
@@ -81,6 +95,7 @@ def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
             continue
         table.mark(found, ent.start, ent.end)
         table.mentions.append(Mention(ent.start, ent.end, ent.text, ent.label_, found.id))
+    one_entity_per_name(table)
     return table
 
 
@@ -140,6 +155,11 @@ def _find_countries(
                 table.countries.setdefault(dem, eid)
 
 
+def _adjective(text: str) -> bool:
+    """A country's adjective ("Syrian", "Swiss"), not its people in the plural ("Syrians")."""
+    return text in DEMONYMS and not (text.endswith("s") and text[:-1] in DEMONYMS)
+
+
 def _add_country(table: EntityTable, gaz: Gazetteer, place: GazPlace) -> Entity:
     p = place  # a gazetteer Place of kind country
     country = table.add(
@@ -195,6 +215,9 @@ def _org_name(
                 c = _add_country(table, gaz, place)
         if c is not None:
             country = c
+            name = strip_possessive(w)
+            if name != c.name and (_adjective(name) or name not in DEMONYMS):
+                table.add_alias(c, name)  # "U.S." of "U.S. Air Force" names the country too
             break
     kind = next((k for head, k in _ORG_KINDS if low and low[-1] == head or head in low[-2:]), None)
     state = {"ministry", "armed forces", "government", "parliament"}
@@ -212,14 +235,13 @@ def _org_name(
         table.countries.setdefault(normalise_name(owner.text), country.id)
     if country is None or kind not in state:
         return text, kind
-    dem = next(
-        (
-            d
-            for d, eid in table.countries.items()
-            if eid == country.id and d != normalise_name(country.name) and not d.endswith(" s")
-        ),
-        None,
-    )
+    forms = [
+        d
+        for d, eid in table.countries.items()
+        if eid == country.id and d != normalise_name(country.name) and not d.endswith(" s")
+    ]
+    # The adjective ("American"), not another name of the country ("America").
+    dem = next((d for d in forms if d in _ADJECTIVES), forms[0] if forms else None)
     adjective = dem.title() if dem else adjective_of(country.name)
     if kind == "ministry":
         func = next((_FUNCTION[w] for w in low if w in _FUNCTION), None)
@@ -234,6 +256,8 @@ def _org_name(
             )
         return (f"{adjective} {func} Ministry" if func else f"{adjective} Ministry"), kind
     if kind == "armed forces":
+        if low[-2:] == ["air", "force"]:
+            return f"{adjective} Air Force", kind  # a service of the armed forces, not all of them
         return f"{adjective} Armed Forces", kind
     return f"{adjective} {words[-1].title()}", kind
 
@@ -252,7 +276,10 @@ def _entity_for(
     label = ent.label_
     country = table.country_of(text)
     if label == "NORP":
-        return country  # demonyms refer to their country; other groups are not actors here
+        # Demonyms refer to their country; other groups are not actors here.
+        if country is not None and _adjective(text):
+            table.add_alias(country, text)  # "Kestrian" is a name of Kestria's node
+        return country
     if country is not None and (
         label in {"GPE", "LOC", "ORG"}
         and len(text.split()) <= 3
@@ -261,6 +288,8 @@ def _entity_for(
     ):
         table.add_alias(country, text)
         return country
+    if named_like_a_site(text) and ent.ent_id_ in {"", "institution"}:
+        return table.add("Place", text, "site", key=entity_key("Place", text))
     if label == "PERSON":
         surnames = {n.split()[-1] for n in persons.values() if len(n.split()) > 1}
         what = what_person_span_is(doc, ent, text, table, surnames)

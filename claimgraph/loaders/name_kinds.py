@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from claimgraph.loaders.gazetteer import Gazetteer
 
-__all__ = ["adjective_of", "named_like_an_organisation", "titled_person"]
+__all__ = [
+    "acronym",
+    "adjective_of",
+    "named_like_a_site",
+    "named_like_an_organisation",
+    "titled_person",
+]
 
 
 _PERSON_TITLES = frozenset(
@@ -58,20 +64,43 @@ _BODY_HEADS = frozenset(
 )
 
 
+def acronym(text: str) -> bool:
+    """A name written in capitals: "GAO", "SDF" (not "D.C.", which places write too)."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
 def named_like_an_organisation(text: str, gaz: Gazetteer) -> bool:
     """A "place" whose name is an acronym (SDF, ISF) or ends in a body's head noun
     ("Damascus University", "Manama Dialogue") is an organisation, unless the
-    gazetteer knows a country or a big place by that name."""
+    gazetteer knows a country (USA, UAE) or, for a headed name, a big place by that name."""
     words = text.split()
-    acronym = len(words) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
     headed = len(words) >= 2 and words[-1].lower() in _BODY_HEADS
-    if not (acronym or headed):
+    if not (acronym(text) or headed):
         return False
     if gaz.country(text) is not None:
         return False
+    if acronym(text):
+        # The gazetteer matches regardless of case: "GAO" would be the Gao region of Mali.
+        return True
     return not any(
         p.population >= 100_000 or p.kind in {"region", "country"} for p in gaz.lookup(text)
     )
+
+
+_SITE_HEADS = frozenset(
+    """airfield airbase airport base barrage dam bridge mosque gate prison palace stadium
+    square refinery checkpoint crossing""".split()
+)
+_SITE_FIRST = frozenset({"camp", "fort", "mount", "lake", "lakes"})
+
+
+def named_like_a_site(text: str) -> bool:
+    """A facility or a landmark, a place whatever the tagger says: "Tiyas Military
+    Airfield", "Mosul Dam", "Camp Hurriya" (not the army or the ministry that runs it)."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.islower() for w in words):
+        return False
+    return words[-1].lower() in _SITE_HEADS or words[0].lower() in _SITE_FIRST
 
 
 def adjective_of(country: str) -> str:

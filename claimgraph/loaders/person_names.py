@@ -29,7 +29,15 @@ _ORG_HEADS = frozenset(
     watch international agency service news press times post television tv radio airlines
     airways motors systems ministry army forces brigade battalion committee commission office
     bureau university college school hospital church federation coalition organisation
-    organization""".split()
+    organization aircraft electronics industries technologies computer computers holdings
+    entertainment records energy pharmaceuticals communications media studios labs""".split()
+)
+# Common nouns that class the name after them as a body: "retailer X", "magazine X".
+_ORG_CLASSES = frozenset(
+    """company firm airline carrier manufacturer maker retailer magazine newspaper
+    broadcaster network publisher daily weekly tabloid website outlet agency bank insurer
+    contractor conglomerate subsidiary startup chain label band club team charity union
+    studio automaker carmaker planemaker supplier""".split()
 )
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "from", "to", "across", "at", "into", "outside", "around", "toward", "towards"}
@@ -57,12 +65,18 @@ def what_person_span_is(
         return "place"
     if low[-1] in _ORG_HEADS:
         return "organization"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in _ORG_CLASSES:
+        return "organization"  # "electronics retailer X", "German magazine X"
     if len(words) >= 2:
         if table.country_of(words[0]) is not None:
             return "none"  # "Varossan Defence": a fragment of an organisation's name
         return "person"
     if text in surnames:
         return "person"
+    led = ent[0].lower_ == "the" or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    if text.endswith("s") and led:
+        return "organization"  # "the Beatles", "the Sunnis": a group, not one person
     # A one-word name with no full name behind it: what its mentions around
     # the article say (news introduces people by full name, places bare).
     signals = [_signal(doc, i, i + 1) for i in _positions(doc).get(text, ())] or [

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from claimgraph.loaders.gazetteer import Gazetteer, get_gazetteer
 from claimgraph.loaders.lexicon import DEMONYMS, TITLE_WORDS
+from claimgraph.loaders.name_kinds import acronym
 from claimgraph.loaders.places_cues import (
     NON_ENTITY_HEADS,
     PLACE_PREPS,
@@ -66,7 +67,7 @@ class PlaceFixer:
         self.matcher = cue_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = _without_leading_prepositions(doc)
         surnames = self._surnames(ents)
         context_place, extra = self._context_places(doc)
         label_of: dict[int, str] = {}  # ent start → new label ("" drops it)
@@ -110,6 +111,8 @@ class PlaceFixer:
         for rule, run in cue_runs(doc, self.matcher):
             if rule == "PREP" and not self.gaz.lookup(strip_possessive(run.text)):
                 continue  # "in X" places only what the gazetteer knows
+            if rule == "PREP" and run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"}:
+                continue  # "in Smith's view": the preposition governs the view, not Smith
             if (
                 rule == "PREP"
                 and any(t.ent_type_ == "ORG" for t in run)
@@ -134,6 +137,14 @@ class PlaceFixer:
             return None
         if len(name) == 1 and text in surnames:
             return "PERSON"
+        if label == "PERSON" and self._titled(name):
+            return None  # "of President Obama", "to Ambassador Saperstein"
+        if (
+            len(name) >= 2
+            and name[0].lower_ in _COMPASS
+            and self._known_place(name[1:].text, "GPE")
+        ):
+            return "GPE"  # "East Mosul", "Northern Anbar": a part of a known place
         if (
             label in {"PERSON", "ORG"}
             and len(name) == 1
@@ -155,7 +166,11 @@ class PlaceFixer:
 
     def _known_place(self, text: str, label: str) -> bool:
         """The gazetteer knows the name; for an organisation, as a place big enough
-        to outweigh the tagger (a hamlet called Ford does not make the carmaker a place)."""
+        to outweigh the tagger (a hamlet called Ford does not make the carmaker a place).
+        A name in capitals is known only as a country ("USA"), never as the town whose
+        name it matches regardless of case ("GAO", Gao)."""
+        if acronym(text):
+            return self.gaz.country(text) is not None
         found = self.gaz.lookup(text)
         if label != "ORG":
             return bool(found)
@@ -183,14 +198,16 @@ class PlaceFixer:
         i = name.start - 1
         if i >= 0 and doc[i].orth_ == ",":
             i -= 1
-        return i >= 0 and doc[i].lower_ in TITLE_WORDS
+        # "of" and "de" belong to titles ("Minister of Defence") but title nobody alone.
+        return i >= 0 and doc[i].lower_ in TITLE_WORDS and not doc[i].is_stop
 
     def _looks_like_person(self, name: Span, label: str) -> bool:
         # (called for names spaCy did not tag as places)
         if self._titled(name):
             return True  # "Prosecutor-General, Elmira Aghazade,"
         before = name.doc[name.start - 1] if name.start > 0 else None
-        if before is not None and before.lower_ in PLACE_PREPS:
+        owner = name.end < len(name.doc) and name.doc[name.end].lower_ in {"'s", "’s"}
+        if before is not None and before.lower_ in PLACE_PREPS and not owner:
             return False
         if label == "PERSON" and len(name) >= 2:
             return True  # "Kamran Aliyev": two-part names are people unless placed
@@ -243,6 +260,34 @@ class PlaceFixer:
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "into"})
+_LEADING_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "around", "into", "from", "at", "across", "inside", "for"}
+)
+_COMPASS = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast
+    southwest""".split()
+)
+
+
+def _without_leading_prepositions(doc: Doc) -> list[Span]:
+    """The entities without a capitalised preposition the tagger took in at the start of a
+    sentence ("Near Ayn Isa, …"); one that places ("near", "outside") makes the rest a place."""
+    ents = list(doc.ents)
+    out = []
+    changed = False
+    for ent in ents:
+        first = ent[0]
+        if len(ent) >= 2 and first.is_title and first.lower_ in _LEADING_PREPOSITIONS:
+            label = "GPE" if first.lower_ in _LOCATIVE - {"in", "into"} else ent.label_
+            out.append(Span(doc, ent.start + 1, ent.end, label=label))
+            changed = True
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = out
+    return list(doc.ents)
+
+
 _PART_OF_A_PLACE = frozenset(
     """outskirts outskirt centre center edge south north east west part streets street
     residents resident mayor town city village district region province suburbs suburb heart
@@ -281,7 +326,7 @@ def _placed_by_its_governor(head: Token) -> bool:
 
 def _modifies_a_thing(head: Token) -> bool:
     """A name that only modifies a weapon or a vehicle: "Smerch rocket launchers"."""
-    return head.dep_ == "compound" and head.head.lower_ in NON_ENTITY_HEADS
+    return head.dep_ in {"compound", "nmod"} and head.head.lower_ in NON_ENTITY_HEADS
 
 
 def _once_placed(

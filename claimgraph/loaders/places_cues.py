@@ -62,6 +62,9 @@ PLACE_PREPS = {
     "across",
     "over",
     "of",
+    "throughout",
+    "inside",
+    "within",
 }
 NON_ENTITY_HEADS = {
     "launcher",
@@ -160,6 +163,10 @@ def cue_runs(doc: Doc, matcher: Matcher) -> Iterator[tuple[str, Span]]:
         rule = doc.vocab.strings[match_id]
         run = _name_run(doc, rule, start, end)
         if run is None or any(t.lower_ in _MONTHS or t.lower_ in TITLE_WORDS for t in run):
+            continue
+        if rule in {"OF", "PREP"} and run.end < len(doc) and doc[run.end].is_title:
+            # The Matcher also yields prefixes of a name: "in Aer" of "in Aer Lingus"
+            # must not make the airline a place because a town is called Aer.
             continue
         yield rule, run
 
