@@ -99,7 +99,8 @@ def extract(
         claimgraph extract articles/ --format timeml --out tml/
     """
     from claimgraph.loaders.pipeline import Extractor
-    from claimgraph.loaders.readers import InputProblem, iter_articles
+    from claimgraph.loaders.readers import iter_articles
+    from claimgraph.schema.problems import InputProblem
 
     day: date | None = None
     if published:
@@ -145,8 +146,9 @@ def _extract_timeml(
 ) -> None:
     """TimeML per article: to standard output, or one ``.tml`` file each in the ``--out`` folder."""
     from claimgraph.loaders.pipeline import Extractor
-    from claimgraph.loaders.readers import InputProblem, iter_articles
+    from claimgraph.loaders.readers import iter_articles
     from claimgraph.loaders.timex_export import timeml_name, to_timeml
+    from claimgraph.schema.problems import InputProblem
 
     folder = Path(out_path) if out_path else None
     if folder is not None:

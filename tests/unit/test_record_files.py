@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.graph.writer_input import iter_record_file
 from claimgraph.graph.writer_synthetic import synthetic_records
-from claimgraph.loaders.readers import InputProblem
+from claimgraph.loaders.record_files import iter_record_file
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import ArticleRecords, records_to_json
 
 
