@@ -55,8 +55,10 @@ __all__ = [
     "InputProblem",
     "Item",
     "LoadSummary",
+    "dry_run",
     "extract",
     "load",
+    "load_files",
     "not_loaded",
     "sources",
 ]
@@ -254,3 +256,80 @@ def load(
             close()
     summary.articles_skipped += skipped
     return summary
+
+
+def load_files(
+    driver: Any,
+    database: str | None,
+    paths: Sequence[str | Path] = (),
+    *,
+    records: Sequence[str | Path] = (),
+    published: date | datetime | None = None,
+    outlet: str | None = None,
+    processes: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    replace: bool = False,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    on_progress: Callable[[ArticleOutcome], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    counts: Counts | None = None,
+) -> LoadSummary:
+    """:func:`sources` into :func:`load`: what ``claimgraph load PATHS`` does.
+
+    Articles already in the graph unchanged are skipped before extraction,
+    unless ``replace`` asks to rewrite them. The other arguments are those of
+    :func:`sources` and :func:`load`.
+
+    Example:
+
+        summary = load_files(driver, None, ["articles/"], published=date(2025, 6, 14))
+    """
+    items = sources(
+        paths,
+        records=records,
+        published=published,
+        outlet=outlet,
+        processes=processes,
+        driver=None if replace else driver,
+        database=database,
+    )
+    return load(
+        driver,
+        database,
+        items,
+        batch_size=batch_size,
+        replace=replace,
+        on_problem=on_problem,
+        on_progress=on_progress,
+        stop=stop,
+        counts=counts,
+    )
+
+
+def dry_run(
+    paths: Sequence[str | Path] = (),
+    *,
+    records: Sequence[str | Path] = (),
+    published: date | datetime | None = None,
+    outlet: str | None = None,
+    processes: int = 1,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    on_item: Callable[[Item], None] | None = None,
+    counts: Counts | None = None,
+) -> Counts:
+    """Read and extract as :func:`load_files` would, write nothing, and count.
+
+    Example:
+
+        counts = dry_run(["articles/"])
+        print(counts.articles, "articles,", counts.statements, "statements")
+    """
+    counts = counts if counts is not None else Counts()
+    items = sources(paths, records=records, published=published, outlet=outlet, processes=processes)
+    for item in items:
+        counts.add(item)
+        if isinstance(item, InputProblem) and on_problem is not None:
+            on_problem(item)
+        if on_item is not None:
+            on_item(item)
+    return counts

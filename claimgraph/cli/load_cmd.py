@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -212,26 +214,34 @@ def load_cmd(
     summary: LoadSummary | None = None
     interrupted = False
     if dry_run:
-        items = ingest.sources(
-            paths, records=records_files, published=published, outlet=outlet, processes=processes
+        ingest.dry_run(
+            paths,
+            records=records_files,
+            published=published,
+            outlet=outlet,
+            processes=processes,
+            on_problem=display.problem,
+            on_item=lambda _: display.tick(),
+            counts=counts,
         )
-        for item in items:
-            counts.add(item)
-            if isinstance(item, InputProblem):
-                display.problem(item)
-            display.tick()
     else:
-        with open_graph(uri, user, password, database, home) as graph:
-            items = ingest.sources(
+        with open_graph(uri, user, password, database, home) as graph, _watched(display) as stop:
+            summary = ingest.load_files(
+                graph.driver,
+                graph.database,
                 paths,
                 records=records_files,
                 published=published,
                 outlet=outlet,
                 processes=processes,
-                driver=None if replace else graph.driver,
-                database=graph.database,
+                batch_size=batch_size,
+                replace=replace,
+                on_problem=display.problem,
+                on_progress=display.outcome,
+                stop=lambda: stop.requested,
+                counts=counts,
             )
-            summary, interrupted = _load(graph, items, batch_size, replace, display)
+        interrupted = stop.requested
     _print_summary(counts, summary)
     if interrupted:
         click.echo(display.interrupted_line(), err=True)
@@ -241,34 +251,14 @@ def load_cmd(
         raise click.exceptions.Exit(1)
 
 
-def _load(
-    graph: Any, items: Any, batch_size: int, replace: bool, display: _Display
-) -> tuple[LoadSummary, bool]:
-    """``ingest.load`` with a progress display; the first Ctrl-C stops it between batches."""
+@contextlib.contextmanager
+def _watched(display: _Display) -> Iterator[StopOnInterrupt]:
+    """Progress display and Ctrl-C around a load; the first Ctrl-C stops it between batches."""
     stop = StopOnInterrupt(on_second=lambda: click.echo(display.interrupted_line(), err=True))
-
-    def run() -> LoadSummary:
-        return ingest.load(
-            graph.driver,
-            graph.database,
-            items,
-            batch_size=batch_size,
-            replace=replace,
-            on_problem=display.problem,
-            on_progress=display.outcome,
-            stop=lambda: stop.requested,
-            counts=display.counts,
-        )
-
     progress = display.start_progress()
     try:
-        with stop:
-            if progress is None:
-                summary = run()
-            else:
-                with progress:
-                    summary = run()
-        return summary, stop.requested
+        with stop, progress or contextlib.nullcontext():
+            yield stop
     except ConnectionFailed as e:
         raise click.ClickException(
             f"{e}; whole articles written so far stay in the graph, "

@@ -10,6 +10,7 @@ flat on inputs of any size, and results are yielded in input order.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +34,9 @@ _extractor: Extractor | None = None  # the extractor a worker process uses
 def _start(parent: Extractor | None) -> None:
     """Worker initialiser: reuse the forked parent's extractor, or build one."""
     global _extractor
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides
+    # when to stop (after the batches in flight) and then stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
         _extractor = parent
         return
