@@ -23,14 +23,12 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import ConfigError
-from claimgraph.loaders.readers import iter_articles
 from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, ArticleRecords
 
@@ -85,7 +83,7 @@ def open_client(address: str) -> Iterator[Any]:
     Example:
 
         with open_client("local:2") as client:
-            extract_partitions(client, ["articles/"], "records/")
+            extract_partitions(client, iter_articles(["articles/"]), "records/")
     """
     from distributed import Client, LocalCluster
 
@@ -115,15 +113,13 @@ def open_client(address: str) -> Iterator[Any]:
 
 
 def _partitions(
-    paths: Sequence[str | Path],
+    items: Iterable[Article | InputProblem],
     size: int,
-    published: date | None,
-    outlet: str | None,
     on_problem: Callable[[InputProblem], None] | None,
 ) -> Iterator[tuple[int, list[Article]]]:
     part: list[Article] = []
     index = 0
-    for item in iter_articles(paths, published=published, outlet=outlet):
+    for item in items:
         if isinstance(item, InputProblem):
             if on_problem is not None:
                 on_problem(item)
@@ -149,18 +145,18 @@ def _write_part(out: Path, index: int, lines: list[str]) -> None:
 
 def extract_partitions(
     client: Any,
-    paths: Sequence[str | Path],
+    articles: Iterable[Article | InputProblem],
     out: str | Path,
     *,
     partition_size: int = DEFAULT_PARTITION_SIZE,
-    published: date | None = None,
-    outlet: str | None = None,
     retries: int = 2,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_partition: Callable[[DaskSummary], None] | None = None,
 ) -> DaskSummary:
-    """Extract ``paths`` on the cluster behind ``client`` into ``out/part-NNNNN.jsonl``.
+    """Extract ``articles`` on the cluster behind ``client`` into ``out/part-NNNNN.jsonl``.
 
+    ``articles`` is what ``iter_articles`` yields; partition N holds articles
+    ``N * partition_size`` onwards, so a rerun must read the same input.
     ``on_problem`` gets each input problem (the client's reading and the
     workers' extraction alike); ``on_partition`` the running totals after
     each partition is written or found complete.
@@ -168,7 +164,7 @@ def extract_partitions(
     Example:
 
         with open_client("local:2") as client:
-            summary = extract_partitions(client, ["articles/"], "records/")
+            summary = extract_partitions(client, iter_articles(["articles/"]), "records/")
     """
     from distributed import as_completed
 
@@ -198,14 +194,14 @@ def extract_partitions(
 
     future_index: dict[Any, int] = {}
     running = as_completed()
-    for index, articles in _partitions(paths, partition_size, published, outlet, problem):
+    for index, part in _partitions(articles, partition_size, problem):
         summary.partitions += 1
         if (folder / part_name(index)).exists():
             summary.already += 1
             if on_partition is not None:
                 on_partition(summary)
             continue
-        future = client.submit(extract_partition, articles, retries=retries, pure=False)
+        future = client.submit(extract_partition, part, retries=retries, pure=False)
         future_index[future.key] = index
         running.add(future)
         while running.count() >= window:

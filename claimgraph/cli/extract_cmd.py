@@ -229,10 +229,9 @@ def _extract_dask(
     with open_client(address) as client, progress:
         summary = extract_partitions(
             client,
-            list(files),
+            iter_articles(list(files), published=day),
             out,
             partition_size=partition_size,
-            published=day,
             on_problem=problem,
             on_partition=advanced,
         )

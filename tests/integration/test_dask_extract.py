@@ -123,17 +123,17 @@ def test_same_records_as_local_and_rerun_skips(
     folder, local = corpus
     out = tmp_path / "out"
     with open_client(cluster.address) as client:
-        first = extract_partitions(client, [folder], out, partition_size=5)
+        first = extract_partitions(client, iter_articles([folder]), out, partition_size=5)
         assert (first.partitions, first.extracted, first.articles) == (5, 5, ARTICLES)
         assert _partitions(out) == local
         # The loader reads the folder back into the same records.
         loaded = [r for r in iter_record_file(out) if isinstance(r, ArticleRecords)]
         assert [json.dumps(r.to_json(), ensure_ascii=False) for r in loaded] == local
 
-        again = extract_partitions(client, [folder], out, partition_size=5)
+        again = extract_partitions(client, iter_articles([folder]), out, partition_size=5)
         assert (again.extracted, again.already) == (0, 5)
         (out / part_name(2)).unlink()
-        third = extract_partitions(client, [folder], out, partition_size=5)
+        third = extract_partitions(client, iter_articles([folder]), out, partition_size=5)
         assert (third.extracted, third.already, third.articles) == (1, 4, 5)
         assert _partitions(out) == local
     assert not list(out.glob(".*.tmp"))
