@@ -90,17 +90,34 @@ def _dask(articles: list[Article], workers: int, partition_size: int) -> float:
         return time.perf_counter() - began
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the workers)."""
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dict[str, Any]:
     """One process against two processes (and two Dask workers), alternated.
 
     The machine may be shared, so each setting runs ``rounds`` times, one
     after the other in turn, and the best time of each counts: the ratio
-    then compares the settings at their least disturbed.
+    then compares the settings at their least disturbed. CPU seconds per
+    article (this process and its worker processes) show the cost of the
+    process boundary whatever the load: equal figures mean the work split
+    cleanly, and an idle 2-core machine would then run 2 processes about
+    twice as fast.
     """
     times: dict[str, list[float]] = {"one": [], "two": [], "dask": []}
+    cpu: dict[str, list[float]] = {"one": [], "two": []}
     for _ in range(rounds):
-        times["one"].append(_ours(articles, 1))
-        times["two"].append(_ours(articles, 2))
+        for name, processes in (("one", 1), ("two", 2)):
+            before = _cpu()
+            times[name].append(_ours(articles, processes))
+            # The warm-up run of ``_ours`` (10 articles) is counted too.
+            cpu[name].append((_cpu() - before) / (len(articles) + 10))
         if dask:
             times["dask"].append(_dask(articles, 2, partition_size=max(1, len(articles) // 16)))
     best = {k: min(v) for k, v in times.items() if v}
@@ -108,6 +125,7 @@ def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dic
         "articles": len(articles),
         "rounds": rounds,
         "seconds": {k: [round(t, 2) for t in v] for k, v in times.items() if v},
+        "cpu_seconds_per_article": {k: round(min(v), 4) for k, v in cpu.items()},
         "ratio_2_processes_to_1": best["one"] / best["two"],
     }
     if "dask" in best:

@@ -103,23 +103,27 @@ def not_loaded(
     yield from flush()
 
 
-def extract(items: Iterable[Any], *, processes: int = 1, extractor: Any = None) -> Iterator[Any]:
+def extract(
+    items: Iterable[Any], *, processes: int | None = None, extractor: Any = None
+) -> Iterator[Any]:
     """Records for every ``Article`` in ``items``, in order; other items pass through.
 
     ``processes`` > 1 parses and builds the records in that many worker
-    processes. ``extractor`` (a ``claimgraph.loaders.pipeline.Extractor``)
-    is built on first use when not given; building it loads spaCy.
+    processes (default: the extractor's own ``n_process``, else 1).
+    ``extractor`` (a ``claimgraph.loaders.pipeline.Extractor``) is built on
+    first use when not given; building it loads spaCy.
 
     Example:
 
-        for item in extract(iter_articles(["story.txt"])):
+        for item in extract(iter_articles(["story.txt"]), processes=2):
             print(item)
     """
     # Imported here: spaCy is only worth loading when there is text to read.
     from claimgraph.loaders.pipeline import Extractor
 
-    extractor = extractor or Extractor(n_process=processes)
-    if processes != extractor.n_process:
+    if extractor is None:
+        extractor = Extractor(n_process=processes or 1)
+    elif processes is not None:
         extractor.n_process = max(1, int(processes))
     yield from extractor.extract_many(items)
 

@@ -88,13 +88,13 @@ def extract_in_pool(
         while window:
             yield from _result(window.popleft())
     finally:
-        # Early close (Ctrl-C, a lost database): nothing the workers hold
-        # needs saving, so they are stopped rather than drained.
-        for future in window:
-            future.cancel()
-        workers = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        if window:
+        if not window:  # all done: the idle workers exit at once
+            pool.shutdown(wait=True)
+        else:
+            # Early close (Ctrl-C, a lost database): nothing the workers hold
+            # needs saving, so they are stopped rather than drained.
+            workers = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
             for process in workers:
                 process.terminate()
 
