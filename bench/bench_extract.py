@@ -90,6 +90,26 @@ def _dask(articles: list[Article], workers: int, partition_size: int) -> float:
         return time.perf_counter() - began
 
 
+def _spin(seconds: float) -> int:
+    end = time.perf_counter() + seconds
+    loops = 0
+    while time.perf_counter() < end:
+        loops += 1
+    return loops
+
+
+def _machine_ratio(seconds: float = 2.0) -> float:
+    """Pure-CPU work done by 2 processes over 1 in the same time: what this machine
+    allows right now (2.0 on an idle 2-core machine, about 1.0 when others hold it)."""
+    import multiprocessing
+
+    done = {}
+    for processes in (1, 2):
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            done[processes] = sum(pool.map(_spin, [seconds] * processes))
+    return done[2] / done[1]
+
+
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children (the workers)."""
     import resource
@@ -104,7 +124,9 @@ def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dic
 
     The machine may be shared, so each setting runs ``rounds`` times, one
     after the other in turn, and the best time of each counts: the ratio
-    then compares the settings at their least disturbed. CPU seconds per
+    then compares the settings at their least disturbed. Each round first
+    measures what the machine allows (``_machine_ratio``: two spinning
+    processes against one). CPU seconds per
     article (this process and its worker processes) show the cost of the
     process boundary whatever the load: equal figures mean the work split
     cleanly, and an idle 2-core machine would then run 2 processes about
@@ -112,7 +134,9 @@ def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dic
     """
     times: dict[str, list[float]] = {"one": [], "two": [], "dask": []}
     cpu: dict[str, list[float]] = {"one": [], "two": []}
+    machine: list[float] = []
     for _ in range(rounds):
+        machine.append(_machine_ratio())
         for name, processes in (("one", 1), ("two", 2)):
             before = _cpu()
             times[name].append(_ours(articles, processes))
@@ -127,6 +151,7 @@ def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dic
         "seconds": {k: [round(t, 2) for t in v] for k, v in times.items() if v},
         "cpu_seconds_per_article": {k: round(min(v), 4) for k, v in cpu.items()},
         "ratio_2_processes_to_1": best["one"] / best["two"],
+        "machine_ratio_2_to_1": [round(m, 2) for m in machine],
     }
     if "dask" in best:
         out["ratio_dask_2_workers_to_1_process"] = best["one"] / best["dask"]

@@ -21,8 +21,10 @@ _INGEST = (
     "Counts",
     "InputProblem",
     "LoadSummary",
+    "dry_run",
     "extract",
     "load",
+    "load_files",
     "not_loaded",
     "sources",
 )
@@ -33,8 +35,10 @@ __all__ = [
     "Counts",
     "InputProblem",
     "LoadSummary",
+    "dry_run",
     "extract",
     "load",
+    "load_files",
     "not_loaded",
     "sources",
 ]
@@ -45,8 +49,10 @@ if TYPE_CHECKING:
         Counts,
         InputProblem,
         LoadSummary,
+        dry_run,
         extract,
         load,
+        load_files,
         not_loaded,
         sources,
     )

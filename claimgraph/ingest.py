@@ -10,6 +10,10 @@ any size passes in flat memory:
 - :func:`load` writes records in batches of whole articles and returns a
   :class:`LoadSummary`.
 
+:func:`load_files` chains them (what ``claimgraph load PATHS`` runs) and
+:func:`dry_run` reads and extracts without writing. ``claimgraph.ingest_dask``
+runs the extraction on a Dask cluster.
+
 Bad inputs travel down the stream as :class:`InputProblem` items, in input
 order, and reach ``on_problem``; the rest of the batch goes on. Articles
 skipped because they are already loaded travel as ``ArticleOutcome`` items
