@@ -12,15 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimgraph.errors import ClaimgraphError
-
-if TYPE_CHECKING:
-    from claimgraph.loaders.pipeline import Extractor
 
 __all__ = ["extract_in_pool", "CHUNK"]
 
@@ -28,21 +25,16 @@ __all__ = ["extract_in_pool", "CHUNK"]
 # large enough that the round trip is noise next to ~0.1 s of work per article.
 CHUNK = 8
 
-_extractor: Extractor | None = None  # the extractor a worker process uses
+_extractor: Any = None  # the extractor a worker process uses (an ``Extractor``)
 
 
-def _start(parent: Extractor | None) -> None:
+def _start(parent: Any, build: Callable[[], Any]) -> None:
     """Worker initialiser: reuse the forked parent's extractor, or build one."""
     global _extractor
     # Ctrl-C in a terminal reaches the whole process group: the parent decides
     # when to stop (after the batches in flight) and then stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if parent is not None:
-        _extractor = parent
-        return
-    from claimgraph.loaders.pipeline import Extractor
-
-    _extractor = Extractor()
+    _extractor = parent if parent is not None else build()
 
 
 def _work(chunk: list[Any]) -> list[Any]:
@@ -62,12 +54,13 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def extract_in_pool(
-    items: Iterable[Any], processes: int, extractor: Extractor | None = None, chunk: int = CHUNK
+    items: Iterable[Any], processes: int, extractor: Any, chunk: int = CHUNK
 ) -> Iterator[Any]:
     """``extractor.extract_chunk`` over ``items`` in ``processes`` workers, in order.
 
-    On Linux the workers are forked from this process and share its loaded
-    model (no reload); elsewhere each worker loads the default pipeline.
+    On Linux the workers are forked from this process and share the loaded
+    ``extractor`` (no model reload); elsewhere each worker builds one of the
+    same class with its default pipeline.
     Closing the iterator early stops the workers at once.
     """
     methods = multiprocessing.get_all_start_methods()
@@ -77,7 +70,7 @@ def extract_in_pool(
         max_workers=processes,
         mp_context=context,
         initializer=_start,
-        initargs=(extractor if forked else None,),
+        initargs=(extractor if forked else None, type(extractor)),
     )
     window: deque[Future[list[Any]]] = deque()
     try:
