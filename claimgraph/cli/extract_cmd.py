@@ -75,7 +75,7 @@ def _print_table(console: Console, rec: ArticleRecords) -> None:
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Parse in this many processes.",
+    help="Extract (parse and build records) in this many processes.",
 )
 @click.option(
     "--out",

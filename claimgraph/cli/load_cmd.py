@@ -168,7 +168,7 @@ def _print_summary(counts: ingest.Counts, summary: LoadSummary | None) -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Extraction processes.",
+    help="Extraction processes (each parses and builds records).",
 )
 @neo4j_options
 @handle_errors
@@ -205,6 +205,7 @@ def load_cmd(
         claimgraph load saved-pages/ --date 2025-06-19  # .html: pages without a date take it
         claimgraph extract articles/ --format json > records.json
         claimgraph load --records records.json --batch-size 200
+        claimgraph load --records records/        # part-*.jsonl from extract --dask
         claimgraph load articles/ --replace      # after upgrading claimgraph
     """
     if not paths and not records_files:
