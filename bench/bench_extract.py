@@ -6,11 +6,14 @@ On the same synthetic articles (read from a folder by the readers):
   spaCy-based extractor stands on;
 - our ``Extractor`` (the model plus our components and record building),
   one process, then two;
+- ``--parallel``: one process, two processes and two Dask workers
+  (``extract --dask local:2``), alternated, best of each;
 - memory: a fresh process streams a larger folder through
   ``iter_articles`` and ``Extractor.extract_many`` and samples its resident
   memory (psutil) every 50 articles: start (model loaded), peak and end.
 
     python -m bench.bench_extract --corpus DIR --articles 500
+    python -m bench.bench_extract --corpus DIR --articles 200 --parallel 2   # 1 vs 2 vs Dask
 """
 
 from __future__ import annotations
@@ -67,6 +70,92 @@ def _ours(articles: list[Article], processes: int) -> float:
     for _ in extractor.extract_many(articles):
         pass
     return time.perf_counter() - began
+
+
+def _dask(articles: list[Article], workers: int, partition_size: int) -> float:
+    """Seconds for ``extract_partitions`` on a LocalCluster of ``workers`` processes.
+
+    Each worker is warmed first (model loaded, like the local runs' warm-up),
+    so the figure is the steady extraction rate a long run sees.
+    """
+    import tempfile
+
+    from claimgraph.ingest_dask import extract_partition, extract_partitions, open_client
+
+    with open_client(f"local:{workers}") as client, tempfile.TemporaryDirectory() as out:
+        for address in client.nthreads():
+            client.submit(extract_partition, articles[:2], workers=[address], pure=False).result()
+        began = time.perf_counter()
+        extract_partitions(client, articles, out, partition_size=partition_size)
+        return time.perf_counter() - began
+
+
+def _spin(seconds: float) -> int:
+    end = time.perf_counter() + seconds
+    loops = 0
+    while time.perf_counter() < end:
+        loops += 1
+    return loops
+
+
+def _machine_ratio(seconds: float = 2.0) -> float:
+    """Pure-CPU work done by 2 processes over 1 in the same time: what this machine
+    allows right now (2.0 on an idle 2-core machine, about 1.0 when others hold it)."""
+    import multiprocessing
+
+    done = {}
+    for processes in (1, 2):
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            done[processes] = sum(pool.map(_spin, [seconds] * processes))
+    return done[2] / done[1]
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the workers)."""
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def parallel(articles: list[Article], rounds: int = 2, dask: bool = True) -> dict[str, Any]:
+    """One process against two processes (and two Dask workers), alternated.
+
+    The machine may be shared, so each setting runs ``rounds`` times, one
+    after the other in turn, and the best time of each counts: the ratio
+    then compares the settings at their least disturbed. Each round first
+    measures what the machine allows (``_machine_ratio``: two spinning
+    processes against one). CPU seconds per
+    article (this process and its worker processes) show the cost of the
+    process boundary whatever the load: equal figures mean the work split
+    cleanly, and an idle 2-core machine would then run 2 processes about
+    twice as fast.
+    """
+    times: dict[str, list[float]] = {"one": [], "two": [], "dask": []}
+    cpu: dict[str, list[float]] = {"one": [], "two": []}
+    machine: list[float] = []
+    for _ in range(rounds):
+        machine.append(_machine_ratio())
+        for name, processes in (("one", 1), ("two", 2)):
+            before = _cpu()
+            times[name].append(_ours(articles, processes))
+            # The warm-up run of ``_ours`` (10 articles) is counted too.
+            cpu[name].append((_cpu() - before) / (len(articles) + 10))
+        if dask:
+            times["dask"].append(_dask(articles, 2, partition_size=max(1, len(articles) // 16)))
+    best = {k: min(v) for k, v in times.items() if v}
+    out: dict[str, Any] = {
+        "articles": len(articles),
+        "rounds": rounds,
+        "seconds": {k: [round(t, 2) for t in v] for k, v in times.items() if v},
+        "cpu_seconds_per_article": {k: round(min(v), 4) for k, v in cpu.items()},
+        "ratio_2_processes_to_1": best["one"] / best["two"],
+        "machine_ratio_2_to_1": [round(m, 2) for m in machine],
+    }
+    if "dask" in best:
+        out["ratio_dask_2_workers_to_1_process"] = best["one"] / best["dask"]
+    return out
 
 
 def stream_memory(corpus: Path, limit: int, every: int = 50) -> dict[str, Any]:
@@ -154,6 +243,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", required=True, type=Path, help="folder of articles")
     parser.add_argument("--articles", type=int, default=500, help="articles for the speed ratios")
     parser.add_argument(
+        "--parallel",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="only compare 1 process, 2 processes and 2 Dask workers, alternated ROUNDS times",
+    )
+    parser.add_argument("--no-dask", action="store_true", help="leave Dask out of --parallel")
+    parser.add_argument(
         "--stream",
         type=int,
         default=0,
@@ -162,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stream:
         print(json.dumps(stream_memory(args.corpus, args.stream)))
+        return 0
+    if args.parallel:
+        batch = _articles(args.corpus, args.articles)
+        print(json.dumps(parallel(batch, args.parallel, dask=not args.no_dask), indent=2))
         return 0
     print(json.dumps(run(args.corpus, args.articles, args.articles), indent=2))
     return 0

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     database = settings.database
     try:
         if not args.no_load:
-            from claimgraph.cli.demo_cmd import load_examples
+            from claimgraph.ingest_examples import load_examples
 
             apply_schema(driver, database)
             summary, _ = load_examples(driver, database)

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from datetime import date
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import click
@@ -20,12 +15,11 @@ from claimgraph.graph.export import claim_graph
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.viz import write_page
 from claimgraph.graph.viz_data import with_details
-from claimgraph.graph.writer import LoadSummary, write_batches
+from claimgraph.ingest_examples import load_examples
 from claimgraph.queries import get_query, resolve_entity, run_query
 from claimgraph.schema.cypher import apply_schema
-from claimgraph.schema.records import ArticleRecords
 
-__all__ = ["cut_note", "example_paths", "load_examples"]
+__all__ = ["cut_note"]
 
 # The town at the centre of the example corpus's contradictory claims.
 DEMO_ABOUT = "Dravik"
@@ -42,41 +36,6 @@ BROWSER_QUERIES = (
     "MATCH p = (:Actor)-[:SAID]->(:Statement)-[:CLAIMS]->(:Event)-[:AT|AGAINST]->(:Place)\n"
     "RETURN p LIMIT 50",
 )
-
-
-@contextlib.contextmanager
-def example_paths() -> Iterator[list[Path]]:
-    """The example articles that ship with the package, as files on disk."""
-    folder = resources.files("claimgraph") / "data" / "examples"
-    with resources.as_file(folder) as path:
-        yield sorted(p for p in Path(path).glob("*.txt"))
-
-
-def load_examples(driver: Any, database: str | None) -> tuple[LoadSummary, tuple[str, str]]:
-    """Extract and write the example corpus (idempotent: a reload skips every article).
-
-    Also returns the first and last day its statements were made (ISO strings),
-    so the demo's questions stay within them when the graph holds other
-    articles too.
-    """
-    from claimgraph.loaders.pipeline import Extractor
-    from claimgraph.loaders.readers import InputProblem, iter_articles
-
-    with example_paths() as paths:
-        articles = [a for a in iter_articles(paths) if not isinstance(a, InputProblem)]
-    records = [r for r in Extractor().extract_many(articles) if not isinstance(r, InputProblem)]
-    return write_batches(driver, database, records), _window(records)
-
-
-def _window(records: list[ArticleRecords]) -> tuple[str, str]:
-    dates: list[date] = []
-    for r in records:
-        if r.article.published:
-            dates.append(r.article.published)
-        dates.extend(s.said_on for s in r.statements if s.said_on)
-    if not dates:
-        return "0001-01-01", "9999-12-31"
-    return min(dates).isoformat(), max(dates).isoformat()
 
 
 def _start_managed(home: str | None) -> str | None:

@@ -18,8 +18,9 @@ from claimgraph.graph.bulk_import import bulk_import
 from claimgraph.graph.home import ServerHome
 from claimgraph.graph.server import MemorySettings
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.graph.writer_input import iter_record_file
-from claimgraph.loaders.readers import InputProblem, iter_articles
+from claimgraph.loaders.readers import iter_articles
+from claimgraph.loaders.record_files import iter_record_file
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import ArticleRecords
 
 

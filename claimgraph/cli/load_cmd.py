@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -12,40 +13,23 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from claimgraph import ingest
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
-from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt, close_input
+from claimgraph.cli._interrupt import EXIT_INTERRUPTED, StopOnInterrupt
 from claimgraph.errors import ConnectionFailed
-from claimgraph.graph.writer import (
-    DEFAULT_BATCH_SIZE,
-    ArticleOutcome,
-    LoadSummary,
-    loaded_articles,
-    write_batches,
-)
-from claimgraph.graph.writer_input import iter_record_file
-from claimgraph.loaders.readers import InputProblem, iter_articles
-from claimgraph.schema.cypher import apply_schema
-from claimgraph.schema.records import Article, ArticleRecords
+from claimgraph.graph.writer import DEFAULT_BATCH_SIZE, ArticleOutcome, LoadSummary
+from claimgraph.schema.problems import InputProblem
 
 _PLAIN_PROGRESS_SECONDS = 10.0
-# Articles looked up at once before extraction, to skip those already loaded.
-_LOOKUP_BATCH = 200
 
 
-class _Report:
-    """Problem lines, counts and progress for one load run (output on stderr)."""
+class _Display:
+    """Problem lines and progress for one load run, on stderr (the counts are ``ingest.Counts``)."""
 
     def __init__(self) -> None:
-        self.errors = 0
-        self.warnings = 0
-        self.articles = 0
-        self.entities = 0
-        self.statements = 0
-        self.events = 0
-        self.already_loaded = 0  # skipped before extraction
+        self.counts = ingest.Counts()
         self.written = 0  # articles committed (new or replaced)
-        self.interrupted = False  # Ctrl-C stopped the load between batches
         self.started = time.monotonic()
         self.last_plain = self.started
         self.tty = sys.stderr.isatty()
@@ -58,30 +42,14 @@ class _Report:
             "in the graph: run the same load again to finish it."
         )
 
-    def problem(self, source: str, message: str, severity: str = "error") -> None:
-        if severity == "error":
-            self.errors += 1
-        else:
-            self.warnings += 1
-        self.line(f"{severity}: {source}: {message}")
+    def problem(self, problem: InputProblem) -> None:
+        self.line(f"{problem.severity}: {problem.source}: {problem.message}")
 
     def line(self, line: str) -> None:
         if self.progress is not None:
             self.progress.console.print(line, markup=False, highlight=False)
         else:
             click.echo(line, err=True)
-
-    def inputs(self, items: Iterable[ArticleRecords | InputProblem]) -> Iterator[ArticleRecords]:
-        """Report input problems as they come; pass the records on."""
-        for item in items:
-            if isinstance(item, InputProblem):
-                self.problem(item.source, item.message, item.severity)
-                continue
-            self.articles += 1
-            self.entities += len(item.entities)
-            self.statements += len(item.statements)
-            self.events += len(item.events)
-            yield item
 
     def outcome(self, outcome: ArticleOutcome) -> None:
         if outcome.status in ("new", "replaced"):
@@ -90,6 +58,7 @@ class _Report:
             where = outcome.source or f"article {outcome.id}"
             self.line(f"error: {where}: article {outcome.id} not loaded: {outcome.message}")
         self.tick()
+        self.refresh_rate()
 
     def tick(self) -> None:
         if self.progress is not None:
@@ -98,8 +67,9 @@ class _Report:
         now = time.monotonic()
         if now - self.last_plain >= _PLAIN_PROGRESS_SECONDS:
             self.last_plain = now
-            rate = self.articles / max(now - self.started, 1e-9)
-            click.echo(f"... {self.articles} articles read ({rate:.1f}/s)", err=True)
+            read = self.counts.articles + self.counts.skipped
+            rate = read / max(now - self.started, 1e-9)
+            click.echo(f"... {read} articles read ({rate:.1f}/s)", err=True)
 
     def start_progress(self) -> Progress | None:
         if not self.tty:
@@ -125,70 +95,23 @@ class _Report:
         self.progress.update(self.task, rate=rate)
 
 
-def _not_loaded(
-    items: Iterable[Article | InputProblem], graph: Any, report: _Report
-) -> Iterator[Article | InputProblem]:
-    """Drop articles the graph already holds unchanged, before the costly extraction."""
-    pending: list[Article | InputProblem] = []
-
-    def flush() -> Iterator[Article | InputProblem]:
-        pairs = [(a.id, a.sha256) for a in pending if isinstance(a, Article)]
-        done = loaded_articles(graph.driver, graph.database, pairs)
-        for item in pending:
-            if isinstance(item, Article) and item.id in done:
-                report.already_loaded += 1
-                report.tick()
-                continue
-            yield item
-        pending.clear()
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= _LOOKUP_BATCH:
-            yield from flush()
-    yield from flush()
-
-
-def _sources(
-    paths: tuple[str, ...],
-    records_files: tuple[str, ...],
-    published: datetime | None,
-    outlet: str | None,
-    processes: int,
-    report: _Report,
-    graph: Any = None,
-) -> Iterator[ArticleRecords | InputProblem]:
-    for name in records_files:
-        yield from iter_record_file(name)
-    if paths:
-        # Imported here: loading spaCy is only worth it when there is text to read.
-        from claimgraph.loaders.pipeline import Extractor
-
-        articles: Iterable[Article | InputProblem] = iter_articles(
-            paths, published=published.date() if published else None, outlet=outlet
-        )
-        if graph is not None:
-            articles = _not_loaded(articles, graph, report)
-        yield from Extractor(n_process=processes).extract_many(articles)
-
-
 def _plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
 
 
-def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
+def _print_summary(counts: ingest.Counts, summary: LoadSummary | None) -> None:
     """One count per article: inputs that could not be read count as failed, once."""
-    listed = " (listed above)" if report.errors else ""
+    listed = " (listed above)" if counts.errors else ""
     if summary is None:
-        unread = f", {report.errors} failed{listed}" if report.errors else ""
+        unread = f", {counts.errors} failed{listed}" if counts.errors else ""
         click.echo(
-            f"Dry run: {_plural(report.articles, 'article')}{unread}; "
-            f"{_plural(report.entities, 'entity', 'entities')}, "
-            f"{_plural(report.statements, 'statement')}, {_plural(report.events, 'event')}; "
+            f"Dry run: {_plural(counts.articles, 'article')}{unread}; "
+            f"{_plural(counts.entities, 'entity', 'entities')}, "
+            f"{_plural(counts.statements, 'statement')}, {_plural(counts.events, 'event')}; "
             "nothing written."
         )
     else:
-        failed = report.errors + summary.articles_failed
+        failed = counts.errors + summary.articles_failed
         listed = " (listed above)" if failed else ""
         rate = summary.articles_seen / summary.seconds if summary.seconds > 0 else 0.0
         click.echo(
@@ -200,8 +123,8 @@ def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
             f"Created {summary.nodes_created} nodes and {summary.relationships_created} "
             f"relationships (deleted {summary.nodes_deleted} and {summary.relationships_deleted})."
         )
-    if report.warnings:
-        click.echo(f"{_plural(report.warnings, 'warning')} (listed above).")
+    if counts.warnings:
+        click.echo(f"{_plural(counts.warnings, 'warning')} (listed above).")
 
 
 @main.command("load")
@@ -210,9 +133,9 @@ def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
     "--records",
     "records_files",
     multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Load article records (extract --format json, or JSONL) without extraction; "
-    "repeatable; '-' for stdin.",
+    type=click.Path(),
+    help="Load article records (extract --format json, JSONL, or a folder of "
+    "part-*.jsonl from extract --dask) without extraction; repeatable; '-' for stdin.",
 )
 @click.option(
     "--batch-size",
@@ -245,7 +168,7 @@ def _print_summary(report: _Report, summary: LoadSummary | None) -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Extraction processes.",
+    help="Extraction processes (each parses and builds records).",
 )
 @neo4j_options
 @handle_errors
@@ -282,80 +205,63 @@ def load_cmd(
         claimgraph load saved-pages/ --date 2025-06-19  # .html: pages without a date take it
         claimgraph extract articles/ --format json > records.json
         claimgraph load --records records.json --batch-size 200
+        claimgraph load --records records/        # part-*.jsonl from extract --dask
         claimgraph load articles/ --replace      # after upgrading claimgraph
     """
     if not paths and not records_files:
         raise click.UsageError("give at least one PATH or --records FILE")
-    report = _Report()
+    display = _Display()
+    counts = display.counts
     summary: LoadSummary | None = None
+    interrupted = False
     if dry_run:
-        for _ in report.inputs(
-            _sources(paths, records_files, published, outlet, processes, report)
-        ):
-            report.tick()
+        ingest.dry_run(
+            paths,
+            records=records_files,
+            published=published,
+            outlet=outlet,
+            processes=processes,
+            on_problem=display.problem,
+            on_item=lambda _: display.tick(),
+            counts=counts,
+        )
     else:
-        with open_graph(uri, user, password, database, home) as graph:
-            apply_schema(graph.driver, graph.database)
-            items = report.inputs(
-                _sources(
-                    paths,
-                    records_files,
-                    published,
-                    outlet,
-                    processes,
-                    report,
-                    None if replace else graph,
-                )
+        with open_graph(uri, user, password, database, home) as graph, _watched(display) as stop:
+            summary = ingest.load_files(
+                graph.driver,
+                graph.database,
+                paths,
+                records=records_files,
+                published=published,
+                outlet=outlet,
+                processes=processes,
+                batch_size=batch_size,
+                replace=replace,
+                on_problem=display.problem,
+                on_progress=display.outcome,
+                stop=lambda: stop.requested,
+                counts=counts,
             )
-            summary = _write(graph.driver, graph.database, items, batch_size, replace, report)
-            summary.articles_skipped += report.already_loaded
-    _print_summary(report, summary)
-    if report.interrupted:
-        click.echo(report.interrupted_line(), err=True)
+        interrupted = stop.requested
+    _print_summary(counts, summary)
+    if interrupted:
+        click.echo(display.interrupted_line(), err=True)
         raise click.exceptions.Exit(EXIT_INTERRUPTED)
-    failed = report.errors + (summary.articles_failed if summary else 0)
+    failed = counts.errors + (summary.articles_failed if summary else 0)
     if failed:
         raise click.exceptions.Exit(1)
 
 
-def _write(
-    driver: Any,
-    database: str | None,
-    items: Iterator[ArticleRecords],
-    batch_size: int,
-    replace: bool,
-    report: _Report,
-) -> LoadSummary:
-    def on_article(outcome: ArticleOutcome) -> None:
-        report.outcome(outcome)
-        report.refresh_rate()
-
-    stop = StopOnInterrupt(on_second=lambda: click.echo(report.interrupted_line(), err=True))
-
-    def write() -> LoadSummary:
-        return write_batches(
-            driver,
-            database,
-            stop.guard(items),
-            batch_size=batch_size,
-            on_article=on_article,
-            replace=replace,
-        )
-
-    progress = report.start_progress()
+@contextlib.contextmanager
+def _watched(display: _Display) -> Iterator[StopOnInterrupt]:
+    """Progress display and Ctrl-C around a load; the first Ctrl-C stops it between batches."""
+    stop = StopOnInterrupt(on_second=lambda: click.echo(display.interrupted_line(), err=True))
+    progress = display.start_progress()
     try:
-        with stop:
-            if progress is None:
-                summary = write()
-            else:
-                with progress:
-                    summary = write()
-        report.interrupted = stop.requested
-        return summary
+        with stop, progress or contextlib.nullcontext():
+            yield stop
     except ConnectionFailed as e:
         raise click.ClickException(
             f"{e}; whole articles written so far stay in the graph, "
             "run the same load again to finish it"
         ) from e
-    finally:
-        close_input(items)

@@ -2,8 +2,9 @@
 events, times) out. Deterministic, offline, rule-based on top of spaCy.
 
 ``Extractor.extract_many`` streams: texts go through ``nlp.pipe`` in batches
-(optionally in several processes) and each document is turned into records
-and dropped, so memory stays flat however many articles pass.
+and each document is turned into records and dropped, so memory stays flat
+however many articles pass. With several processes each worker does both
+steps and sends back records (``extract_pool``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from claimgraph.loaders.renamings import find_renamings
 from claimgraph.loaders.roles import assign_roles
 from claimgraph.loaders.statements import build_statements, keep_narration
 from claimgraph.loaders.timex_dates import attach_timeml
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, ArticleRecords
 
 __all__ = ["Extractor"]
@@ -45,8 +47,8 @@ def _find_times(text: str, article: Article, doc: Doc | None = None) -> list[Any
 class Extractor:
     """Turns articles into records.
 
-    ``nlp`` defaults to :func:`load_nlp`; ``n_process`` > 1 parses in worker
-    processes (the record building stays in this one).
+    ``nlp`` defaults to :func:`load_nlp`; ``n_process`` > 1 parses and builds
+    the records in worker processes (with the default ``nlp``).
     """
 
     def __init__(
@@ -64,10 +66,8 @@ class Extractor:
             raise InputError(str(problem))
         return self.records(self.nlp(article.text or ""), article)
 
-    def failure(self, article: Article, error: Exception) -> Any:
+    def failure(self, article: Article, error: Exception) -> InputProblem:
         """An ``InputProblem`` for an article whose extraction raised: named, one line."""
-        from claimgraph.loaders.readers import InputProblem
-
         where = article.source or article.id
         if article.source and article.id and article.id not in article.source:
             where = f"{article.source} ({article.id})"
@@ -84,10 +84,8 @@ class Extractor:
         except Exception as e:  # noqa: BLE001 - one article's failure never stops the run
             return self.failure(article, e)
 
-    def too_long(self, article: Article) -> Any:
+    def too_long(self, article: Article) -> InputProblem | None:
         """An ``InputProblem`` when the text exceeds spaCy's ``max_length``, else None."""
-        from claimgraph.loaders.readers import InputProblem
-
         size = len(article.text or "")
         if size <= self.nlp.max_length:
             return None
@@ -99,7 +97,24 @@ class Extractor:
         )
 
     def extract_many(self, items: Iterable[Any]) -> Iterator[Any]:
-        """Records for each article, in order; ``InputProblem`` items pass through in place."""
+        """Records for each article, in order; ``InputProblem`` (or any other) items pass
+        through in place.
+
+        With ``n_process`` > 1 the articles go to worker processes in chunks of
+        ``batch_size``; each worker parses *and* builds the records, and only the
+        records come back (a spaCy ``Doc`` is large to pickle and the record
+        building is half the work). The pool starts on the first article and
+        stops when the iterator is exhausted or closed.
+        """
+        if self.n_process == 1:
+            yield from self.extract_chunk(items)
+            return
+        from claimgraph.loaders.pipeline_pool import extract_in_pool
+
+        yield from extract_in_pool(items, self.n_process, self)
+
+    def extract_chunk(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Records for each article of ``items`` in this process, in order."""
         waiting: list[Any] = []  # problems seen before the next article's doc comes back
 
         def texts() -> Iterator[tuple[str, int]]:
@@ -112,9 +127,7 @@ class Extractor:
                 else:
                     waiting.append(("problem", n, item))
 
-        docs = self.nlp.pipe(
-            texts(), as_tuples=True, n_process=self.n_process, batch_size=self.batch_size
-        )
+        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)
         for doc, n in docs:
             while waiting and waiting[0][1] < n:
                 yield waiting.pop(0)[2]

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from claimgraph.loaders.readers_records import InputProblem, make_article
+from claimgraph.loaders.readers_records import make_article
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, article_id_for
 
 __all__ = ["HTML_SUFFIXES", "MAX_HTML_BYTES", "MIN_ARTICLE_CHARS", "looks_like_html", "read_html"]

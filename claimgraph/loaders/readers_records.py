@@ -13,11 +13,11 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, article_id_for, sha256_of
 
 __all__ = [
@@ -39,22 +39,6 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 200 * 1024 * 1024
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
-
-
-@dataclass
-class InputProblem:
-    """Something wrong with one input item; the rest of the batch goes on.
-
-    ``severity`` is ``"error"`` when the item was not read and ``"warning"``
-    when it was read with a problem (no date, undecodable bytes replaced).
-    """
-
-    source: str  # "path", "path:line", "path[index]" or "<stdin>"
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
 
 
 Item = Article | InputProblem

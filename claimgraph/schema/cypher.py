@@ -15,7 +15,16 @@ from neo4j.exceptions import Neo4jError
 
 from claimgraph.errors import QueryError
 
-__all__ = ["SCHEMA", "UPGRADES", "apply_schema", "show_schema", "await_indexes"]
+__all__ = [
+    "SCHEMA",
+    "UPGRADES",
+    "UPGRADES_MARKER",
+    "UPGRADES_VERSION",
+    "apply_schema",
+    "await_indexes",
+    "show_schema",
+    "upgrades_done",
+]
 
 SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
@@ -45,9 +54,10 @@ SCHEMA: tuple[str, ...] = (
 
 
 # Relationships that later versions of the writer derive when an article is
-# written, added here to graphs loaded before them. Idempotent: once done,
-# each costs one pass over the events (about 1.6 s at 100,000 articles), and
-# the EXISTS test keeps it from opening a single inner transaction.
+# written, added here to graphs loaded before them. Each costs one pass over
+# the events (about 1.6 s at 100,000 articles), so they run once per
+# UPGRADES_VERSION; the EXISTS test keeps a run from opening a single inner
+# transaction when there is nothing to add.
 UPGRADES: tuple[str, ...] = (
     # IMPLIED_AT: an event with no place of its own is where its statements point
     """
@@ -63,17 +73,42 @@ UPGRADES: tuple[str, ...] = (
 )
 
 
+# Bump when UPGRADES changes: graphs marked with an older version run them once.
+UPGRADES_VERSION = 1
+# The marker is an index on a label no node carries: it lives in the graph's
+# schema, where no MATCH, count or export ever sees it, and costs nothing.
+_MARKER_PREFIX = "claimgraph_upgrades_v"
+UPGRADES_MARKER = f"{_MARKER_PREFIX}{UPGRADES_VERSION}"
+
+
+def upgrades_done(driver: neo4j.Driver, database: str | None) -> bool:
+    """Whether this graph has run the ``UPGRADES`` of ``UPGRADES_VERSION``."""
+    with driver.session(database=database) as session:
+        record = session.run(
+            "SHOW INDEXES YIELD name WHERE name = $name RETURN count(*) AS n",
+            name=UPGRADES_MARKER,
+        ).single(strict=True)
+    return bool(record["n"])
+
+
 def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) -> None:
     """Create every constraint and index that does not exist yet, and bring older graphs up to date.
 
-    Idempotent; run before every load.
+    Idempotent; run before every load. The upgrades (a pass over every event)
+    run once per ``UPGRADES_VERSION``: a marker in the schema says they ran.
     """
     try:
         with driver.session(database=database) as session:
             for statement in SCHEMA:
                 session.run(statement).consume()
-            for statement in UPGRADES:
-                session.run(statement).consume()
+        if not upgrades_done(driver, database):
+            with driver.session(database=database) as session:
+                for statement in UPGRADES:
+                    session.run(statement).consume()
+                session.run(
+                    f"CREATE INDEX {UPGRADES_MARKER} IF NOT EXISTS "
+                    "FOR (n:ClaimgraphUpgrades) ON (n.version)"
+                ).consume()
     except Neo4jError as e:
         raise QueryError(f"could not apply the schema: {e.message or e}") from e
     if wait:
@@ -98,7 +133,9 @@ def show_schema(driver: neo4j.Driver, database: str | None) -> list[dict[str, An
         for rec in session.run(
             "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state, owningConstraint "
             "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
-            "RETURN name, type, entityType, labelsOrTypes, properties, state ORDER BY name"
+            "AND NOT name STARTS WITH $marker "
+            "RETURN name, type, entityType, labelsOrTypes, properties, state ORDER BY name",
+            marker=_MARKER_PREFIX,
         ):
             rows.append({"kind": "index", **rec.data()})
     return rows

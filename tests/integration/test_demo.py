@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.cli.demo_cmd import DEMO_ROWS, example_paths
+from claimgraph.cli.demo_cmd import DEMO_ROWS
+from claimgraph.ingest_examples import example_paths
 from claimgraph.queries import run_query
 
 pytestmark = pytest.mark.integration

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.cli.demo_cmd import load_examples
+from claimgraph.ingest_examples import load_examples
 from tests.integration.conftest import Neo4jTarget, wipe
 
 pytestmark = pytest.mark.integration

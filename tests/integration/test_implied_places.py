@@ -13,7 +13,7 @@ import pytest
 
 from claimgraph.graph.writer import write_batches
 from claimgraph.queries import run_query
-from claimgraph.schema.cypher import apply_schema
+from claimgraph.schema.cypher import UPGRADES_MARKER, apply_schema, upgrades_done
 from claimgraph.schema.records import (
     Article,
     ArticleRecords,
@@ -113,12 +113,21 @@ def test_the_writer_places_an_event_where_its_statement_points(empty_graph: Any)
 
 def test_apply_schema_adds_the_placement_to_an_older_graph(empty_graph: Any) -> None:
     write_batches(empty_graph.driver, empty_graph.database, [_records()])
-    # A graph written before the writer stored the placement.
+    # A graph written before the writer stored the placement (and before the
+    # upgrade marker existed).
     empty_graph.driver.execute_query(
         "MATCH ()-[r:IMPLIED_AT]->() DELETE r", database_=empty_graph.database
     )
     assert _timeline(empty_graph, "place:drasna") == set()
+    # Marked as upgraded, the graph is not scanned again on each load.
     apply_schema(empty_graph.driver, empty_graph.database)
+    assert _implied(empty_graph) == []
+    empty_graph.driver.execute_query(
+        f"DROP INDEX {UPGRADES_MARKER} IF EXISTS", database_=empty_graph.database
+    )
+    assert not upgrades_done(empty_graph.driver, empty_graph.database)
+    apply_schema(empty_graph.driver, empty_graph.database)
+    assert upgrades_done(empty_graph.driver, empty_graph.database)
     assert _implied(empty_graph) == [("implied-1:v1", "place:drasna")]
     assert _timeline(empty_graph, "place:drasna") == {("strike", "shelling through the night")}
     apply_schema(empty_graph.driver, empty_graph.database)  # a second run adds nothing

@@ -26,7 +26,8 @@ OCT3, OCT4 = date(2020, 10, 3), date(2020, 10, 4)
 
 def _load(target: Any, paths: list[Path]) -> None:
     from claimgraph.loaders.pipeline import Extractor
-    from claimgraph.loaders.readers import InputProblem, iter_articles
+    from claimgraph.loaders.readers import iter_articles
+    from claimgraph.schema.problems import InputProblem
 
     articles = [a for a in iter_articles(paths) if not isinstance(a, InputProblem)]
     records = [r for r in Extractor().extract_many(articles) if not isinstance(r, InputProblem)]

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from claimgraph.cli import main
 from claimgraph.loaders.pipeline import Extractor
-from claimgraph.loaders.readers import InputProblem
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, ArticleRecords, records_from_json
 
 STORY = (

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.errors import InputError
-from claimgraph.loaders.readers import InputProblem
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, ArticleRecords, sha256_of
 
 pytestmark = pytest.mark.slow

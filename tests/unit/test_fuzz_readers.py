@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.loaders.readers import InputProblem, iter_articles
+from claimgraph.loaders.readers import iter_articles
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, sha256_of
 from tests.fuzz.corpus import write_big_jsonl, write_corpus
 
@@ -185,7 +186,8 @@ def test_csv_with_ragged_rows_never_crashes(
 _STREAM = textwrap.dedent(
     """
     import sys, time
-    from claimgraph.loaders.readers import InputProblem, iter_articles
+    from claimgraph.loaders.readers import iter_articles
+    from claimgraph.schema.problems import InputProblem
     began = time.monotonic()
     good = errors = 0
     for item in iter_articles([sys.argv[1]]):
@@ -228,7 +230,8 @@ def test_reader_subprocess_reports_problems_without_traceback(tmp_path: Path) ->
     write_corpus(folder, big_article_mb=0, over_parser_limit=False)
     code = (
         "import sys\n"
-        "from claimgraph.loaders.readers import InputProblem, iter_articles\n"
+        "from claimgraph.loaders.readers import iter_articles\n"
+        "from claimgraph.schema.problems import InputProblem\n"
         "for item in iter_articles([sys.argv[1]]):\n"
         "    if isinstance(item, InputProblem):\n"
         "        print(f'{item.severity}: {item}', file=sys.stderr)\n"

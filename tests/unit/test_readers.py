@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from claimgraph.loaders import readers_records
-from claimgraph.loaders.readers import InputProblem, iter_articles, split_date_header
+from claimgraph.loaders.readers import iter_articles, split_date_header
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, article_id_for, sha256_of
 
 BODY = (

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from claimgraph.loaders import readers, readers_html
-from claimgraph.loaders.readers import FOLDER_SUFFIXES, InputProblem, iter_articles
+from claimgraph.loaders.readers import FOLDER_SUFFIXES, iter_articles
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import Article, article_id_for
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "html"

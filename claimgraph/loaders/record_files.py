@@ -3,7 +3,8 @@
 Two shapes are accepted, told apart by their first non-blank character and
 line: a document ``{"articles": [...]}`` (what ``claimgraph extract --format
 json`` prints) or JSON Lines with one ``ArticleRecords.to_json()`` object per
-line. Every bad article becomes an ``InputProblem`` naming the file and line
+line. A folder holds partition files ``part-NNNNN.jsonl`` (JSON Lines).
+Every bad article becomes an ``InputProblem`` naming the file and line
 (or the document index); the others load.
 """
 
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.loaders.readers import InputProblem
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import ArticleRecords
 
-__all__ = ["iter_record_file"]
+__all__ = ["PART_GLOB", "iter_record_file"]
 
 STDIN = "-"
+# Partitions written by ``extract --dask``; unfinished ones have another name.
+PART_GLOB = "part-*.jsonl"
 
 
 def _parse(data: Any, where: str) -> ArticleRecords | InputProblem:
@@ -88,10 +91,19 @@ def _is_line(text: str) -> bool:
 
 
 def iter_record_file(path: str | Path) -> Iterator[ArticleRecords | InputProblem]:
-    """Article records from a JSON document or a JSONL file (``-`` for stdin)."""
+    """Article records from a JSON document, a JSONL file (``-`` for stdin), or a
+    folder of ``part-NNNNN.jsonl`` files (``extract --dask --out DIR``), in name order.
+    """
     name = "<stdin>" if str(path) == STDIN else str(path)
     if str(path) == STDIN:
         yield from _records(sys.stdin, name)
+        return
+    if Path(path).is_dir():
+        parts = sorted(Path(path).glob(PART_GLOB))
+        if not parts:
+            yield InputProblem(name, "no part-*.jsonl record files in this folder")
+        for part in parts:
+            yield from iter_record_file(part)
         return
     try:
         with open(path, encoding="utf-8") as stream:

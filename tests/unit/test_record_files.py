@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.graph.writer_input import iter_record_file
 from claimgraph.graph.writer_synthetic import synthetic_records
-from claimgraph.loaders.readers import InputProblem
+from claimgraph.loaders.record_files import iter_record_file
+from claimgraph.schema.problems import InputProblem
 from claimgraph.schema.records import ArticleRecords, records_to_json
 
 
@@ -82,3 +82,24 @@ def test_missing_and_malformed_files_are_problems(tmp_path):
     wrong.write_text('{\n "items": []\n}\n')
     _, problems = _split(list(iter_record_file(wrong)))
     assert "'articles' list" in problems[0].message
+
+
+def test_a_folder_of_partitions_reads_in_name_order_and_skips_unfinished_ones(tmp_path):
+    batch = list(synthetic_records(5, seed=2))
+    parts = tmp_path / "records"
+    parts.mkdir()
+    # Written out of order; an unfinished part under its temporary name is left out.
+    for index, chunk in ((1, batch[3:]), (0, batch[:3])):
+        text = "".join(json.dumps(r.to_json()) + "\n" for r in chunk)
+        (parts / f"part-{index:05d}.jsonl").write_text(text)
+    (parts / ".part-00002.jsonl.tmp").write_text(json.dumps(batch[0].to_json()) + "\n")
+    records, problems = _split(list(iter_record_file(parts)))
+    assert problems == []
+    assert [r.to_json() for r in records] == [r.to_json() for r in batch]
+
+
+def test_a_folder_without_partitions_is_one_problem(tmp_path):
+    records, problems = _split(list(iter_record_file(tmp_path)))
+    assert records == []
+    assert len(problems) == 1 and "no part-*.jsonl" in problems[0].message
+    assert problems[0].source == str(tmp_path)
