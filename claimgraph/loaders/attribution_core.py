@@ -242,6 +242,8 @@ class _Finder:
             "reveal",
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+            if lemma == "report" and not clause:  # "reported losing $4.8 billion"
+                clause = [c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG"]
             if lemma in {"post", "publish"}:
                 # "posted a video", not "posted a net profit": results are not words
                 clause = [c for c in clause if c.dep_ == "ccomp" or c.lemma_ in _POSTED_NOUNS]

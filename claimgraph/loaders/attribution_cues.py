@@ -168,6 +168,8 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     subj = _subject(cue) or _adjacent_speaker(f, cue)
     if subj is None:
         return None
+    if subj.lower_ in {"which", "that"} and cue.dep_ == "relcl" and kind == "say":
+        subj = cue.head  # "a report by the ministry, which said that ...": the report speaks
     if lemma in _LABELLING and not any(c.dep_ == "auxpass" for c in cue.children):
         labelled = _labelling(f, cue, sent, subj)
         if labelled is not None:
@@ -214,6 +216,8 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             cue_char=cue.idx,
             cue_dep="relcl-deny",
         )
+    if span is None and lemma in {"post", "publish", "cite"}:
+        return None  # "posted a net profit ... 'solidly profitable'": no words of its own
     q = f.quote_near(cue, sent)
     mode = "indirect"
     if (

@@ -133,5 +133,12 @@ def speaker_of(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
     named = name_without_entity(f, subj)
     if named is not None:
         return named.id, named.name
-    words = f.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    # "most analysts, who had forecast ...": the phrase without its relative clause
+    end = subj.right_edge.i
+    for c in subj.children:
+        if c.dep_ in {"relcl", "acl"} and c.i > subj.i:
+            end = min(end, c.left_edge.i - 1)
+    while end > subj.i and f.doc[end].is_punct:
+        end -= 1
+    words = f.doc[subj.left_edge.i : end + 1].text
     return None, words

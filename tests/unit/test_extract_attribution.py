@@ -414,3 +414,21 @@ def test_a_statement_given_by_a_spokesman_is_his(extractor: Extractor) -> None:
     )
     s = _one(r, "Tobias Renn")
     assert s.text == "We are very disappointed by the decision"
+
+
+def test_a_report_which_said_speaks_for_its_author(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Shares fell despite a report released by the Kestrian Labour Ministry, which said "
+        "that the economy lost 60,000 jobs in May.",
+    )
+    s = _one(r, "Kestrian Labour Ministry")
+    assert s.text.startswith("the economy lost 60,000 jobs")
+
+
+def test_an_unnamed_speaker_is_named_without_its_relative_clause(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Most analysts, who had expected a loss, said that the carmaker would return to profit.",
+    )
+    assert [s.speaker_name for s in r.statements if s.cue == "say"] == ["Most analysts"]
