@@ -16,6 +16,7 @@ import random
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -23,13 +24,21 @@ import neo4j
 from bench.corpus import iter_records
 from bench.harness import Target, Timer, count_graph, percentile, say, wipe
 from claimgraph.graph.writer import write_batches
-from claimgraph.queries import all_queries, find_entities, get_query
+from claimgraph.queries import all_queries, find_entities
+from claimgraph.queries.catalog import Query, parse_query
 from claimgraph.schema.cypher import apply_schema
 
-__all__ = ["build_graph", "run", "time_queries", "TARGET_P95_MS", "TARGETED"]
+__all__ = [
+    "build_graph",
+    "run",
+    "time_queries",
+    "load_queries",
+    "TARGET_P95_MS",
+    "TARGET_500_ROWS_MS",
+]
 
-TARGET_P95_MS = 50.0
-TARGETED = ("lookup", "who-said", "timeline")  # the interactive ones with a p95 target
+TARGET_P95_MS = 50.0  # every canned query at its default limit (issue 17)
+TARGET_500_ROWS_MS = 100.0  # the 500-row variants
 
 
 def build_graph(target: Target, articles: int, seed: int) -> dict[str, Any]:
@@ -132,18 +141,22 @@ class _TimedOut(Exception):
 
 
 def _canned(
-    target: Target, name: str, params: Callable[[], dict[str, Any]], timeout: float
+    target: Target, query: Query, params: Callable[[], dict[str, Any]], timeout: float
 ) -> Callable[[], list[Any]]:
     """One call of a canned query, as ``run_query`` runs it, but with a server-side timeout."""
-    query = get_query(name)
+    run = _runner(target, query, timeout)
+    return lambda: run(query.bind(params()))
+
+
+def _runner(target: Target, query: Query, timeout: float) -> Callable[[dict[str, Any]], list[Any]]:
+    """``query`` run on bound parameters in a read transaction with a server-side timeout."""
     db = target.database
 
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx: neo4j.ManagedTransaction, bound: dict[str, Any]) -> list[Any]:
         return [r.values() for r in tx.run(query.cypher, bound)]
 
-    def call() -> list[Any]:
-        bound = query.bind(params())
+    def call(bound: dict[str, Any]) -> list[Any]:
         try:
             with target.driver.session(database=db, notifications_min_severity="OFF") as session:
                 return session.execute_read(work, bound)
@@ -153,6 +166,33 @@ def _canned(
             raise
 
     return call
+
+
+def _paired(
+    target: Target,
+    query: Query,
+    baseline: Query,
+    params: Callable[[], dict[str, Any]],
+    timeout: float,
+) -> tuple[Callable[[], list[Any]], Callable[[], list[Any]]]:
+    """Calls of ``query`` and ``baseline`` that share each drawn parameter set.
+
+    The bench alternates them (new, old, new, old...), so that a load spike
+    on a shared machine hits both versions alike.
+    """
+    new, old = _runner(target, query, timeout), _runner(target, baseline, timeout)
+    drawn: list[dict[str, Any]] = []
+
+    def first() -> list[Any]:
+        drawn.append(params())
+        return new(query.bind(drawn[-1]))
+
+    def second() -> list[Any]:
+        values = drawn.pop() if drawn else params()
+        known = {p.name for p in baseline.params}
+        return old(baseline.bind({k: v for k, v in values.items() if k in known}))
+
+    return first, second
 
 
 # The columns of a who-said row, read from any 500 statements: the cost of
@@ -175,34 +215,61 @@ def _floor(target: Target, rows: int) -> Callable[[], list[Any]]:
     return call
 
 
-def _time(call: Callable[[], Any], runs: int, warmup: int, timeout: float) -> dict[str, Any]:
-    rows = 0
-    times: list[float] = []
-    try:
-        for _ in range(warmup):
-            call()
-        for _ in range(runs):
-            began = time.perf_counter()
-            result = call()
-            times.append((time.perf_counter() - began) * 1000)
-            rows += len(result) if isinstance(result, list | tuple) else 0
-    except _TimedOut:
-        # A query this slow would hold the bench for hours: note it and move on.
-        return {
-            "runs": len(times),
-            "timed_out_after_s": timeout,
-            "p50_ms": None,
-            "p95_ms": None,
-            "max_ms": None,
-            "mean_rows": None,
-        }
+def _failed(runs: int, timeout: float) -> dict[str, Any]:
+    # A query this slow would hold the bench for hours: note it and move on.
     return {
         "runs": runs,
+        "timed_out_after_s": timeout,
+        "p50_ms": None,
+        "p95_ms": None,
+        "max_ms": None,
+        "mean_rows": None,
+    }
+
+
+def _figures(times: list[float], rows: int) -> dict[str, Any]:
+    return {
+        "runs": len(times),
         "p50_ms": percentile(times, 0.5),
         "p95_ms": percentile(times, 0.95),
         "max_ms": max(times),
-        "mean_rows": rows / runs,
+        "mean_rows": rows / len(times),
     }
+
+
+def _time(call: Callable[[], Any], runs: int, warmup: int, timeout: float) -> dict[str, Any]:
+    return _time_alternating([call], runs, warmup, timeout)[0]
+
+
+def _time_alternating(
+    calls: list[Callable[[], Any]], runs: int, warmup: int, timeout: float
+) -> list[dict[str, Any]]:
+    """Time each of ``calls`` ``runs`` times, in turn within every round."""
+    rows = [0] * len(calls)
+    times: list[list[float]] = [[] for _ in calls]
+    out: list[dict[str, Any] | None] = [None] * len(calls)
+    for _ in range(warmup):
+        for i, call in enumerate(calls):
+            if out[i] is None:
+                try:
+                    call()
+                except _TimedOut:
+                    out[i] = _failed(0, timeout)
+    for _ in range(runs):
+        for i, call in enumerate(calls):
+            if out[i] is not None:
+                continue
+            began = time.perf_counter()
+            try:
+                result = call()
+            except _TimedOut:
+                out[i] = _failed(len(times[i]), timeout)
+                continue
+            times[i].append((time.perf_counter() - began) * 1000)
+            rows[i] += len(result) if isinstance(result, list | tuple) else 0
+    return [
+        o if o is not None else _figures(t, r) for o, t, r in zip(out, times, rows, strict=True)
+    ]
 
 
 def run(
@@ -218,34 +285,110 @@ def run(
 
 
 def time_queries(
-    target: Target, seed: int, runs: int, warmup: int, timeout: float = 20.0
+    target: Target,
+    seed: int,
+    runs: int,
+    warmup: int,
+    timeout: float = 20.0,
+    *,
+    baseline: dict[str, Query] | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, Any]:
-    """Time every canned query and the name lookup on the graph as it is."""
+    """Time every canned query and the name lookup on the graph as it is.
+
+    With ``baseline`` (queries by name, e.g. an older version's files), each
+    query whose Cypher differs is timed alternately with its baseline on the
+    same parameters; ``only`` keeps the labels (or query names) listed.
+    """
     nodes, rels = count_graph(target)
     pools = _Pools(target, random.Random(seed))
     variants = _variants(pools)
     timings: dict[str, Any] = {}
     db = target.database
+    wanted = (lambda label: label in only or label.split(" (")[0] in only) if only else None
     say(f"queries: graph of {nodes} nodes, {rels} relationships; timing {runs} runs per query")
-    timings["lookup"] = _time(
-        lambda: find_entities(target.driver, db, pools.pick(pools.names))[0], runs, warmup, timeout
-    )
+    if wanted is None or wanted("lookup"):
+        timings["lookup"] = _time(
+            lambda: find_entities(target.driver, db, pools.pick(pools.names))[0],
+            runs,
+            warmup,
+            timeout,
+        )
     # What 500 rows cost with no search at all: the floor under any 500-row answer.
     timings["floor (500 rows, no search)"] = _time(_floor(target, 500), runs, warmup, timeout)
     for name, query in sorted(all_queries().items()):
         mine = {label: f for label, f in variants.items() if label.split(" (")[0] == name}
         for label, params in (mine or {name: _generic(pools, query)}).items():
+            if wanted is not None and not wanted(label):
+                continue
             say(f"queries: {label}")
-            timings[label] = _time(_canned(target, name, params, timeout), runs, warmup, timeout)
+            old = (baseline or {}).get(name)
+            if old is None or old.cypher == query.cypher:
+                timings[label] = _time(
+                    _canned(target, query, params, timeout), runs, warmup, timeout
+                )
+                continue
+            ours, theirs = _time_alternating(
+                list(_paired(target, query, old, params, timeout)), runs, warmup, timeout
+            )
+            timings[label] = {**ours, "baseline": theirs}
     for label, figures in timings.items():
-        base = label.split(" (")[0]
-        targeted = base in TARGETED and not label.startswith("floor")
+        limit = _target_ms(label)
         p95 = figures["p95_ms"]
-        figures["target_p95_ms"] = TARGET_P95_MS if targeted else None
-        figures["meets_target"] = (p95 is not None and p95 < TARGET_P95_MS) if targeted else None
+        figures["target_p95_ms"] = limit
+        figures["meets_target"] = (p95 is not None and p95 < limit) if limit else None
     return {
         "nodes": nodes,
         "relationships": rels,
         "query_timeout_s": timeout,
         "queries": timings,
+    }
+
+
+def _target_ms(label: str) -> float | None:
+    """The p95 target of one bench row (issue 17): 50 ms, 100 ms for 500-row variants."""
+    if label.startswith("floor"):
+        return None
+    return TARGET_500_ROWS_MS if "500 rows" in label else TARGET_P95_MS
+
+
+def load_queries(folder: str | Path) -> dict[str, Query]:
+    """The canned queries in ``folder`` (``*.cypher``), by name: a baseline to compare with."""
+    out = {}
+    for path in sorted(Path(folder).glob("*.cypher")):
+        query = parse_query(path.read_text(encoding="utf-8"), path.name)
+        out[query.name] = query
+    return out
+
+
+def run_kept(
+    root: str,
+    sizes: list[int],
+    seed: int,
+    runs: int,
+    warmup: int,
+    memory: Any,
+    *,
+    baseline: str | None = None,
+    only: set[str] | None = None,
+    timeout: float = 20.0,
+) -> dict[str, Any]:
+    """Time the queries on graphs of each size kept under ``root`` (built once, then reused).
+
+    The first size's figures are the stage's own; every size's go under
+    ``scale`` so that the summary prints them side by side.
+    """
+    from bench.bench_import import kept_target
+
+    old = load_queries(baseline) if baseline else None
+    scale: dict[str, Any] = {}
+    for articles in sizes:
+        with kept_target(root, articles, seed, memory) as (target, built):
+            figures = time_queries(target, seed, runs, warmup, timeout, baseline=old, only=only)
+            scale[str(articles)] = {"articles": articles, **figures, "build": built}
+    first = scale[str(sizes[0])]
+    return {
+        **first,
+        "memory": {"heap": memory.heap, "pagecache": memory.pagecache},
+        "scale": scale,
     }
