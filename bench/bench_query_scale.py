@@ -331,6 +331,11 @@ def time_queries(
             ours, theirs = _time_alternating(
                 list(_paired(target, query, old, params, timeout)), runs, warmup, timeout
             )
+            # Database hits do not depend on the machine's load: a fair comparison
+            # on a shared machine, on the same few parameter draws for both.
+            draws = [params() for _ in range(HIT_DRAWS)]
+            ours["db_hits"] = _db_hits(target, query, draws)
+            theirs["db_hits"] = _db_hits(target, old, draws)
             timings[label] = {**ours, "baseline": theirs}
     for label, figures in timings.items():
         limit = _target_ms(label)
@@ -350,6 +355,25 @@ def _target_ms(label: str) -> float | None:
     if label.startswith("floor"):
         return None
     return TARGET_500_ROWS_MS if "500 rows" in label else TARGET_P95_MS
+
+
+HIT_DRAWS = 5
+
+
+def _db_hits(target: Target, query: Query, draws: list[dict[str, Any]]) -> float:
+    """Mean database hits of ``query`` over ``draws``, as ``PROFILE`` counts them."""
+    known = {p.name for p in query.params}
+
+    def hits(plan: Any) -> int:
+        return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
+
+    total = 0
+    with target.driver.session(database=target.database, notifications_min_severity="OFF") as s:
+        for values in draws:
+            bound = query.bind({k: v for k, v in values.items() if k in known})
+            summary = s.run("PROFILE " + query.cypher, bound).consume()
+            total += hits(summary.profile or {})
+    return total / len(draws)
 
 
 def load_queries(folder: str | Path) -> dict[str, Query]:

@@ -98,7 +98,7 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
     baseline = any("baseline" in q for q in r["queries"].values())
     lines.append(
         f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}"
-        + (f" {'baseline p95':>13}" if baseline else "")
+        + (f" {'baseline p95':>13} {'db hits':>9} {'baseline':>9}" if baseline else "")
     )
     for name, q in r["queries"].items():
         if q.get("timed_out_after_s"):
@@ -112,7 +112,12 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
             if q.get("target_p95_ms")
             else ""
         )
-        old = f" {_f((q.get('baseline') or {}).get('p95_ms'), 1):>13}" if baseline else ""
+        was = q.get("baseline") or {}
+        old = (
+            f" {_f(was.get('p95_ms'), 1):>13} {_f(q.get('db_hits')):>9} {_f(was.get('db_hits')):>9}"
+            if baseline
+            else ""
+        )
         lines.append(
             f"  {name:<28} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{old}{target}"
         )
