@@ -108,6 +108,7 @@ def _variants(p: _Pools) -> dict[str, Callable[[], dict[str, Any]]]:
         "timeline (region)": lambda: {"about": p.pick(p.regions)},
         "timeline (500 rows)": lambda: {"about": p.pick(p.towns), "limit": 500},
         "as-of": lambda: {"about": p.pick(p.towns), "date": p.day()},
+        "as-of (500 rows)": lambda: {"about": p.pick(p.towns), "date": p.day(), "limit": 500},
         "disputed": lambda: {"about": p.pick(p.towns)},
         "disputed (30 days)": lambda: dict(zip(("from", "to"), p.window(), strict=True)),
         "first-report": lambda: {"place": p.pick(p.towns)},
@@ -116,6 +117,7 @@ def _variants(p: _Pools) -> dict[str, Callable[[], dict[str, Any]]]:
         ),
         "path": lambda: {"source": p.pick(p.people), "target": p.pick(p.towns)},
         "profile": lambda: {"about": p.pick(p.people)},
+        "profile (500 rows)": lambda: {"about": p.pick(p.people), "limit": 500},
         "sources": lambda: {"statement": p.pick(p.statements)},
         "sources (speaker)": lambda: {"speaker": p.pick(p.people)},
     }

@@ -52,7 +52,7 @@ _limit = click.option(
     "--limit",
     type=click.IntRange(1),
     default=None,
-    help="Most rows shown (default: the query's, 50 for who-said and timeline).",
+    help="Most rows shown (default: the query's, 50 for who-said, timeline and profile).",
 )
 
 

@@ -2,9 +2,9 @@
 // answers: What had been claimed about an actor or place by a given date: only statements said and published on or before that date, with the events they claim.
 // param: about (entity, required): key or exact name of an actor or place
 // param: date (date, required): the cut-off date, YYYY-MM-DD
-// param: limit (int, default 500): most rows returned
+// param: limit (int, default 50): most rows returned (a page; offset gives the next)
 // param: offset (int, default 0): rows skipped first, to page through a long answer
-// example: :param {about: 'Dravik', date: '2025-06-14', limit: 500, offset: 0}
+// example: :param {about: 'Dravik', date: '2025-06-14', limit: 50, offset: 0}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x

@@ -1,9 +1,9 @@
 // name: profile
 // answers: Everything the graph holds on one actor or place: its names, the roles held over time (by it or within it), what it said, the events attributed to it, the events against or at it, who mentions it, and its renamings.
 // param: about (entity, required): key or exact name of an actor or place
-// param: limit (int, default 500): most rows returned
+// param: limit (int, default 50): most rows returned (a page; offset gives the next)
 // param: offset (int, default 0): rows skipped first, to page through a long profile
-// example: :param {about: 'Oren Vasko', limit: 500, offset: 0}
+// example: :param {about: 'Oren Vasko', limit: 50, offset: 0}
 CALL () {
   MATCH (x:Actor {key: $about}) RETURN x
   UNION MATCH (x:Place {key: $about}) RETURN x
