@@ -171,3 +171,24 @@ def test_profile_pages_cut_each_long_section_without_losing_rows(synthetic_graph
     for limit in (1, 3, 7):
         part = run_query(g.driver, g.database, "profile", {"about": speaker, "limit": limit})
         assert part == whole[:limit]
+
+
+def test_a_name_lookup_is_one_query_of_the_key_and_full_text_indexes(
+    synthetic_graph: Any,
+) -> None:
+    from claimgraph.queries.resolve import _KEY_OR_FULLTEXT, find_entities
+
+    g = synthetic_graph
+    name = g.driver.execute_query(
+        "MATCH (a:Person) RETURN a.name AS key ORDER BY key LIMIT 1", database_=g.database
+    ).records[0]["key"]
+    with g.driver.session(database=g.database) as session:
+        summary = session.run(
+            "PROFILE " + _KEY_OR_FULLTEXT, text=name, lucene=name.lower()
+        ).consume()
+    plan = _operators(summary.profile)
+    assert any("fulltext.queryNodes" in d for op, d in plan if op == "ProcedureCall")
+    assert any(op == "NodeUniqueIndexSeek" and "Actor(key)" in d for op, d in plan)
+    assert not any(op in ("NodeByLabelScan", "AllNodesScan") for op, _ in plan)
+    exact, _ = find_entities(g.driver, g.database, name.upper())
+    assert [m.name for m in exact] == [name]
