@@ -258,7 +258,7 @@ def profile(name: str, limit: int | None, offset: int | None, fmt: str, **conn: 
     \b
         claimgraph profile "Oren Vasko"
         claimgraph profile Kelmar --format json
-        claimgraph profile Kelmar --limit 100 --offset 100   # the second page of 100
+        claimgraph profile Kelmar --limit 5 --offset 5   # the second page of 5
     """
     values = {"about": name, "limit": limit, "offset": offset}
     _answer("profile", values, fmt, PROFILE_COLUMNS, **conn)
