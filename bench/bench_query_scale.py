@@ -13,16 +13,14 @@ cannot hold the bench. Name lookups (``find_entities``) are timed too.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import neo4j
-
 from bench.corpus import iter_records
-from bench.harness import Target, Timer, count_graph, percentile, say, wipe
+from bench.harness import Target, Timer, count_graph, say, wipe
+from bench.query_timing import HIT_DRAWS, canned, db_hits, paired, time_alternating, time_calls
 from claimgraph.graph.writer import write_batches
 from claimgraph.queries import all_queries, find_entities
 from claimgraph.queries.catalog import Query, parse_query
@@ -138,65 +136,6 @@ def _generic(p: _Pools, query: Any) -> Callable[[], dict[str, Any]]:
     return params
 
 
-class _TimedOut(Exception):
-    pass
-
-
-def _canned(
-    target: Target, query: Query, params: Callable[[], dict[str, Any]], timeout: float
-) -> Callable[[], list[Any]]:
-    """One call of a canned query, as ``run_query`` runs it, but with a server-side timeout."""
-    run = _runner(target, query, timeout)
-    return lambda: run(query.bind(params()))
-
-
-def _runner(target: Target, query: Query, timeout: float) -> Callable[[dict[str, Any]], list[Any]]:
-    """``query`` run on bound parameters in a read transaction with a server-side timeout."""
-    db = target.database
-
-    @neo4j.unit_of_work(timeout=timeout)
-    def work(tx: neo4j.ManagedTransaction, bound: dict[str, Any]) -> list[Any]:
-        return [r.values() for r in tx.run(query.cypher, bound)]
-
-    def call(bound: dict[str, Any]) -> list[Any]:
-        try:
-            with target.driver.session(database=db, notifications_min_severity="OFF") as session:
-                return session.execute_read(work, bound)
-        except neo4j.exceptions.ClientError as e:
-            if "Timed" in (e.code or "") or "timeout" in (e.message or "").lower():
-                raise _TimedOut from e
-            raise
-
-    return call
-
-
-def _paired(
-    target: Target,
-    query: Query,
-    baseline: Query,
-    params: Callable[[], dict[str, Any]],
-    timeout: float,
-) -> tuple[Callable[[], list[Any]], Callable[[], list[Any]]]:
-    """Calls of ``query`` and ``baseline`` that share each drawn parameter set.
-
-    The bench alternates them (new, old, new, old...), so that a load spike
-    on a shared machine hits both versions alike.
-    """
-    new, old = _runner(target, query, timeout), _runner(target, baseline, timeout)
-    drawn: list[dict[str, Any]] = []
-
-    def first() -> list[Any]:
-        drawn.append(params())
-        return new(query.bind(drawn[-1]))
-
-    def second() -> list[Any]:
-        values = drawn.pop() if drawn else params()
-        known = {p.name for p in baseline.params}
-        return old(baseline.bind({k: v for k, v in values.items() if k in known}))
-
-    return first, second
-
-
 # The columns of a who-said row, read from any 500 statements: the cost of
 # shipping and decoding the rows, without finding them.
 _FLOOR = """
@@ -215,63 +154,6 @@ def _floor(target: Target, rows: int) -> Callable[[], list[Any]]:
             return session.execute_read(lambda tx: [r.values() for r in tx.run(_FLOOR, n=rows)])
 
     return call
-
-
-def _failed(runs: int, timeout: float) -> dict[str, Any]:
-    # A query this slow would hold the bench for hours: note it and move on.
-    return {
-        "runs": runs,
-        "timed_out_after_s": timeout,
-        "p50_ms": None,
-        "p95_ms": None,
-        "max_ms": None,
-        "mean_rows": None,
-    }
-
-
-def _figures(times: list[float], rows: int) -> dict[str, Any]:
-    return {
-        "runs": len(times),
-        "p50_ms": percentile(times, 0.5),
-        "p95_ms": percentile(times, 0.95),
-        "max_ms": max(times),
-        "mean_rows": rows / len(times),
-    }
-
-
-def _time(call: Callable[[], Any], runs: int, warmup: int, timeout: float) -> dict[str, Any]:
-    return _time_alternating([call], runs, warmup, timeout)[0]
-
-
-def _time_alternating(
-    calls: list[Callable[[], Any]], runs: int, warmup: int, timeout: float
-) -> list[dict[str, Any]]:
-    """Time each of ``calls`` ``runs`` times, in turn within every round."""
-    rows = [0] * len(calls)
-    times: list[list[float]] = [[] for _ in calls]
-    out: list[dict[str, Any] | None] = [None] * len(calls)
-    for _ in range(warmup):
-        for i, call in enumerate(calls):
-            if out[i] is None:
-                try:
-                    call()
-                except _TimedOut:
-                    out[i] = _failed(0, timeout)
-    for _ in range(runs):
-        for i, call in enumerate(calls):
-            if out[i] is not None:
-                continue
-            began = time.perf_counter()
-            try:
-                result = call()
-            except _TimedOut:
-                out[i] = _failed(len(times[i]), timeout)
-                continue
-            times[i].append((time.perf_counter() - began) * 1000)
-            rows[i] += len(result) if isinstance(result, list | tuple) else 0
-    return [
-        o if o is not None else _figures(t, r) for o, t, r in zip(out, times, rows, strict=True)
-    ]
 
 
 def run(
@@ -310,14 +192,14 @@ def time_queries(
     wanted = (lambda label: label in only or label.split(" (")[0] in only) if only else None
     say(f"queries: graph of {nodes} nodes, {rels} relationships; timing {runs} runs per query")
     if wanted is None or wanted("lookup"):
-        timings["lookup"] = _time(
+        timings["lookup"] = time_calls(
             lambda: find_entities(target.driver, db, pools.pick(pools.names))[0],
             runs,
             warmup,
             timeout,
         )
     # What 500 rows cost with no search at all: the floor under any 500-row answer.
-    timings["floor (500 rows, no search)"] = _time(_floor(target, 500), runs, warmup, timeout)
+    timings["floor (500 rows, no search)"] = time_calls(_floor(target, 500), runs, warmup, timeout)
     for name, query in sorted(all_queries().items()):
         mine = {label: f for label, f in variants.items() if label.split(" (")[0] == name}
         for label, params in (mine or {name: _generic(pools, query)}).items():
@@ -326,18 +208,18 @@ def time_queries(
             say(f"queries: {label}")
             old = (baseline or {}).get(name)
             if old is None or old.cypher == query.cypher:
-                timings[label] = _time(
-                    _canned(target, query, params, timeout), runs, warmup, timeout
+                timings[label] = time_calls(
+                    canned(target, query, params, timeout), runs, warmup, timeout
                 )
                 continue
-            ours, theirs = _time_alternating(
-                list(_paired(target, query, old, params, timeout)), runs, warmup, timeout
+            ours, theirs = time_alternating(
+                list(paired(target, query, old, params, timeout)), runs, warmup, timeout
             )
             # Database hits do not depend on the machine's load: a fair comparison
             # on a shared machine, on the same few parameter draws for both.
             draws = [params() for _ in range(HIT_DRAWS)]
-            ours["db_hits"] = _db_hits(target, query, draws)
-            theirs["db_hits"] = _db_hits(target, old, draws)
+            ours["db_hits"] = db_hits(target, query, draws)
+            theirs["db_hits"] = db_hits(target, old, draws)
             timings[label] = {**ours, "baseline": theirs}
     for label, figures in timings.items():
         limit = _target_ms(label)
@@ -357,25 +239,6 @@ def _target_ms(label: str) -> float | None:
     if label.startswith("floor"):
         return None
     return TARGET_500_ROWS_MS if "500 rows" in label else TARGET_P95_MS
-
-
-HIT_DRAWS = 5
-
-
-def _db_hits(target: Target, query: Query, draws: list[dict[str, Any]]) -> float:
-    """Mean database hits of ``query`` over ``draws``, as ``PROFILE`` counts them."""
-    known = {p.name for p in query.params}
-
-    def hits(plan: Any) -> int:
-        return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
-
-    total = 0
-    with target.driver.session(database=target.database, notifications_min_severity="OFF") as s:
-        for values in draws:
-            bound = query.bind({k: v for k, v in values.items() if k in known})
-            summary = s.run("PROFILE " + query.cypher, bound).consume()
-            total += hits(summary.profile or {})
-    return total / len(draws)
 
 
 def load_queries(folder: str | Path) -> dict[str, Query]:
