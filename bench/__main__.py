@@ -32,6 +32,7 @@ from bench import bench_end_to_end, bench_extract, bench_import, bench_query_sca
 from bench.corpus import write_corpus
 from bench.harness import Target, bench_target, say
 from bench.report import print_summary
+from claimgraph.graph.server import MemorySettings
 
 STAGES = ("extract", "load", "e2e", "import", "queries")
 
@@ -95,6 +96,25 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
         help="extraction processes for the end-to-end load",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--query-home",
+        default=None,
+        help="keep the query graphs in this folder: built once by the bulk import, then reused",
+    )
+    parser.add_argument(
+        "--query-scale",
+        default="",
+        help="more graph sizes for the queries stage, comma-separated (e.g. 1000000); "
+        "needs --query-home",
+    )
+    parser.add_argument(
+        "--baseline-queries",
+        default=None,
+        help="a folder of .cypher files (an older version) timed alternately with ours",
+    )
+    parser.add_argument(
+        "--query-only", default="", help="comma-separated query rows to time (default: all)"
+    )
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.json"))
     for name in SIZES:
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=None)
@@ -156,6 +176,30 @@ def main(argv: list[str] | None = None) -> int:
                 lambda: bench_extract.run(corpus, args.extract_articles, args.stream_articles),
             )
         db_stages = [s for s in args.stages if s != "extract"]
+        if args.query_home and "queries" in db_stages:
+            # The kept graphs run on servers of their own, started from their folders.
+            db_stages.remove("queries")
+            sizes = [args.query_articles]
+            sizes += [int(n) for n in args.query_scale.split(",") if n.strip()]
+            results["neo4j_queries"] = {
+                "uri": "managed, kept",
+                "heap": args.heap,
+                "pagecache": args.pagecache,
+            }
+            stage(
+                results,
+                "queries",
+                lambda: bench_query_scale.run_kept(
+                    args.query_home,
+                    sizes,
+                    args.seed,
+                    args.query_runs,
+                    max(3, args.query_runs // 10),
+                    MemorySettings(args.heap, args.pagecache),
+                    baseline=args.baseline_queries,
+                    only={x.strip() for x in args.query_only.split(",") if x.strip()} or None,
+                ),
+            )
         if db_stages:
             with bench_target(args.heap, args.pagecache) as target:
                 results["neo4j"] = {
@@ -179,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
                         "import",
                         lambda: bench_import.run(target, args.import_articles, args.seed),
                     )
-                if "queries" in args.stages:
+                if "queries" in db_stages:
                     stage(
                         results,
                         "queries",

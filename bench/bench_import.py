@@ -10,15 +10,23 @@ import tool's own time separately. Needs the managed server: with
 
 from __future__ import annotations
 
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from bench.corpus import iter_records
 from bench.harness import Target, Timer, count_graph, say, wipe
 from claimgraph.graph.bulk_import import bulk_import
+from claimgraph.graph.connection import Settings, open_driver
+from claimgraph.graph.home import USER, ServerHome
+from claimgraph.graph.server import MemorySettings, start_server, stop_server
 from claimgraph.graph.writer import write_batches
 from claimgraph.schema.cypher import apply_schema
 
-__all__ = ["run", "import_records"]
+__all__ = ["run", "import_records", "kept_target"]
 
 
 def import_records(target: Target, records: Any) -> dict[str, Any]:
@@ -85,3 +93,52 @@ def run(target: Target, articles: int, seed: int) -> dict[str, Any]:
         "ratio_bulk_to_writer": t.seconds / bulk["total_seconds"],
         "ratio_import_tool_only_to_writer": t.seconds / bulk["admin_import_seconds"],
     }
+
+
+MARKER = "bench-graph.json"
+
+
+@contextmanager
+def kept_target(
+    root: str | Path, articles: int, seed: int, memory: MemorySettings
+) -> Iterator[tuple[Target, dict[str, Any]]]:
+    """A managed server in ``root`` holding ``articles`` synthetic articles, built once.
+
+    The first call bulk-imports the graph and notes what it holds in
+    ``root/bench-graph.json``; later calls with the same size and seed start
+    the server on it as it is (the schema applied, so derived relationships
+    of newer versions are added), which saves the build of a large graph
+    between runs. The server is stopped at the end; the files stay.
+    """
+    home = ServerHome(Path(root) / f"{articles}-{seed}")
+    marker = home.root / MARKER
+    wanted = {"articles": articles, "seed": seed}
+    known = json.loads(marker.read_text()) if marker.exists() else {}
+    say(
+        f"queries: managed Neo4j in {home.root} (heap {memory.heap}, page cache {memory.pagecache})"
+    )
+    started = start_server(home, bolt_port=0, http_port=0, memory=memory, timeout=600)
+    password = home.password() or ""
+    driver = open_driver(Settings(started.state.bolt_uri, USER, password, None, managed=True))
+    target = Target(started.state.bolt_uri, password, None, home, memory, driver)
+    try:
+        if {k: known.get(k) for k in wanted} == wanted:
+            say(f"queries: reusing the graph of {articles} articles built {known.get('built_at')}")
+            with Timer() as t:
+                apply_schema(target.driver, None)
+            built = {**known["build"], "reused": True, "schema_seconds_now": t.seconds}
+        else:
+            say(f"queries: bulk-importing {articles} synthetic articles into {home.root}")
+            built = {
+                "method": "bulk import",
+                **import_records(target, iter_records(articles, seed)),
+            }
+            marker.write_text(
+                json.dumps(
+                    {**wanted, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "build": built}
+                )
+            )
+        yield target, built
+    finally:
+        target.driver.close()
+        stop_server(home)

@@ -91,9 +91,15 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
     lines.append(
         f"queries on {r['articles']:,} articles ({r['nodes']:,} nodes, "
         f"{r['relationships']:,} relationships; built by {built['method']} in "
-        f"{built.get('total_seconds', 0):.0f}s)"
+        f"{built.get('total_seconds', 0):.0f}s{', reused' if built.get('reused') else ''})"
     )
-    lines.append(f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}")
+    if r.get("memory"):
+        lines.append(f"  server heap {r['memory']['heap']}, page cache {r['memory']['pagecache']}")
+    baseline = any("baseline" in q for q in r["queries"].values())
+    lines.append(
+        f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'rows':>7}"
+        + (f" {'baseline p95':>13} {'db hits':>9} {'baseline':>9}" if baseline else "")
+    )
     for name, q in r["queries"].items():
         if q.get("timed_out_after_s"):
             lines.append(
@@ -106,9 +112,27 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
             if q.get("target_p95_ms")
             else ""
         )
-        lines.append(
-            f"  {name:<28} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{target}"
+        was = q.get("baseline") or {}
+        old = (
+            f" {_f(was.get('p95_ms'), 1):>13} {_f(q.get('db_hits')):>9} {_f(was.get('db_hits')):>9}"
+            if baseline
+            else ""
         )
+        lines.append(
+            f"  {name:<28} {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['mean_rows']:>7.0f}{old}{target}"
+        )
+    scale = r.get("scale") or {}
+    if len(scale) > 1:
+        sizes = list(scale.values())
+        lines.append("  p95 ms by graph size")
+        lines.append(f"  {'query':<28}" + "".join(f" {s['articles']:>12,}" for s in sizes))
+        lines.append(
+            f"  {'(build seconds)':<28}"
+            + "".join(f" {_f(s['build'].get('total_seconds'), 0):>12}" for s in sizes)
+        )
+        for name in r["queries"]:
+            cells = [(s["queries"].get(name) or {}).get("p95_ms") for s in sizes]
+            lines.append(f"  {name:<28}" + "".join(f" {_f(c, 1):>12}" for c in cells))
 
 
 _SECTIONS = (

@@ -82,14 +82,14 @@ def _items(
 )
 @click.option(
     "--heap",
-    default="512m",
+    default="auto",
     show_default=True,
     envvar="CLAIMGRAPH_HEAP",
     help="JVM heap of the restarted server.",
 )
 @click.option(
     "--pagecache",
-    default="256m",
+    default="auto",
     show_default=True,
     envvar="CLAIMGRAPH_PAGECACHE",
     help="Page cache of the restarted server.",

@@ -52,7 +52,7 @@ _limit = click.option(
     "--limit",
     type=click.IntRange(1),
     default=None,
-    help="Most rows shown (default: the query's, 50 for who-said and timeline).",
+    help="Most rows shown (default: the query's, 50 for who-said, timeline and profile).",
 )
 
 
@@ -241,10 +241,16 @@ def disputed(
 @main.command()
 @click.argument("name")
 @_limit
+@click.option(
+    "--offset",
+    type=click.IntRange(0),
+    default=None,
+    help="Rows skipped first: with --limit, pages through a long profile (--offset 500).",
+)
 @format_option
 @neo4j_options
 @handle_errors
-def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
+def profile(name: str, limit: int | None, offset: int | None, fmt: str, **conn: Any) -> None:
     """An actor's or place's names, roles over time, statements and attributed events.
 
     Example:
@@ -252,8 +258,10 @@ def profile(name: str, limit: int | None, fmt: str, **conn: Any) -> None:
     \b
         claimgraph profile "Oren Vasko"
         claimgraph profile Kelmar --format json
+        claimgraph profile Kelmar --limit 5 --offset 5   # the second page of 5
     """
-    _answer("profile", {"about": name, "limit": limit}, fmt, PROFILE_COLUMNS, **conn)
+    values = {"about": name, "limit": limit, "offset": offset}
+    _answer("profile", values, fmt, PROFILE_COLUMNS, **conn)
 
 
 @main.command()

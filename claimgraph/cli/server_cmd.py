@@ -55,14 +55,18 @@ def server() -> None:
     help="HTTP port for Neo4j Browser (0: any free port).",
 )
 @click.option(
-    "--heap", default="512m", show_default=True, envvar="CLAIMGRAPH_HEAP", help="JVM heap size."
+    "--heap",
+    default="auto",
+    show_default=True,
+    envvar="CLAIMGRAPH_HEAP",
+    help="JVM heap size (auto: a sixth of the memory, 512m to 8g).",
 )
 @click.option(
     "--pagecache",
-    default="256m",
+    default="auto",
     show_default=True,
     envvar="CLAIMGRAPH_PAGECACHE",
-    help="Neo4j page cache size.",
+    help="Neo4j page cache size (auto: two fifths of the memory, to 16g).",
 )
 @click.option(
     "--timeout",

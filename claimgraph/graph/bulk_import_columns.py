@@ -110,6 +110,10 @@ ENTITY_COLUMNS = _nodes(
     Column("titles", "string[]"),
 )
 
+# Relationships derived from others at load time, to serve the queries in
+# one hop (see ``writer_rows``): what a statement is about.
+_DERIVED_ENDS = {"ABOUT": ("Statement", "Entity")}
+
 # The id space of each end of each relationship type (labels of the data
 # model map to: Article, Statement, Event, and Entity for Actor and Place).
 _ENDS = {
@@ -122,6 +126,7 @@ _ENDS = {
     "AGAINST": ("Event", "Entity"),
     "AT": ("Event", "Entity"),
     "IMPLIED_AT": ("Event", "Entity"),
+    **_DERIVED_ENDS,
     "ROLE": ("Entity", "Entity"),
     "IN": ("Entity", "Entity"),
     "RENAMED": ("Entity", "Entity"),

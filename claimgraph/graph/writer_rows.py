@@ -57,6 +57,9 @@ EDGE_ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # derived: an event with no place of its own (no AT, no AGAINST a place)
     # is where the statements claiming it say; see ``_implied_places``
     "IMPLIED_AT": (("Event",), ("Place",)),
+    # derived: what a statement is about, its mentions and the agents,
+    # targets and places of the events it claims, in one hop; see ``_about_edges``
+    "ABOUT": (("Statement",), ("Actor", "Place")),
     "ROLE": (("Actor",), ("Actor", "Place")),
     "IN": (("Place",), ("Place",)),
     "RENAMED": (("Place",), ("Place",)),
@@ -287,6 +290,7 @@ class _Builder:
             for ref in ev.places:
                 self.edge("AT", ("Event", ev.id), self.entity_end(ref))
         self._implied_places()
+        self._about_edges()
         return ArticleRows(
             id=aid,
             sha256=sha,
@@ -316,6 +320,27 @@ class _Builder:
                     end = self.entity_end(ref)
                     if end[0] == "Place":
                         self.edge("IMPLIED_AT", ("Event", ev.id), end)
+
+    def _about_edges(self) -> None:
+        """``ABOUT`` from each statement to what it mentions and to the actors and places of its events.
+
+        The queries that ask what was said about X (who-said, sources, as-of)
+        would otherwise take two paths from X, one of them through every event
+        at X and back to the statements claiming it; the stored edge is one
+        hop, one row per statement and entity.
+        """
+        about: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for s in self.records.statements:
+            about[s.id].extend(self.entity_end(ref) for ref in s.about)
+        for ev in self.records.events:
+            ends = [("Actor", self.keys[ref]) for ref in ev.agents]
+            ends += [self.entity_end(ref) for ref in (*ev.targets, *ev.places)]
+            for sid in ev.claimed_by:
+                about[sid].extend(ends)
+        for sid, ends in about.items():
+            # One edge per node: a country is reached as an actor (BY) and as a place.
+            for end in {key: (label, key) for label, key in reversed(ends)}.values():
+                self.edge("ABOUT", ("Statement", sid), end)
 
     def _entity_edges(self) -> None:
         aid = self.aid

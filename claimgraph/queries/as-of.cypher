@@ -2,8 +2,9 @@
 // answers: What had been claimed about an actor or place by a given date: only statements said and published on or before that date, with the events they claim.
 // param: about (entity, required): key or exact name of an actor or place
 // param: date (date, required): the cut-off date, YYYY-MM-DD
-// param: limit (int, default 500): most rows returned
-// example: :param {about: 'Dravik', date: '2025-06-14', limit: 500}
+// param: limit (int, default 50): most rows returned (a page; offset gives the next)
+// param: offset (int, default 0): rows skipped first, to page through a long answer
+// example: :param {about: 'Dravik', date: '2025-06-14', limit: 50, offset: 0}
 CALL () {
   CALL () {
     MATCH (x:Actor {key: $about}) RETURN x
@@ -19,18 +20,20 @@ CALL () {
   UNWIND [y] + inners AS t
   RETURN collect(DISTINCT t) AS targets
 }
+// ABOUT: what a statement mentions and the actors and places of its events
 CALL (targets) {
   UNWIND targets AS t
-  MATCH (t)<-[:MENTIONS]-(s:Statement)
-  RETURN s
-  UNION
-  UNWIND targets AS t
-  MATCH (t)<-[:BY|AGAINST|AT]-(:Event)<-[:CLAIMS]-(s:Statement)
-  RETURN s
+  MATCH (t)<-[:ABOUT]-(s:Statement)
+  RETURN DISTINCT s
 }
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 WHERE a.published <= date($date)
   AND coalesce(s.said_on, a.published) <= date($date)
+// One page, in a stable order (the id breaks ties), before speakers and claims are read.
+WITH s, a
+ORDER BY s.said_on, a.published, s.start, s.id
+SKIP $offset
+LIMIT $limit
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 RETURN s.said_on AS said_on,
        a.published AS published,
@@ -41,5 +44,4 @@ RETURN s.said_on AS said_on,
                  RETURN e.type + coalesce(' on ' + toString(e.date), '') } AS claims,
        coalesce(a.title, a.id) AS article,
        s.id AS statement
-ORDER BY said_on, published, s.start
-LIMIT $limit
+ORDER BY said_on, published, s.start, statement

@@ -37,16 +37,24 @@ CALL (targets) {
   MATCH (e:Event)
   RETURN e
 }
-MATCH (s:Statement)-[:CLAIMS]->(e)
+// Group the events (same type, date and places) and keep the first $limit
+// groups before reading a single report: only their statements are read.
+WITH e, targets
 WHERE ($event IS NULL OR e.id = $event)
   AND ($type IS NULL OR e.type = $type)
   AND ($place IS NULL OR EXISTS { MATCH (e)-[:AT|AGAINST]->(t) WHERE t IN targets })
+  AND EXISTS { (e)<-[:CLAIMS]-(:Statement) }
+WITH e, COLLECT { MATCH (e)-[:AT|AGAINST]->(p:Place) RETURN DISTINCT p.name ORDER BY p.name } AS places
+WITH e.type AS type, e.date AS date, places, collect(e) AS events
+ORDER BY date IS NULL, date, type
+LIMIT $limit
+UNWIND events AS e
+MATCH (s:Statement)-[:CLAIMS]->(e)
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-WITH e, s, a, sp,
-     COLLECT { MATCH (e)-[:AT|AGAINST]->(p:Place) RETURN DISTINCT p.name ORDER BY p.name } AS places
-ORDER BY a.published, s.said_on, s.start
-WITH e.type AS type, e.date AS date, places,
+WITH type, date, places, s, a, sp
+ORDER BY a.published, s.said_on, s.start, s.id
+WITH type, date, places,
      collect({published: a.published, article: coalesce(a.title, a.id), outlet: a.outlet,
               speaker: coalesce(sp.name, s.speaker_name), text: s.text, statement: s.id}) AS reports,
      count(DISTINCT a) AS articles
@@ -61,4 +69,3 @@ RETURN type,
        reports[0].statement AS first_statement,
        articles
 ORDER BY date IS NULL, date, type
-LIMIT $limit

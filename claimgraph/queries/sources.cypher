@@ -22,13 +22,9 @@ CALL (targets) {
   MATCH (s:Statement {id: $statement})
   RETURN s
   UNION
+  // ABOUT: what the statement mentions and the actors and places of its events
   UNWIND targets AS t
-  MATCH (t)<-[:MENTIONS]-(s:Statement)
-  WHERE $statement IS NULL
-  RETURN s
-  UNION
-  UNWIND targets AS t
-  MATCH (t)<-[:BY|AGAINST|AT]-(:Event)<-[:CLAIMS]-(s:Statement)
+  MATCH (t)<-[:ABOUT]-(s:Statement)
   WHERE $statement IS NULL
   RETURN s
   UNION
@@ -47,12 +43,14 @@ CALL (targets) {
 }
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 WHERE ($statement IS NULL OR s.id = $statement)
-  AND ($about IS NULL
-       OR EXISTS { MATCH (s)-[:MENTIONS]->(t) WHERE t IN targets }
-       OR EXISTS { MATCH (s)-[:CLAIMS]->(:Event)-[:BY|AGAINST|AT]->(t) WHERE t IN targets })
+  AND ($about IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t IN targets })
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 WITH s, a, sp
 WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
+// Sort and cut before reading channels and outlets; the id keeps the order stable.
+WITH s, a, sp
+ORDER BY a.published, s.said_on, s.start, s.id
+LIMIT $limit
 WITH s, a, coalesce(sp.name, s.speaker_name, 'unnamed source') AS speaker,
      COLLECT { MATCH (s)-[:VIA]->(v) RETURN v.name } AS via,
      coalesce(COLLECT { MATCH (a)-[:PUBLISHED_BY]->(o) RETURN o.name }[0], a.outlet) AS outlet
@@ -66,5 +64,4 @@ RETURN s.id AS statement,
        coalesce(a.title, a.id) AS article,
        a.url AS url,
        s.text AS text
-ORDER BY published, said_on, s.start
-LIMIT $limit
+ORDER BY published, said_on, s.start, statement

@@ -26,16 +26,13 @@ CALL () {
   RETURN collect(DISTINCT t) AS targets
 }
 // Start from the most selective thing given: what it is about, the speaker,
-// the date window (said_on index), or else every statement. (MENTIONS and
-// CLAIMS always start at a statement, SAID always ends at one: no label
-// checks needed.)
+// the date window (said_on index), or else every statement. (ABOUT, stored
+// at load time for what a statement mentions and for the actors and places
+// of the events it claims, always starts at a statement, SAID always ends
+// at one: no label checks needed.)
 CALL (targets) {
   UNWIND targets AS t
-  MATCH (t)<-[:MENTIONS]-(s)
-  RETURN s
-  UNION
-  UNWIND targets AS t
-  MATCH (t)<-[:BY|AGAINST|AT]-()<-[:CLAIMS]-(s)
+  MATCH (t)<-[:ABOUT]-(s)
   RETURN s
   UNION
   MATCH (:Actor {key: $speaker})-[:SAID]->(s)
@@ -66,6 +63,11 @@ WHERE ($from IS NULL OR s.said_on >= date($from))
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 WITH s, a, sp
 WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
+// Sort and cut first, so that roles, channels and names are read for the
+// rows returned only; the statement id breaks ties, so the order is stable.
+WITH s, a, sp
+ORDER BY s.said_on, a.published, s.start, s.id
+LIMIT $limit
 RETURN coalesce(sp.name, s.speaker_name, CASE WHEN s.by_outlet THEN a.outlet END) AS speaker,
        CASE WHEN sp IS NULL THEN null
             WHEN sp:Person THEN 'Person'
@@ -90,16 +92,11 @@ RETURN coalesce(sp.name, s.speaker_name, CASE WHEN s.by_outlet THEN a.outlet END
        s.text AS text,
        s.quote AS quote,
        COLLECT { MATCH (s)-[:VIA]->(v) RETURN v.name } AS via,
-       COLLECT {
-         MATCH (s)-[:MENTIONS]->(m) RETURN m.name AS name
-         UNION
-         MATCH (s)-[:CLAIMS]->(:Event)-[:BY|AGAINST|AT]->(m) RETURN m.name AS name
-       } AS about,
+       COLLECT { MATCH (s)-[:ABOUT]->(m) RETURN DISTINCT m.name } AS about,
        s.polarity AS polarity,
        coalesce(a.title, a.id) AS article,
        a.published AS published,
        a.outlet AS outlet,
        a.id AS article_id,
        s.id AS statement
-ORDER BY said_on, published, s.start
-LIMIT $limit
+ORDER BY said_on, published, s.start, statement

@@ -70,6 +70,21 @@ UPGRADES: tuple[str, ...] = (
       CREATE (e)-[:IMPLIED_AT]->(p)
     } IN TRANSACTIONS OF 1000 ROWS
     """,
+    # ABOUT: what a statement is about (its mentions, its events' agents,
+    # targets and places) in one hop, for who-said, sources and as-of.
+    """
+    MATCH (s:Statement)
+    WHERE NOT EXISTS { (s)-[:ABOUT]->() }
+      AND (EXISTS { (s)-[:MENTIONS]->() } OR EXISTS { (s)-[:CLAIMS]->()-[:BY|AGAINST|AT]->() })
+    CALL (s) {
+      CALL (s) {
+        MATCH (s)-[:MENTIONS]->(x) RETURN x
+        UNION
+        MATCH (s)-[:CLAIMS]->(:Event)-[:BY|AGAINST|AT]->(x) RETURN x
+      }
+      CREATE (s)-[:ABOUT]->(x)
+    } IN TRANSACTIONS OF 1000 ROWS
+    """,
 )
 
 

@@ -53,5 +53,5 @@ def test_bad_parameter_is_refused_before_connecting() -> None:
     )
     assert result.exit_code != 0
     assert result.output.strip() == (
-        "Error: query as-of has no parameter 'colour' (parameters: about, date, limit)"
+        "Error: query as-of has no parameter 'colour' (parameters: about, date, limit, offset)"
     )
