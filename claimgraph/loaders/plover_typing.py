@@ -231,6 +231,20 @@ _CLOSED = frozenset(
     bank banks market markets university universities parliament""".split()
 )
 _GENERIC_HITS = {"attack", "strike", "hit", "target", "kill", "battle", "fight", "combat"}
+# Accidents kill without an attacker ("the jetliner crashed, killing all 228 on board").
+_ACCIDENTS = frozenset("crash collide derail capsize sink plunge accident collision".split())
+
+
+def _accident(tok: Token) -> bool:
+    """Whether a killing or hit is told of a crash, not of an attacker."""
+    doers = [tok] + ([tok.head] if tok.dep_ in {"advcl", "conj"} else [])
+    for verb in doers:
+        if _lemma(verb) in _ACCIDENTS and verb is not tok:
+            return True
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _lemma(subj) in _ACCIDENTS:
+            return True
+    return False
 
 
 def _market_subject(tok: Token) -> bool:
@@ -254,6 +268,8 @@ def _arguments_fit(tok: Token, lemma: str) -> bool:
             for o in struck
         ):
             return False  # "hitting 100 dollars", "struck a deal", "battling falling demand"
+        if _accident(tok):
+            return False
         return not any(
             c.dep_ == "agent" and any(_lemma(p) in _BLIND_FORCES for p in c.children)
             for c in tok.children

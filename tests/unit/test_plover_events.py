@@ -117,6 +117,7 @@ def test_extract_json_has_the_fields(tmp_path) -> None:  # type: ignore[no-untyp
         "Halvard Motors will close 14 plants and struck a deal with its lenders on Monday.",
         "Markets across the region were hit by fears of a recession on Monday.",
         "Investors fled to the safety of government bonds on Monday.",
+        "A passenger jet crashed into the sea off Calderin on Monday, killing all 80 on board.",
     ],
 )
 def test_business_senses_of_event_words_are_not_events(extractor: Extractor, text: str) -> None:
@@ -133,6 +134,7 @@ def test_business_senses_of_event_words_are_not_events(extractor: Extractor, tex
         ("Kestria closed its border with Varossa on Monday.", "SANCTION"),
         ("A market in Dravik was destroyed on Monday.", "COERCE"),
         ("Thousands of students rallied in Calderin on Monday.", "PROTEST"),
+        ("Varossan helicopters killed 12 soldiers in an attack on Dravik on Monday.", "FIGHT"),
     ],
 )
 def test_political_senses_of_the_same_words_stay_events(
