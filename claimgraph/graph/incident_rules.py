@@ -1,0 +1,411 @@
+"""Which incident an article's event is an account of: the resolution rules.
+
+An ``Event`` is one article's account of a happening; an ``Incident`` is the
+happening, resolved across articles. An event joins an incident when
+
+- their categories are the same or compatible (an ASSAULT and a FIGHT; today's
+  lower-case "attack", "shelling", "strike" are ASSAULT, see ``category``);
+- their places are the same or one contains the other (``(Place)-[:IN]->(Place)``);
+- their date windows overlap, each widened by its precision (an "overnight"
+  event of June 14 may have begun on the 13th; an undated one happened in the
+  fortnight before it was reported);
+- their agents are not in conflict: two accounts from the same side naming
+  agents of different sides are two happenings (across sides, different agents
+  are what a dispute is about).
+
+A denial's event joins the incident it denies: if it names no place, the
+account it follows in the same article. Everything here is pure Python over
+plain rows, so the writer, the bulk import and the MEANTIME evaluation share
+it, and every merge comes with its reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "MAX_WINDOW_DAYS",
+    "UNDATED_DAYS",
+    "Window",
+    "EventFacts",
+    "IncidentFacts",
+    "Match",
+    "BROAD_KINDS",
+    "category",
+    "family",
+    "fold_window",
+    "place_rank",
+    "is_resolvable",
+    "window",
+    "match",
+    "resolve",
+]
+
+# Events whose date is vaguer than this (a year, "since 1996") join no incident.
+MAX_WINDOW_DAYS = 31
+# An undated account happened at most this many days before it was reported.
+UNDATED_DAYS = 14
+
+# Places so large that two happenings in them on one day are rarely one:
+# containment in these merges accounts only when they name the same agents.
+BROAD_KINDS = frozenset({"country", "region", "province", "state", "oblast"})
+
+
+def place_rank(kind: str | None) -> int:
+    """How large a kind of place is: 0 town or unknown, 1 district, 2 region or country."""
+    if kind in BROAD_KINDS:
+        return 2
+    return 1 if kind == "district" else 0
+
+
+# Today's event types, and the words of other tools, as PLOVER categories.
+_LEGACY: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "attack",
+            "strike",
+            "shelling",
+            "missile strike",
+            "airstrike",
+            "air strike",
+            "bombing",
+            "rocket attack",
+            "artillery",
+            "assault",
+            "fire",
+            "shootdown",
+            "casualties",
+        ],
+        "ASSAULT",
+    ),
+    "clash": "FIGHT",
+    "fighting": "FIGHT",
+    "capture": "FIGHT",
+    "evacuation": "RETREAT",
+    "talks": "CONSULT",
+    "protest": "PROTEST",
+    "arrest": "COERCE",
+    "detention": "COERCE",
+    "accusation": "ACCUSE",
+    "threat": "THREATEN",
+    "appeal": "DEMAND",
+    "denial": "REJECT",
+}
+# Categories that may be one happening told two ways.
+_FAMILIES: dict[str, str] = {"ASSAULT": "VIOLENCE", "FIGHT": "VIOLENCE"}
+# Speech acts are not happenings: "X accused Y" is a statement, not an incident.
+_SPEECH_ACTS = frozenset(
+    {"ACCUSE", "THREATEN", "DEMAND", "REQUEST", "INVESTIGATE", "SUPPORT", "CONCEDE", "AGREE"}
+)
+# "X denied that ...": today a "denial" event, later a statement's polarity.
+_DENIAL = "REJECT"
+
+
+def category(event_type: str | None) -> str:
+    """The PLOVER category of an event type, case-insensitively ("shelling" -> ASSAULT)."""
+    text = (event_type or "").strip()
+    return _LEGACY.get(text.lower(), text.upper())
+
+
+def family(cat: str) -> str:
+    """Categories that can be accounts of one happening share a family."""
+    return _FAMILIES.get(cat, cat)
+
+
+def is_resolvable(cat: str) -> bool:
+    """Whether events of this category are happenings that incidents gather."""
+    return bool(cat) and cat not in _SPEECH_ACTS
+
+
+@dataclass(frozen=True)
+class Window:
+    """A closed date interval and whether it comes from the event's own date."""
+
+    lo: dt.date
+    hi: dt.date
+    dated: bool
+
+    def overlaps(self, other: Window) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def label(self) -> str:
+        if self.lo == self.hi:
+            return self.lo.isoformat()
+        return f"{self.lo.isoformat()}..{self.hi.isoformat()}"
+
+
+def window(
+    date: dt.date | None,
+    date_end: dt.date | None,
+    precision: str | None,
+    reported: dt.date | None,
+) -> Window | None:
+    """The dates an event may have happened on, or None if too vague to resolve.
+
+    ``reported`` (the statement's or the article's date) bounds undated events.
+    """
+    if date is None:
+        if reported is None:
+            return None
+        return Window(reported - dt.timedelta(days=UNDATED_DAYS), reported, False)
+    end = date_end or date
+    if precision == "part_of_day":
+        lo = date - dt.timedelta(days=1)  # "overnight" started the evening before
+    else:
+        lo = date
+    if precision == "week":
+        end = max(end, date + dt.timedelta(days=6))
+    elif precision == "month":
+        nxt = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        end = max(end, nxt - dt.timedelta(days=1))
+    elif precision in ("year", "decade"):
+        return None
+    if (end - lo).days > MAX_WINDOW_DAYS or (precision == "range" and (end - lo).days > 3):
+        return None  # "since June 10" is a period, not the date of a happening
+    return Window(lo, end, True)
+
+
+def fold_window(current: Window | None, w: Window | None) -> Window | None:
+    """An incident's window after one more account: the most precise accounts decide.
+
+    A dated account replaces undated ones; a narrower one replaces a wider
+    one it overlaps; accounts as precise as each other widen it to both. So a
+    chain of week-long accounts cannot stretch an incident over a month.
+    """
+    if w is None:
+        return current
+    if current is None or (w.dated and not current.dated):
+        return w
+    if current.dated and not w.dated:
+        return current
+    width, cur = (w.hi - w.lo).days, (current.hi - current.lo).days
+    if width < cur and w.overlaps(current):
+        return w
+    if width == cur:
+        both = Window(min(current.lo, w.lo), max(current.hi, w.hi), current.dated)
+        # never wider than MAX_WINDOW_DAYS: the writer's lookup relies on it
+        return both if (both.hi - both.lo).days <= MAX_WINDOW_DAYS else current
+    return current
+
+
+@dataclass
+class EventFacts:
+    """What resolution knows of one event (built by the writer from its records)."""
+
+    id: str
+    article: str
+    category: str
+    window: Window | None
+    places: list[str] = field(default_factory=list)  # keys of its places
+    area: list[str] = field(default_factory=list)  # its places and every place containing them
+    place_names: dict[str, str] = field(default_factory=dict)
+    broad: list[str] = field(default_factory=list)  # its places of a BROAD_KINDS kind
+    agent_sides: list[str] = field(default_factory=list)
+    claimant_sides: list[str] = field(default_factory=list)
+    denial: bool = False  # claimed only by denials (or a legacy "denial" event)
+    order: int = 0  # position in its article
+    version: str = ""  # of its article (a replaced article's new incidents get new keys)
+
+    @property
+    def family(self) -> str:
+        return family(self.category)
+
+
+@dataclass
+class IncidentFacts:
+    """What resolution knows of one incident: the union of its events' facts."""
+
+    key: str
+    category: str
+    lo: dt.date
+    hi: dt.date
+    dated: bool
+    places: list[str] = field(default_factory=list)
+    area: list[str] = field(default_factory=list)
+    broad: list[str] = field(default_factory=list)
+    agent_sides_by_claimant: dict[str, list[str]] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)  # article -> latest event order
+    new: bool = False
+
+    @property
+    def family(self) -> str:
+        return family(self.category)
+
+    @property
+    def window(self) -> Window:
+        return Window(self.lo, self.hi, self.dated)
+
+    @classmethod
+    def start(cls, key: str, ev: EventFacts) -> IncidentFacts:
+        assert ev.window is not None
+        inc = cls(key, ev.category, ev.window.lo, ev.window.hi, ev.window.dated, new=True)
+        inc.add(ev)
+        return inc
+
+    def add(self, ev: EventFacts) -> None:
+        """Fold an event in: places, area, dates (dated accounts narrow undated ones)."""
+        if self.category == _DENIAL and ev.category != _DENIAL:
+            self.category = ev.category  # a denial's incident takes the denied category
+        self.places.extend(k for k in ev.places if k not in self.places)
+        self.area.extend(k for k in ev.area if k not in self.area)
+        self.broad.extend(k for k in ev.broad if k not in self.broad)
+        w = fold_window(self.window, ev.window)
+        if w is not None:
+            self.lo, self.hi, self.dated = w.lo, w.hi, w.dated
+        for side in ev.claimant_sides or [""]:  # "": claimed by no known side
+            have = self.agent_sides_by_claimant.setdefault(side, [])
+            have.extend(s for s in ev.agent_sides if s not in have)
+        self.articles[ev.article] = max(self.articles.get(ev.article, -1), ev.order)
+
+
+@dataclass(frozen=True)
+class Match:
+    """An event's best incident, how sure we are, and why."""
+
+    incident: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _names(keys: Iterable[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(k, k) for k in keys)
+
+
+def _same_agents(ev: EventFacts, inc: IncidentFacts) -> bool:
+    return bool(ev.agent_sides) and any(
+        set(ev.agent_sides) & set(v) for v in inc.agent_sides_by_claimant.values()
+    )
+
+
+def match(ev: EventFacts, inc: IncidentFacts) -> Match | None:
+    """Whether ``ev`` can be an account of ``inc``; its score and reasons if so."""
+    if ev.window is None:
+        return None
+    reasons: list[str] = []
+    score = 0.0
+    denial = ev.denial or ev.category == _DENIAL
+    if ev.category == inc.category:
+        score += 1.0
+        reasons.append(f"same category {ev.category}")
+    elif ev.family == inc.family:
+        score += 0.7
+        reasons.append(f"compatible categories {ev.category} and {inc.category}")
+    elif denial and ev.category == _DENIAL:
+        score += 0.5
+        reasons.append(f"a denial of a {inc.category}")
+    elif inc.category == _DENIAL and is_resolvable(ev.category):
+        score += 0.5
+        reasons.append(f"an account of the {ev.category} denied before")
+    else:
+        return None
+    same = [k for k in ev.places if k in inc.places]
+    inside = [k for k in ev.places if k in inc.area and k not in same]
+    around = [k for k in inc.places if k in ev.area and k not in same]
+    follows = inc.articles.get(ev.article)
+    # a region or country alone is too large to say "the same happening"
+    # unless the accounts name the same agents or stand in one article
+    vague = bool(same) and all(k in ev.broad or k in inc.broad for k in same)
+    if same and (not vague or _same_agents(ev, inc) or follows is not None):
+        score += 1.0 if not vague else 0.5
+        reasons.append(f"same place {_names(same, ev.place_names)}")
+    elif (inside or around) and (
+        not any(k in ev.broad for k in inside)
+        and not any(k in inc.broad for k in around)
+        or _same_agents(ev, inc)
+    ):
+        score += 0.6
+        reasons.append(f"contained place {_names(inside or around, ev.place_names)}")
+    elif not ev.places and denial and follows is not None and follows < ev.order:
+        # the nearest account before it is the one it denies
+        score += 0.4 - 0.01 * min(ev.order - follows, 30)
+        reasons.append("a denial following the account it denies in the same article")
+    elif not ev.places and not inc.places and ev.category == inc.category and _same_agents(ev, inc):
+        # neither account says where: the same category by the same agents
+        score += 0.3
+        reasons.append("no place on either side, same agents")
+    else:
+        return None
+    w, iw = ev.window, inc.window
+    if not w.overlaps(iw):
+        return None
+    if w.dated and iw.dated:
+        score += 1.0 if (w.lo, w.hi) == (iw.lo, iw.hi) else 0.6
+        reasons.append(f"date {w.label()} within {iw.label()}")
+    else:
+        score += 0.3
+        reasons.append(f"undated account, reported within {UNDATED_DAYS} days of {iw.label()}")
+    for side in ev.claimant_sides:
+        theirs = inc.agent_sides_by_claimant.get(side)
+        if theirs and ev.agent_sides and not set(theirs) & set(ev.agent_sides):
+            return None  # one side telling of two happenings with two agents
+    if _same_agents(ev, inc):
+        score += 0.3
+        reasons.append("same agents")
+    return Match(inc.key, round(score, 2), tuple(reasons))
+
+
+def resolve(
+    events: Sequence[EventFacts],
+    candidates: dict[str, list[IncidentFacts]],
+    key_for: Any = None,
+) -> tuple[list[tuple[EventFacts, Match]], dict[str, IncidentFacts]]:
+    """Assign each event to its best incident, starting new incidents as needed.
+
+    ``candidates`` maps an event id to the stored incidents its indexed lookup
+    found; incidents started by earlier events of ``events`` are candidates
+    too (two articles of one batch about one strike make one incident).
+    Events are taken in order (articles in load order, events in article
+    order), so the result does not depend on the batch size. Returns the
+    assignments and every incident touched, by key.
+    """
+    key_for = key_for or (
+        lambda ev: f"incident:{ev.id}:{ev.version}" if ev.version else f"incident:{ev.id}"
+    )
+    touched: dict[str, IncidentFacts] = {}
+    started: list[IncidentFacts] = []
+    # the batch's incidents by place (their places and what contains them), by
+    # article (a denial follows its account) and without place: an event only
+    # meets those it could match, never every incident of the batch
+    near: dict[str, list[IncidentFacts]] = defaultdict(list)
+    assigned: list[tuple[EventFacts, Match]] = []
+
+    def remember(inc: IncidentFacts) -> None:
+        if inc not in started:
+            started.append(inc)
+        for k in [*inc.places, *inc.area, *(f"article:{a}" for a in inc.articles)]:
+            if inc not in near[k]:
+                near[k].append(inc)
+        if not inc.places and inc not in near[""]:
+            near[""].append(inc)
+
+    for ev in events:
+        if ev.window is None or not is_resolvable(ev.category):
+            continue
+        pool: dict[str, IncidentFacts] = {}
+        for inc in candidates.get(ev.id, ()):
+            pool[inc.key] = touched.get(inc.key, inc)
+        for k in [*ev.places, *ev.area, f"article:{ev.article}", *([""] if not ev.places else [])]:
+            for inc in near.get(k, ()):
+                pool[inc.key] = inc
+        best: Match | None = None
+        for inc in pool.values():
+            m = match(ev, inc)
+            # ties go to the incident known first (stored, then started earlier)
+            if m is not None and (best is None or m.score > best.score):
+                best = m
+        if best is None:
+            inc = IncidentFacts.start(key_for(ev), ev)
+            remember(inc)
+            touched[inc.key] = inc
+            assigned.append((ev, Match(inc.key, 1.0, ("first account",))))
+            continue
+        inc = pool[best.incident]
+        inc.add(ev)
+        touched[inc.key] = inc
+        remember(inc)  # later events of the batch see its new facts
+        assigned.append((ev, best))
+    return assigned, touched

@@ -1,0 +1,321 @@
+"""The writer's last step: resolve a batch's events into incidents, in its transaction.
+
+After a batch's events, statements and places are written, and in the same
+transaction (a crash leaves no event without its incident):
+
+1. take the incident lock, so that two transactions never start two
+   incidents for one happening (the second batch in flight waits here for
+   the first to commit, then sees its incidents);
+2. look up candidate incidents with the indexes: same family, a window
+   starting at most ``MAX_WINDOW_DAYS`` before the event's
+   (``incident_family_date``), then filter on places, so no event is scanned;
+3. resolve in Python (``incident_rules.resolve``) and link each event
+   ``(Event)-[:PART_OF {score, reasons}]->(Incident)``;
+4. read back the claims of every incident touched and rewrite its
+   properties and its ``(:Dispute)-[:OF]->(Incident)`` rows
+   (``incident_summary``), so ``disputed`` and ``timeline`` read rows.
+
+Replacing an article deletes its events (and their PART_OF edges) first;
+the incidents they were part of are summarised again, or deleted when no
+report is left. Other articles' events keep their incidents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import neo4j
+
+from claimgraph.graph.incident_rules import (
+    MAX_WINDOW_DAYS,
+    EventFacts,
+    IncidentFacts,
+    resolve,
+)
+from claimgraph.graph.incident_summary import claim_from_row, disputes, summarise
+
+__all__ = [
+    "resolve_batches",
+    "LOCK_INCIDENTS",
+    "INCIDENTS_OF_ARTICLES",
+    "event_params",
+    "resolve_in_transaction",
+]
+
+Run = Callable[..., Any]
+
+# Setting a property takes the node's write lock until the commit; removing
+# it again leaves the node as it was, so the graph does not depend on how
+# many transactions took the lock (a bulk import gives the writer's graph).
+LOCK_INCIDENTS = """
+MERGE (l:IncidentLock {key: 'incidents'})
+SET l.taken = true
+REMOVE l.taken
+"""
+
+INCIDENTS_OF_ARTICLES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})<-[:REPORTED_IN]-(:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
+RETURN DISTINCT i.key AS key
+"""
+
+# Families an event may join (its own, or an incident only denied so far);
+# IN on a list is a seek per value on the composite index.
+_CANDIDATES = """
+UNWIND $events AS ev
+WITH ev, COLLECT {
+  UNWIND ev.places AS k
+  MATCH (:Place {key: k})-[:IN*1..6]->(q:Place)
+  RETURN DISTINCT q.key
+} AS up
+CALL (ev, up) {
+  MATCH (i:Incident)
+  WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+    AND (any(k IN i.area WHERE k IN ev.places)
+         OR any(k IN i.place_keys WHERE k IN up))
+  RETURN collect(i.key) AS found
+}
+RETURN ev.id AS id, up, found
+"""
+
+# The facts of the candidates, once each (many events of a batch share them).
+_CANDIDATE_FACTS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})
+RETURN i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area, .broad_keys,
+          .claim_agents} AS found
+"""
+
+# New incidents are merged here (the key constraint makes MERGE a lookup).
+_LINK = """
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MERGE (i:Incident {key: row.incident})
+CREATE (e)-[:PART_OF {score: row.score, reasons: row.reasons}]->(i)
+"""
+
+# Per event first (its places and what contains them), then its statements.
+_CLAIMS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})<-[:PART_OF]-(e:Event)
+WITH k, e, COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
+WITH k, e, ps, COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
+OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
+OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
+       coalesce(sp.name, s.speaker_name) AS speaker,
+       coalesce(s.side, sp.side) AS side, coalesce(s.side_name, sp.side_name) AS side_name,
+       s.said_on AS said_on, s.start AS start, e.article AS article,
+       [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
+       [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
+       area
+"""
+
+# Publication date and outlet of the articles of those claims, once each.
+_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.published AS published, a.outlet AS outlet
+"""
+
+_DROP_DISPUTES = """
+UNWIND $keys AS k
+MATCH (d:Dispute {incident: k})
+DETACH DELETE d
+"""
+
+_DROP_INCIDENTS = """
+UNWIND $keys AS k
+MATCH (i:Incident {key: k})
+DETACH DELETE i
+"""
+
+_SET_INCIDENTS = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.key})
+SET i = row
+"""
+
+_CREATE_DISPUTES = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.incident})
+CREATE (d:Dispute)
+SET d = row
+CREATE (d)-[:OF]->(i)
+"""
+
+# Every family an incident can have: what a denial of an unknown kind may join.
+_ANY_FAMILY = [
+    "VIOLENCE",
+    "COERCE",
+    "RETREAT",
+    "CONSULT",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "AID",
+    "COOPERATE",
+    "RENAMING",
+    "REJECT",
+]
+
+
+def event_params(ev: EventFacts) -> dict[str, Any]:
+    """The lookup row of one event for the candidates query."""
+    assert ev.window is not None
+    families = [ev.family, "REJECT"] if ev.category != "REJECT" else _ANY_FAMILY
+    return {
+        "id": ev.id,
+        "families": families,
+        "lo": ev.window.lo,
+        "hi": ev.window.hi,
+        # incident windows are at most MAX_WINDOW_DAYS wide (fold_window)
+        "reach": ev.window.lo - dt.timedelta(days=MAX_WINDOW_DAYS),
+        "places": ev.places,
+    }
+
+
+def _native(value: Any) -> dt.date:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value  # type: ignore[no-any-return]
+
+
+def _stored(found: dict[str, Any]) -> IncidentFacts:
+    agents: dict[str, list[str]] = defaultdict(list)
+    for pair in found.get("claim_agents") or []:
+        side, _, agent = pair.partition("|")
+        agents[side].append(agent)
+    return IncidentFacts(
+        key=found["key"],
+        category=found["type"] or "",
+        lo=_native(found["date_lo"]),
+        hi=_native(found["date_hi"]),
+        dated=bool(found["dated"]),
+        places=list(found["place_keys"] or []),
+        area=list(found["area"] or []),
+        broad=list(found.get("broad_keys") or []),
+        agent_sides_by_claimant=dict(agents),
+    )
+
+
+def _claim_agents(claims: Iterable[Any]) -> list[str]:
+    pairs = {
+        f"{c.side}|{a}" for c in claims if c.polarity == "asserts" and c.side for a in c.agent_sides
+    }
+    return sorted(pairs)
+
+
+def resolve_in_transaction(
+    tx: neo4j.ManagedTransaction,
+    run: Run,
+    events: list[EventFacts],
+    stale: Iterable[str] = (),
+) -> None:
+    """Resolve ``events`` (already written) and summarise every incident touched.
+
+    ``run(tx, query, **params)`` runs a write and counts it; ``stale`` are
+    incidents that lost
+    reports (the old events of replaced articles). The caller holds the
+    incident lock (``LOCK_INCIDENTS``).
+    """
+    todo = [ev for ev in events if ev.window is not None]
+    candidates: dict[str, list[IncidentFacts]] = {}
+    if todo:
+        rows = list(tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo]))
+        wanted = sorted({k for r in rows for k in r["found"]})
+        stored = {
+            r["found"]["key"]: _stored(r["found"]) for r in tx.run(_CANDIDATE_FACTS, keys=wanted)
+        }
+        by_id = {ev.id: ev for ev in todo}
+        for r in rows:
+            ev = by_id[r["id"]]
+            ev.area.extend(k for k in [*ev.places, *r["up"]] if k not in ev.area)
+            candidates[ev.id] = [stored[k] for k in r["found"] if k in stored]
+    assigned, touched = resolve(todo, candidates)
+    if assigned:
+        links = [
+            {"event": ev.id, "incident": m.incident, "score": m.score, "reasons": list(m.reasons)}
+            for ev, m in assigned
+        ]
+        run(tx, _LINK, rows=links)
+    keys = sorted(set(touched) | set(stale))
+    if keys:
+        old = [k for k in keys if k in stale or not touched[k].new]
+        summarise_incidents(tx, run, keys, old)
+
+
+def summarise_incidents(
+    tx: neo4j.ManagedTransaction, run: Run, keys: list[str], old: list[str] | None = None
+) -> None:
+    """Rewrite the properties and disputes of these incidents from their claims.
+
+    ``old`` are those that may have disputes already (default: all of them).
+    """
+    rows_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in tx.run(_CLAIMS, keys=keys):
+        row = r.data()
+        if row["statement"] is None:  # an event no statement claims: the article's own
+            row.update(statement=f"{row['event_props']['id']}", polarity="asserts")
+        rows_by[r["incident"]].append(row)
+    ids = sorted({row["article"] for rows in rows_by.values() for row in rows if row["article"]})
+    articles = {r["id"]: r.data() for r in tx.run(_ARTICLES, ids=ids)}
+    claims: dict[str, list[Any]] = defaultdict(list)
+    for key, rows in rows_by.items():
+        for row in rows:
+            a = articles.get(row["article"], {})
+            row.update(published=a.get("published"), outlet=a.get("outlet"))
+            claims[key].append(claim_from_row(row))
+    stale = keys if old is None else old
+    if stale:
+        run(tx, _DROP_DISPUTES, keys=stale)
+    gone = [k for k in keys if not claims.get(k)]
+    if gone:
+        run(tx, _DROP_INCIDENTS, keys=gone)
+    props: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for key, cs in claims.items():
+        summary = summarise(key, cs)
+        summary["claim_agents"] = _claim_agents(cs)
+        props.append({k: v for k, v in summary.items() if v is not None})
+        found.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    if props:
+        run(tx, _SET_INCIDENTS, rows=props)
+    if found:
+        run(tx, _CREATE_DISPUTES, rows=found)
+
+
+def resolve_batches(
+    driver: neo4j.Driver, database: str | None, batches: Iterable[list[EventFacts]]
+) -> int:
+    """Resolve events already in the graph (a bulk import's), one transaction per batch.
+
+    The batches are the writer's, in load order, so the incidents are the
+    ones a transactional load of the same records makes. Returns the number
+    of elements created.
+    """
+    created = 0
+
+    def run(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> None:
+        nonlocal created
+        c = tx.run(query, **params).consume().counters
+        created += c.nodes_created + c.relationships_created
+
+    def work(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> None:
+        run(tx, LOCK_INCIDENTS)
+        resolve_in_transaction(tx, run, facts)
+
+    with driver.session(database=database) as session:
+        for facts in batches:
+            if facts:
+                created_before = created
+                try:
+                    session.execute_write(work, facts)
+                except Exception:
+                    created = created_before
+                    raise
+    return created
