@@ -37,7 +37,8 @@ __all__ = [
     "BROAD_KINDS",
     "category",
     "family",
-    "fold_window",
+    "merge_window",
+    "pick_category",
     "place_rank",
     "is_resolvable",
     "window",
@@ -169,12 +170,15 @@ def window(
     return Window(lo, end, True)
 
 
-def fold_window(current: Window | None, w: Window | None) -> Window | None:
+def merge_window(current: Window | None, w: Window | None) -> Window | None:
     """An incident's window after one more account: the most precise accounts decide.
 
-    A dated account replaces undated ones; a narrower one replaces a wider
-    one it overlaps; accounts as precise as each other widen it to both. So a
-    chain of week-long accounts cannot stretch an incident over a month.
+    Dated accounts outrank undated ones; accounts of the same rank narrow the
+    window to what they share (an account joins only when it overlaps, so
+    that is never empty). The result depends on the accounts, not on the
+    order they came in, so a load cut into other batches gives the same
+    incidents; and it is never wider than one account, so at most
+    ``MAX_WINDOW_DAYS`` (the writer's lookup relies on it).
     """
     if w is None:
         return current
@@ -182,14 +186,16 @@ def fold_window(current: Window | None, w: Window | None) -> Window | None:
         return w
     if current.dated and not w.dated:
         return current
-    width, cur = (w.hi - w.lo).days, (current.hi - current.lo).days
-    if width < cur and w.overlaps(current):
-        return w
-    if width == cur:
-        both = Window(min(current.lo, w.lo), max(current.hi, w.hi), current.dated)
-        # never wider than MAX_WINDOW_DAYS: the writer's lookup relies on it
-        return both if (both.hi - both.lo).days <= MAX_WINDOW_DAYS else current
-    return current
+    lo, hi = max(current.lo, w.lo), min(current.hi, w.hi)
+    if lo > hi:  # only when called on accounts that do not overlap
+        return current if (current.lo, current.hi) <= (w.lo, w.hi) else w
+    return Window(lo, hi, current.dated)
+
+
+def pick_category(counts: dict[str, int]) -> str:
+    """The category most accounts give (ties: the first by name); REJECT if none."""
+    best = sorted(((-n, c) for c, n in counts.items() if c != _DENIAL and n > 0))
+    return best[0][1] if best else _DENIAL
 
 
 @dataclass
@@ -228,6 +234,7 @@ class IncidentFacts:
     area: list[str] = field(default_factory=list)
     broad: list[str] = field(default_factory=list)
     agent_sides_by_claimant: dict[str, list[str]] = field(default_factory=dict)
+    type_counts: dict[str, int] = field(default_factory=dict)  # accounts by category
     articles: dict[str, int] = field(default_factory=dict)  # article -> latest event order
     new: bool = False
 
@@ -247,18 +254,25 @@ class IncidentFacts:
         return inc
 
     def add(self, ev: EventFacts) -> None:
-        """Fold an event in: places, area, dates (dated accounts narrow undated ones)."""
-        if self.category == _DENIAL and ev.category != _DENIAL:
-            self.category = ev.category  # a denial's incident takes the denied category
-        self.places.extend(k for k in ev.places if k not in self.places)
-        self.area.extend(k for k in ev.area if k not in self.area)
-        self.broad.extend(k for k in ev.broad if k not in self.broad)
-        w = fold_window(self.window, ev.window)
+        """Fold an event in: category, places, area, dates, agents by claimant.
+
+        Every fact is a union, a count or ``merge_window``, so the facts of
+        an incident depend on which events it holds, never on their order:
+        the writer's facts of an incident started in this batch are the ones
+        it reads back of an incident stored by an earlier batch.
+        """
+        self.type_counts[ev.category] = self.type_counts.get(ev.category, 0) + 1
+        self.category = pick_category(self.type_counts)
+        self.places = sorted({*self.places, *ev.places})
+        self.area = sorted({*self.area, *ev.area})
+        self.broad = sorted({*self.broad, *ev.broad})
+        w = merge_window(self.window, ev.window)
         if w is not None:
             self.lo, self.hi, self.dated = w.lo, w.hi, w.dated
         for side in ev.claimant_sides or [""]:  # "": claimed by no known side
             have = self.agent_sides_by_claimant.setdefault(side, [])
             have.extend(s for s in ev.agent_sides if s not in have)
+            have.sort()
         self.articles[ev.article] = max(self.articles.get(ev.article, -1), ev.order)
 
 
@@ -392,9 +406,10 @@ def resolve(
             for inc in near.get(k, ()):
                 pool[inc.key] = inc
         best: Match | None = None
-        for inc in pool.values():
+        # ties go to the smallest key: whether an incident was stored by an
+        # earlier batch or started in this one must not change the choice
+        for inc in sorted(pool.values(), key=lambda i: i.key):
             m = match(ev, inc)
-            # ties go to the incident known first (stored, then started earlier)
             if m is not None and (best is None or m.score > best.score):
                 best = m
         if best is None:

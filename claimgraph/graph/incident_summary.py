@@ -18,15 +18,15 @@ from typing import Any
 
 from claimgraph.graph.incident_rules import (
     BROAD_KINDS,
-    Window,
+    EventFacts,
+    IncidentFacts,
     category,
     family,
-    fold_window,
     place_rank,
     window,
 )
 
-__all__ = ["Claim", "claim_from_row", "summarise", "disputes"]
+__all__ = ["Claim", "claim_from_row", "event_facts", "incident_facts", "summarise", "disputes"]
 
 _DENYING = ("denies", "unconfirmed")
 
@@ -57,6 +57,7 @@ class Claim:
     broad: list[str] = field(default_factory=list)  # keys of its places of a broad kind
     area: list[str] = field(default_factory=list)
     start: int = 0
+    unclaimed: bool = False  # no statement claims the event: the article's own account
 
     @property
     def reported(self) -> dt.date | None:
@@ -114,10 +115,54 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
             for k, kind in zip(row["place_keys"], row["place_kinds"], strict=False)
             if kind in BROAD_KINDS
         ),
-        # containing places known from IN edges (not the broad ones listed beside)
-        area=sorted(k for k in row["area"] if k in narrowest or k not in row["place_keys"]),
+        # the narrowest places and what contains them (IN edges), as the writer
+        # computes them for the events it resolves
+        area=sorted({q for p, q in row["area"] if p in narrowest}),
         start=int(row.get("start") or 0),
+        unclaimed=bool(row.get("unclaimed")),
     )
+
+
+def event_facts(claims: list[Claim]) -> list[EventFacts]:
+    """Each event's resolution facts, from its claims, as the writer builds them from records."""
+    by_event: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_event.setdefault(c.event, []).append(c)
+    out = []
+    for eid, cs in sorted(by_event.items()):
+        first = cs[0]
+        stated = [c for c in cs if not c.unclaimed]
+        said = [c.said_on for c in stated if c.said_on is not None]
+        reported = min(said) if said else first.published
+        asserting_sides = sorted({c.side for c in stated if c.polarity == "asserts" and c.side})
+        out.append(
+            EventFacts(
+                id=eid,
+                article=first.article,
+                category=category(first.type),
+                window=window(first.date, first.date_end, first.precision, reported),
+                places=sorted(first.places),
+                area=list(first.area),
+                broad=list(first.broad),
+                agent_sides=list(first.agent_sides),
+                claimant_sides=asserting_sides,
+                denial=bool(stated) and all(c.polarity != "asserts" for c in stated),
+            )
+        )
+    return out
+
+
+def incident_facts(key: str, claims: list[Claim]) -> IncidentFacts | None:
+    """What resolution knows of the incident ``key``: its events' facts folded together."""
+    inc: IncidentFacts | None = None
+    for ev in event_facts(claims):
+        if ev.window is None:
+            continue
+        if inc is None:
+            inc = IncidentFacts.start(key, ev)
+        else:
+            inc.add(ev)
+    return inc
 
 
 def _distinct(items: list[Any]) -> list[Any]:
@@ -135,17 +180,10 @@ def _order(c: Claim) -> tuple[Any, ...]:
 def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
     """The properties of the incident ``key`` from its claims (which must not be empty)."""
     claims = sorted(claims, key=_order)
-    cats = Counter(category(c.type) for c in claims if category(c.type) != "REJECT")
-    cat = cats.most_common(1)[0][0] if cats else "REJECT"
-    # the window the resolution rules give, folding the accounts in order
-    span: Window | None = None
-    seen_events: set[str] = set()
-    for c in claims:
-        if c.event not in seen_events:
-            seen_events.add(c.event)
-            span = fold_window(span, window(c.date, c.date_end, c.precision, c.reported))
-    dated = span is not None and span.dated
-    lo, hi = (span.lo, span.hi) if span else (None, None)
+    facts = incident_facts(key, claims)
+    cat = facts.category if facts else "REJECT"
+    dated = facts is not None and facts.dated
+    lo, hi = (facts.lo, facts.hi) if facts else (None, None)
     days = [
         c.date
         for c in claims
@@ -155,7 +193,9 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
         and hi
         and lo <= c.date <= hi
     ]
-    when = Counter(days).most_common(1)[0][0] if days else (lo if dated else None)
+    # the day most accounts give (ties: the earliest)
+    when = min(Counter(days).items(), key=lambda kv: (-kv[1], kv[0]))[0] if days else None
+    when = when or (lo if dated else None)
     place_reports: Counter[str] = Counter()
     names: dict[str, str] = {}
     area: list[str] = []
@@ -182,9 +222,15 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
         "place": names.get(place) if place else None,
         "place_key": place,
         "places": [names[k] for k in names],
-        "place_keys": list(names),
-        "area": area,
-        "broad_keys": _distinct([k for c in claims for k in c.broad]),
+        "place_keys": facts.places if facts else sorted(names),
+        "area": facts.area if facts else sorted(area),
+        "broad_keys": facts.broad if facts else [],
+        "type_counts": sorted(f"{c}={n}" for c, n in facts.type_counts.items()) if facts else [],
+        "claim_agents": sorted(
+            f"{side}|{a}"
+            for side, agents in (facts.agent_sides_by_claimant.items() if facts else ())
+            for a in agents
+        ),
         "asserted_by": _distinct([c.speaker for c in asserting]),
         "denied_by": _distinct([c.speaker for c in claims if c.polarity == "denies"]),
         "unconfirmed_by": _distinct([c.speaker for c in claims if c.polarity == "unconfirmed"]),

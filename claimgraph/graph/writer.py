@@ -209,7 +209,7 @@ def _write_queries(
     stale: list[str] = []
     if replaced:
         # The lock before the deletes: they touch incidents (see writer_incidents).
-        _run(tx, wi.LOCK_INCIDENTS, counters)
+        tx.run(wi.LOCK_INCIDENTS).consume()
         stale = [r["key"] for r in tx.run(wi.INCIDENTS_OF_ARTICLES, ids=replaced)]
         for query in (cq.DELETE_ARTICLE_CLAIMS, cq.DELETE_ARTICLE_EVENTS, cq.DELETE_ARTICLE_EDGES):
             _run(tx, query, counters, ids=replaced)
@@ -233,7 +233,7 @@ def _write_queries(
     facts = [ev for a in todo for ev in a.incident_events]
     if facts or stale:
         if not replaced:
-            _run(tx, wi.LOCK_INCIDENTS, counters)
+            tx.run(wi.LOCK_INCIDENTS).consume()
         wi.resolve_in_transaction(tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale)
     return status, counters
 

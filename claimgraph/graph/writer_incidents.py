@@ -3,7 +3,7 @@
 After a batch's events, statements and places are written, and in the same
 transaction (a crash leaves no event without its incident):
 
-1. take the incident lock, so that two transactions never start two
+1. take the incident lock (``LOCK_INCIDENTS``), so that two transactions never start two
    incidents for one happening (the second batch in flight waits here for
    the first to commit, then sees its incidents);
 2. look up candidate incidents with the indexes: same family, a window
@@ -47,23 +47,29 @@ __all__ = [
 
 Run = Callable[..., Any]
 
-# Setting a property takes the node's write lock until the commit; removing
-# it again leaves the node as it was, so the graph does not depend on how
-# many transactions took the lock (a bulk import gives the writer's graph).
+# MERGE on a key of a uniqueness constraint (schema: incident_lock_key) locks
+# the key's index entry until the commit; the node is deleted again at once,
+# so the lock leaves nothing in the graph. Another transaction's MERGE waits
+# for that commit (tested in test_incidents_batches), then sees its incidents.
+# Run it with ``tx.run`` alone: its create and delete are not the load's work.
 LOCK_INCIDENTS = """
 MERGE (l:IncidentLock {key: 'incidents'})
-SET l.taken = true
-REMOVE l.taken
+DELETE l
 """
 
+# Every event of an article carries its id (claimed or not; index event_article).
 INCIDENTS_OF_ARTICLES = """
-UNWIND $ids AS id
-MATCH (:Article {id: id})<-[:REPORTED_IN]-(:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
+MATCH (e:Event)-[:PART_OF]->(i:Incident)
+WHERE e.article IN $ids
 RETURN DISTINCT i.key AS key
 """
 
-# Families an event may join (its own, or an incident only denied so far);
-# IN on a list is a seek per value on the composite index.
+# Families an event may join (its own, or an incident only denied so far).
+# Candidates start from the places: incidents AT the event's places or at a
+# place containing them, then incidents AT a place inside them (a strike on
+# a district meets the strike on its town); only events without a place read
+# the (family, date_lo) index for incidents without a place. Each branch
+# filters on family and date window; no event is read.
 _CANDIDATES = """
 UNWIND $events AS ev
 WITH ev, COLLECT {
@@ -72,13 +78,23 @@ WITH ev, COLLECT {
   RETURN DISTINCT q.key
 } AS up
 CALL (ev, up) {
+  UNWIND ev.places + up AS k
+  MATCH (:Place {key: k})<-[:AT]-(i:Incident)
+  WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+  RETURN i.key AS key
+  UNION
+  UNWIND ev.places AS k
+  MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
+  WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+  RETURN i.key AS key
+  UNION
+  WITH ev WHERE size(ev.places) = 0
   MATCH (i:Incident)
   WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
-    AND (any(k IN i.area WHERE k IN ev.places)
-         OR any(k IN i.place_keys WHERE k IN up))
-  RETURN collect(i.key) AS found
+    AND i.place_keys = []
+  RETURN i.key AS key
 }
-RETURN ev.id AS id, up, found
+RETURN ev.id AS id, up, collect(key) AS found
 """
 
 # The facts of the candidates, once each (many events of a batch share them).
@@ -86,7 +102,7 @@ _CANDIDATE_FACTS = """
 UNWIND $keys AS k
 MATCH (i:Incident {key: k})
 RETURN i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area, .broad_keys,
-          .claim_agents} AS found
+          .claim_agents, .type_counts} AS found
 """
 
 # New incidents are merged here (the key constraint makes MERGE a lookup).
@@ -102,7 +118,9 @@ _CLAIMS = """
 UNWIND $keys AS k
 MATCH (i:Incident {key: k})<-[:PART_OF]-(e:Event)
 WITH k, e, COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
-WITH k, e, ps, COLLECT { UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT q.key } AS area
+WITH k, e, ps, COLLECT {
+  UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT [p.key, q.key]
+} AS area
 OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
@@ -133,10 +151,22 @@ MATCH (i:Incident {key: k})
 DETACH DELETE i
 """
 
+# The incident's own places, for the candidate lookup (the old edges go first:
+# an incident's places change as reports join or leave it).
 _SET_INCIDENTS = """
 UNWIND $rows AS row
 MATCH (i:Incident {key: row.key})
 SET i = row
+WITH i, row
+CALL (i, row) {
+  OPTIONAL MATCH (i)-[r:AT]->(p:Place)
+  WHERE NOT p.key IN row.place_keys
+  DELETE r
+}
+WITH i, row
+UNWIND row.place_keys AS k
+MATCH (p:Place {key: k})
+MERGE (i)-[:AT]->(p)
 """
 
 _CREATE_DISPUTES = """
@@ -188,6 +218,10 @@ def _stored(found: dict[str, Any]) -> IncidentFacts:
     for pair in found.get("claim_agents") or []:
         side, _, agent = pair.partition("|")
         agents[side].append(agent)
+    counts: dict[str, int] = {}
+    for pair in found.get("type_counts") or []:
+        cat, _, n = pair.rpartition("=")
+        counts[cat] = int(n)
     return IncidentFacts(
         key=found["key"],
         category=found["type"] or "",
@@ -198,14 +232,8 @@ def _stored(found: dict[str, Any]) -> IncidentFacts:
         area=list(found["area"] or []),
         broad=list(found.get("broad_keys") or []),
         agent_sides_by_claimant=dict(agents),
+        type_counts=counts,
     )
-
-
-def _claim_agents(claims: Iterable[Any]) -> list[str]:
-    pairs = {
-        f"{c.side}|{a}" for c in claims if c.polarity == "asserts" and c.side for a in c.agent_sides
-    }
-    return sorted(pairs)
 
 
 def resolve_in_transaction(
@@ -217,10 +245,14 @@ def resolve_in_transaction(
     """Resolve ``events`` (already written) and summarise every incident touched.
 
     ``run(tx, query, **params)`` runs a write and counts it; ``stale`` are
-    incidents that lost
-    reports (the old events of replaced articles). The caller holds the
+    incidents that lost reports (the old events of replaced articles): they
+    are summarised again first, or deleted when no report is left, so the
+    new events meet what the other articles say. The caller holds the
     incident lock (``LOCK_INCIDENTS``).
     """
+    stale = sorted(set(stale))
+    if stale:
+        summarise_incidents(tx, run, stale)
     todo = [ev for ev in events if ev.window is not None]
     candidates: dict[str, list[IncidentFacts]] = {}
     if todo:
@@ -241,9 +273,9 @@ def resolve_in_transaction(
             for ev, m in assigned
         ]
         run(tx, _LINK, rows=links)
-    keys = sorted(set(touched) | set(stale))
+    keys = sorted(touched)
     if keys:
-        old = [k for k in keys if k in stale or not touched[k].new]
+        old = [k for k in keys if not touched[k].new]
         summarise_incidents(tx, run, keys, old)
 
 
@@ -258,7 +290,7 @@ def summarise_incidents(
     for r in tx.run(_CLAIMS, keys=keys):
         row = r.data()
         if row["statement"] is None:  # an event no statement claims: the article's own
-            row.update(statement=f"{row['event_props']['id']}", polarity="asserts")
+            row.update(statement=f"{row['event_props']['id']}", polarity="asserts", unclaimed=True)
         rows_by[r["incident"]].append(row)
     ids = sorted({row["article"] for rows in rows_by.values() for row in rows if row["article"]})
     articles = {r["id"]: r.data() for r in tx.run(_ARTICLES, ids=ids)}
@@ -278,7 +310,6 @@ def summarise_incidents(
     found: list[dict[str, Any]] = []
     for key, cs in claims.items():
         summary = summarise(key, cs)
-        summary["claim_agents"] = _claim_agents(cs)
         props.append({k: v for k, v in summary.items() if v is not None})
         found.extend(
             {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
@@ -306,7 +337,7 @@ def resolve_batches(
         created += c.nodes_created + c.relationships_created
 
     def work(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> None:
-        run(tx, LOCK_INCIDENTS)
+        tx.run(LOCK_INCIDENTS).consume()
         resolve_in_transaction(tx, run, facts)
 
     with driver.session(database=database) as session:

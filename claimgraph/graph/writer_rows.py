@@ -325,8 +325,10 @@ class _Builder:
         return 2 if self._is_broad(ref) else place_rank(self.records.entity(ref).kind)
 
     def _is_broad(self, ref: str) -> bool:
+        # as the writer reads the place back: a place that acts is a country
         e = self.records.entity(ref)
-        return e.type == "Place" and (e.kind in BROAD_KINDS or e.is_actor)
+        labels = self.labels[ref]
+        return labels[0] == "Place" and (e.kind in BROAD_KINDS or "Actor" in labels)
 
     def _sides_of(self, refs: list[str]) -> list[str]:
         out: list[str] = []

@@ -43,7 +43,11 @@ SCHEMA: tuple[str, ...] = (
     # window (one seek per family), disputed reads disputes by date and incident.
     "CREATE CONSTRAINT incident_key IF NOT EXISTS FOR (n:Incident) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT dispute_key IF NOT EXISTS FOR (n:Dispute) REQUIRE n.key IS UNIQUE",
+    # Incident resolution is serialised by MERGE on this key (writer_incidents):
+    # the constraint's entry lock is what the second transaction waits on.
     "CREATE CONSTRAINT incident_lock_key IF NOT EXISTS FOR (n:IncidentLock) REQUIRE n.key IS UNIQUE",
+    # replacing an article finds its events, claimed or not, and their incidents
+    "CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article)",
     "CREATE INDEX incident_family_date IF NOT EXISTS FOR (n:Incident) ON (n.family, n.date_lo)",
     "CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date)",
     "CREATE INDEX dispute_incident IF NOT EXISTS FOR (n:Dispute) ON (n.incident)",
@@ -85,6 +89,7 @@ def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) 
                 session.run(statement).consume()
             for statement in UPGRADES:
                 session.run(statement).consume()
+
     except Neo4jError as e:
         raise QueryError(f"could not apply the schema: {e.message or e}") from e
     if wait:
