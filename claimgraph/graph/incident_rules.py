@@ -380,21 +380,25 @@ def resolve(
         lambda ev: f"incident:{ev.id}:{ev.version}" if ev.version else f"incident:{ev.id}"
     )
     touched: dict[str, IncidentFacts] = {}
-    started: list[IncidentFacts] = []
-    # the batch's incidents by place (their places and what contains them), by
-    # article (a denial follows its account) and without place: an event only
-    # meets those it could match, never every incident of the batch
-    near: dict[str, list[IncidentFacts]] = defaultdict(list)
+    # The batch's incidents indexed as the writer's lookup finds stored ones:
+    # by their own places (met from the event's places and what contains
+    # them), by what contains their places (met from the event's own places
+    # only: a strike on a district meets the strike on its town), by article
+    # (a denial follows its account) and without place. An event meets only
+    # those it could match, never every incident of the batch.
+    own: dict[str, dict[str, IncidentFacts]] = defaultdict(dict)
+    inside: dict[str, dict[str, IncidentFacts]] = defaultdict(dict)
     assigned: list[tuple[EventFacts, Match]] = []
 
     def remember(inc: IncidentFacts) -> None:
-        if inc not in started:
-            started.append(inc)
-        for k in [*inc.places, *inc.area, *(f"article:{a}" for a in inc.articles)]:
-            if inc not in near[k]:
-                near[k].append(inc)
-        if not inc.places and inc not in near[""]:
-            near[""].append(inc)
+        for k in inc.places:
+            own[k][inc.key] = inc
+        for k in inc.area:
+            inside[k][inc.key] = inc
+        for a in inc.articles:
+            own[f"article:{a}"][inc.key] = inc
+        if not inc.places:
+            own[""][inc.key] = inc
 
     for ev in events:
         if ev.window is None or not is_resolvable(ev.category):
@@ -402,9 +406,10 @@ def resolve(
         pool: dict[str, IncidentFacts] = {}
         for inc in candidates.get(ev.id, ()):
             pool[inc.key] = touched.get(inc.key, inc)
-        for k in [*ev.places, *ev.area, f"article:{ev.article}", *([""] if not ev.places else [])]:
-            for inc in near.get(k, ()):
-                pool[inc.key] = inc
+        for k in {*ev.places, *ev.area, f"article:{ev.article}", *([""] if not ev.places else [])}:
+            pool.update(own.get(k, {}))
+        for k in ev.places:
+            pool.update(inside.get(k, {}))
         best: Match | None = None
         # ties go to the smallest key: whether an incident was stored by an
         # earlier batch or started in this one must not change the choice

@@ -74,6 +74,8 @@ class _Sides:
         self.records = records
         self.by_id = {e.id: e for e in records.entities}
         self.countries = [e for e in records.entities if _is_country(e)]
+        # places of no known kind: countries when an adjective names them
+        self.unknown = [e for e in records.entities if e.type == "Place" and not e.kind]
         self.memo: dict[str, Side | None] = {}
 
     def country_named_in(self, text: str) -> Side | None:
@@ -81,6 +83,13 @@ class _Sides:
         for c in self.countries:
             for cw in name_stems(c.name):
                 if any(_names_country(w, cw) for w in words):
+                    return Side(c.key, c.name)
+        # "Kestrian Health Ministry" beside a "Kestria" the gazetteer does not
+        # know: the adjective (longer than the name, sharing its stem) makes
+        # it a country; "Dravik City Council" names a town, not a side.
+        for c in self.unknown:
+            for cw in name_stems(c.name):
+                if any(w != cw and len(w) > len(cw) and _names_country(w, cw) for w in words):
                     return Side(c.key, c.name)
         return None
 

@@ -234,7 +234,10 @@ def _write_queries(
     if facts or stale:
         if not replaced:
             tx.run(wi.LOCK_INCIDENTS).consume()
-        wi.resolve_in_transaction(tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale)
+        claims = {k: v for a in todo for k, v in a.incident_claims.items()}
+        wi.resolve_in_transaction(
+            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale, claims
+        )
     return status, counters
 
 

@@ -94,15 +94,13 @@ CALL (ev, up) {
     AND i.place_keys = []
   RETURN i.key AS key
 }
-RETURN ev.id AS id, up, collect(key) AS found
-"""
-
-# The facts of the candidates, once each (many events of a batch share them).
-_CANDIDATE_FACTS = """
-UNWIND $keys AS k
-MATCH (i:Incident {key: k})
-RETURN i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area, .broad_keys,
-          .claim_agents, .type_counts} AS found
+WITH ev, up, collect(key) AS keys
+RETURN ev.id AS id, up, COLLECT {
+  UNWIND keys AS k
+  MATCH (i:Incident {key: k})
+  RETURN i {.key, .type, .date_lo, .date_hi, .dated, .place_keys, .area, .broad_keys,
+            .claim_agents, .type_counts}
+} AS found
 """
 
 # New incidents are merged here (the key constraint makes MERGE a lookup).
@@ -125,7 +123,7 @@ OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
        coalesce(sp.name, s.speaker_name) AS speaker,
-       coalesce(s.side, sp.side) AS side, coalesce(s.side_name, sp.side_name) AS side_name,
+       s.side AS side, s.side_name AS side_name,
        s.said_on AS said_on, s.start AS start, e.article AS article,
        [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
        [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
@@ -167,6 +165,63 @@ WITH i, row
 UNWIND row.place_keys AS k
 MATCH (p:Place {key: k})
 MERGE (i)-[:AT]->(p)
+"""
+
+# What the graph knows of the speakers and places of the batch's claims (the
+# first article to name a node gave it its name and kind).
+_NODES = """
+CALL () {
+  UNWIND $actors AS k
+  MATCH (n:Actor {key: k})
+  RETURN n.key AS key, n.name AS name, null AS kind, true AS actor
+  UNION ALL
+  UNWIND $places AS k
+  MATCH (n:Place {key: k})
+  RETURN n.key AS key, n.name AS name,
+         CASE WHEN n:Actor THEN 'country' ELSE n.kind END AS kind, false AS actor
+}
+RETURN key, name, kind, actor
+"""
+
+# Incidents this batch started: created with their reports and places at once.
+_CREATE_INCIDENTS = """
+UNWIND $rows AS row
+CREATE (i:Incident)
+SET i = row.props
+WITH i, row
+CALL (i, row) {
+  UNWIND row.links AS l
+  MATCH (e:Event {id: l.event})
+  CREATE (e)-[:PART_OF {score: l.score, reasons: l.reasons}]->(i)
+}
+CALL (i, row) {
+  UNWIND row.props.place_keys AS k
+  MATCH (p:Place {key: k})
+  CREATE (i)-[:AT]->(p)
+}
+"""
+
+# Incidents stored before that this batch's events joined.
+_UPDATE_INCIDENTS = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.props.key})
+SET i = row.props
+WITH i, row
+CALL (i, row) {
+  UNWIND row.links AS l
+  MATCH (e:Event {id: l.event})
+  CREATE (e)-[:PART_OF {score: l.score, reasons: l.reasons}]->(i)
+}
+CALL (i, row) {
+  OPTIONAL MATCH (i)-[r:AT]->(p:Place)
+  WHERE NOT p.key IN row.props.place_keys
+  DELETE r
+}
+CALL (i, row) {
+  UNWIND row.props.place_keys AS k
+  MATCH (p:Place {key: k})
+  MERGE (i)-[:AT]->(p)
+}
 """
 
 _CREATE_DISPUTES = """
@@ -241,13 +296,16 @@ def resolve_in_transaction(
     run: Run,
     events: list[EventFacts],
     stale: Iterable[str] = (),
+    claim_rows: dict[str, list[dict[str, Any]]] | None = None,
 ) -> None:
     """Resolve ``events`` (already written) and summarise every incident touched.
 
     ``run(tx, query, **params)`` runs a write and counts it; ``stale`` are
     incidents that lost reports (the old events of replaced articles): they
     are summarised again first, or deleted when no report is left, so the
-    new events meet what the other articles say. The caller holds the
+    new events meet what the other articles say. ``claim_rows`` are the
+    events' claims from the records (``ArticleRows.incident_claims``); without
+    them the claims are read back from the graph. The caller holds the
     incident lock (``LOCK_INCIDENTS``).
     """
     stale = sorted(set(stale))
@@ -256,27 +314,129 @@ def resolve_in_transaction(
     todo = [ev for ev in events if ev.window is not None]
     candidates: dict[str, list[IncidentFacts]] = {}
     if todo:
-        rows = list(tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo]))
-        wanted = sorted({k for r in rows for k in r["found"]})
-        stored = {
-            r["found"]["key"]: _stored(r["found"]) for r in tx.run(_CANDIDATE_FACTS, keys=wanted)
-        }
+        stored: dict[str, IncidentFacts] = {}
         by_id = {ev.id: ev for ev in todo}
-        for r in rows:
+        for r in tx.run(_CANDIDATES, events=[event_params(ev) for ev in todo]):
             ev = by_id[r["id"]]
-            ev.area.extend(k for k in [*ev.places, *r["up"]] if k not in ev.area)
-            candidates[ev.id] = [stored[k] for k in r["found"] if k in stored]
+            ev.area = sorted({*ev.area, *ev.places, *r["up"]})
+            found = []
+            for f in r["found"]:
+                if f["key"] not in stored:
+                    stored[f["key"]] = _stored(f)
+                found.append(stored[f["key"]])
+            candidates[ev.id] = found
     assigned, touched = resolve(todo, candidates)
-    if assigned:
+    if not assigned:
+        return
+    if claim_rows is None:
         links = [
             {"event": ev.id, "incident": m.incident, "score": m.score, "reasons": list(m.reasons)}
             for ev, m in assigned
         ]
         run(tx, _LINK, rows=links)
-    keys = sorted(touched)
-    if keys:
-        old = [k for k in keys if not touched[k].new]
-        summarise_incidents(tx, run, keys, old)
+        keys = sorted(touched)
+        summarise_incidents(tx, run, keys, [k for k in keys if not touched[k].new])
+        return
+    _write_resolved(tx, run, assigned, touched, claim_rows)
+
+
+def _write_resolved(
+    tx: neo4j.ManagedTransaction,
+    run: Run,
+    assigned: list[tuple[EventFacts, Any]],
+    touched: dict[str, IncidentFacts],
+    claim_rows: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Summarise and write the incidents touched, their reports and disputes.
+
+    The claims of this batch's events come from the records (the graph is
+    asked only for node names and kinds); those of reports stored
+    before are read back, before the new PART_OF edges exist.
+    """
+    by_event = {ev.id: ev for ev, _ in assigned}
+    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev, m in assigned:
+        links[m.incident].append(
+            {"event": ev.id, "score": m.score, "reasons": list(m.reasons)}
+        )
+    old = sorted(k for k, inc in touched.items() if not inc.new)
+    rows_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if old:
+        for row in _claim_rows_of(tx, old):
+            rows_by[row["incident"]].append(row)
+    fresh = [
+        (key, row, by_event[link["event"]])
+        for key, ls in links.items()
+        for link in ls
+        for row in claim_rows.get(link["event"], ())
+    ]
+    actors = sorted({r["speaker_key"] for _, r, _ in fresh if r.get("speaker_key")})
+    places = sorted({k for _, r, _ in fresh for k in r["place_keys"]})
+    nodes: dict[tuple[bool, str], dict[str, Any]] = {
+        (r["actor"], r["key"]): r.data() for r in tx.run(_NODES, actors=actors, places=places)
+    }
+    for key, row, ev in fresh:
+        rows_by[key].append(_claim_row(row, ev, nodes))
+    claims = {k: [claim_from_row(r) for r in rows] for k, rows in rows_by.items()}
+    if old:
+        run(tx, _DROP_DISPUTES, keys=old)
+    created: list[dict[str, Any]] = []
+    updated: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for key in sorted(touched):
+        cs = claims.get(key, [])
+        summary = summarise(key, cs)
+        row = {"props": {k: v for k, v in summary.items() if v is not None}, "links": links[key]}
+        (updated if key in old else created).append(row)
+        found.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    if created:
+        run(tx, _CREATE_INCIDENTS, rows=created)
+    if updated:
+        run(tx, _UPDATE_INCIDENTS, rows=updated)
+    if found:
+        run(tx, _CREATE_DISPUTES, rows=found)
+
+
+def _claim_row(
+    row: dict[str, Any], ev: EventFacts, nodes: dict[tuple[bool, str], dict[str, Any]]
+) -> dict[str, Any]:
+    """A claim row from the records, completed with what the graph knows of its nodes."""
+    out = dict(row)
+    speaker = nodes.get((True, row["speaker_key"])) if row.get("speaker_key") else None
+    if row["statement"] is None:  # an event no statement claims: the article's own
+        out.update(statement=ev.id, polarity="asserts", unclaimed=True)
+    out["speaker"] = (speaker or {}).get("name") or row.get("speaker_name")
+    # the side the claim's own article gives its speaker (stored on the
+    # statement), never the node's: that one may be filled in by a later
+    # article, and an incident must not depend on when it was summarised
+    out["side"] = row.get("side")
+    out["side_name"] = row.get("side_name")
+    found = [nodes[(False, k)] for k in row["place_keys"] if (False, k) in nodes]
+    out["place_keys"] = [p["key"] for p in found]
+    out["place_names"] = [p["name"] for p in found]
+    out["place_kinds"] = [p["kind"] for p in found]
+    # the narrowest places and what contains them, as resolution found them
+    first = ev.places[0] if ev.places else None
+    out["area"] = [[first, q] for q in ev.area] if first else []
+    return out
+
+
+def _claim_rows_of(tx: neo4j.ManagedTransaction, keys: list[str]) -> list[dict[str, Any]]:
+    """The claims of these stored incidents, read back, with their articles' dates and outlets."""
+    rows = []
+    for r in tx.run(_CLAIMS, keys=keys):
+        row = r.data()
+        if row["statement"] is None:  # an event no statement claims: the article's own
+            row.update(statement=f"{row['event_props']['id']}", polarity="asserts", unclaimed=True)
+        rows.append(row)
+    ids = sorted({row["article"] for row in rows if row["article"]})
+    articles = {r["id"]: r.data() for r in tx.run(_ARTICLES, ids=ids)}
+    for row in rows:
+        a = articles.get(row["article"], {})
+        row.update(published=a.get("published"), outlet=a.get("outlet"))
+    return rows
 
 
 def summarise_incidents(
@@ -286,20 +446,9 @@ def summarise_incidents(
 
     ``old`` are those that may have disputes already (default: all of them).
     """
-    rows_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in tx.run(_CLAIMS, keys=keys):
-        row = r.data()
-        if row["statement"] is None:  # an event no statement claims: the article's own
-            row.update(statement=f"{row['event_props']['id']}", polarity="asserts", unclaimed=True)
-        rows_by[r["incident"]].append(row)
-    ids = sorted({row["article"] for rows in rows_by.values() for row in rows if row["article"]})
-    articles = {r["id"]: r.data() for r in tx.run(_ARTICLES, ids=ids)}
     claims: dict[str, list[Any]] = defaultdict(list)
-    for key, rows in rows_by.items():
-        for row in rows:
-            a = articles.get(row["article"], {})
-            row.update(published=a.get("published"), outlet=a.get("outlet"))
-            claims[key].append(claim_from_row(row))
+    for row in _claim_rows_of(tx, keys):
+        claims[row["incident"]].append(claim_from_row(row))
     stale = keys if old is None else old
     if stale:
         run(tx, _DROP_DISPUTES, keys=stale)

@@ -109,6 +109,8 @@ class ArticleRows:
     edges: dict[EdgeKey, list[dict[str, Any]]]
     # what incident resolution needs of each event (``writer_incidents``)
     incident_events: list[EventFacts] = field(default_factory=list)
+    # each event's claims as the writer would read them back (``incident_claim_rows``)
+    incident_claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def number_of_statements(self) -> int:
@@ -309,6 +311,7 @@ class _Builder:
                 self.edge("AT", ("Event", ev.id), self.entity_end(ref))
         implied = self._implied_places()
         facts = self._incident_facts(implied, sha)
+        claims = self._incident_claim_rows(events, statements, facts, outlet)
         return ArticleRows(
             id=aid,
             sha256=sha,
@@ -319,6 +322,7 @@ class _Builder:
             events=events,
             edges=dict(self.edges),
             incident_events=facts,
+            incident_claims=claims,
         )
 
     def _rank(self, ref: str) -> int:
@@ -377,6 +381,73 @@ class _Builder:
                 )
             )
         return facts
+
+    def _incident_claim_rows(
+        self,
+        events: list[dict[str, Any]],
+        statements: list[dict[str, Any]],
+        facts: list[EventFacts],
+        outlet: str | None,
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Each event's claims, in the shape ``writer_incidents`` reads them back.
+
+        The writer summarises the incidents a batch starts from these rows
+        instead of reading the batch's own writes again; what only the graph
+        knows (the names and kinds nodes got from the first article that
+        named them, a speaker's side) is filled in by one lookup by key.
+        """
+        article = self.records.article
+        by_id = {s["id"]: s for s in statements}
+        speakers = {s.id: s for s in self.records.statements}
+        places = {f.id: f for f in facts}
+        out: dict[str, list[dict[str, Any]]] = {}
+        for ev, row in zip(self.records.events, events, strict=True):
+            props = {**row["props"], **row["counts"], "id": ev.id}
+            refs = [r for r in (*ev.places, *ev.targets) if self.labels[r][0] == "Place"]
+            keys = list(dict.fromkeys(self.keys[r] for r in refs))
+            if not keys:
+                keys = list(
+                    dict.fromkeys(
+                        self.keys[r]
+                        for sid in ev.claimed_by
+                        for r in speakers[sid].about
+                        if sid in speakers and self.labels[r][0] == "Place"
+                    )
+                )
+            base = {
+                "event_props": props,
+                "article": self.aid,
+                "published": article.published,
+                "outlet": article.outlet,
+                "place_keys": keys,
+                "narrowest": places[ev.id].places,
+            }
+            rows = []
+            for sid in ev.claimed_by:
+                st = by_id.get(sid)
+                if st is None:
+                    continue
+                rec = speakers[sid]
+                speaker_key = (
+                    self.keys[rec.speaker] if rec.speaker else (outlet if rec.by_outlet else None)
+                )
+                rows.append(
+                    {
+                        **base,
+                        "statement": sid,
+                        "polarity": st.get("polarity"),
+                        "speaker_key": speaker_key,
+                        "speaker_name": st.get("speaker_name"),
+                        "side": st.get("side"),
+                        "side_name": st.get("side_name"),
+                        "said_on": st.get("said_on"),
+                        "start": st.get("start"),
+                    }
+                )
+            if not rows:
+                rows.append({**base, "statement": None, "polarity": None, "speaker_key": None})
+            out[ev.id] = rows
+        return out
 
     def _implied_places(self) -> dict[str, list[str]]:
         """``IMPLIED_AT`` from each event with no place of its own to the places its statements mention.
