@@ -20,17 +20,32 @@ from claimgraph.schema.records import POLARITIES
 __all__ = ["more_rows_hint", "parse_params", "run_named"]
 
 WHO_SAID_COLUMNS = ("speaker", "role", "said_on", "cue", "polarity", "text", "via", "article")
-TIMELINE_COLUMNS = ("date", "type", "summary", "agents", "targets", "claimed_by", "sources")
-DISPUTED_COLUMNS = (
-    "kind",
+TIMELINE_COLUMNS = (
     "date",
     "type",
+    "places",
+    "summary",
+    "claimed_by",
+    "denied_by",
+    "counts",
+    "sources",
+    "incident",
+)
+DISPUTED_COLUMNS = (
+    "date",
+    "kind",
+    "type",
+    "place",
+    "side_a",
     "speaker_a",
+    "said_on_a",
     "claim_a",
-    "polarity_a",
-    "speaker_b",
-    "claim_b",
+    "side_b",
     "polarity_b",
+    "speaker_b",
+    "said_on_b",
+    "claim_b",
+    "incident",
 )
 PROFILE_COLUMNS = ("section", "date", "what", "detail")
 

@@ -40,7 +40,7 @@ class Claim:
     statement: str
     polarity: str
     speaker: str | None
-    side: str | None
+    side: str | None  # the speaker's side, from its article or else the graph
     side_name: str | None
     said_on: dt.date | None
     published: dt.date | None
@@ -58,6 +58,9 @@ class Claim:
     area: list[str] = field(default_factory=list)
     start: int = 0
     unclaimed: bool = False  # no statement claims the event: the article's own account
+    # the side the claim's own article gives (resolution compares these only:
+    # the graph's may be filled in later, and resolution must not move then)
+    own_side: str | None = None
 
     @property
     def reported(self) -> dt.date | None:
@@ -96,9 +99,10 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         statement=row["statement"],
         polarity=row["polarity"] or "asserts",
         speaker=row["speaker"],
-        side=row["side"],
-        side_name=row["side_name"],
-        said_on=_date(row["said_on"]),
+        side=row.get("side"),
+        side_name=row.get("side_name"),
+        own_side=row.get("own_side"),
+        said_on=_date(row.get("said_on")),
         published=_date(row["published"]),
         article=row["article"],
         outlet=row["outlet"],
@@ -134,7 +138,9 @@ def event_facts(claims: list[Claim]) -> list[EventFacts]:
         stated = [c for c in cs if not c.unclaimed]
         said = [c.said_on for c in stated if c.said_on is not None]
         reported = min(said) if said else first.published
-        asserting_sides = sorted({c.side for c in stated if c.polarity == "asserts" and c.side})
+        asserting_sides = sorted(
+            {c.own_side for c in stated if c.polarity == "asserts" and c.own_side}
+        )
         out.append(
             EventFacts(
                 id=eid,

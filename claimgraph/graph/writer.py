@@ -221,6 +221,9 @@ def _write_queries(
     if replaced:
         again = [row for row in rows.articles if status[row["id"]] == "replaced"]
         _run(tx, cq.MERGE_ARTICLES, counters, rows=again, loaded_at=loaded_at)
+    # actors the batch may give their first side (see writer_incidents.SIDELESS_ACTORS)
+    giving = sorted({r["key"] for rs in rows.entities.values() for r in rs if r.get("side")})
+    sided = [r["key"] for r in tx.run(wi.SIDELESS_ACTORS, keys=giving)] if giving else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     # Events before statements: a statement's CLAIMS point at them.
@@ -231,12 +234,12 @@ def _write_queries(
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
     facts = [ev for a in todo for ev in a.incident_events]
-    if facts or stale:
+    if facts or stale or sided:
         if not replaced:
             tx.run(wi.LOCK_INCIDENTS).consume()
         claims = {k: v for a in todo for k, v in a.incident_claims.items()}
         wi.resolve_in_transaction(
-            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale, claims
+            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale, claims, sided
         )
     return status, counters
 

@@ -123,7 +123,8 @@ OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
 RETURN k AS incident, properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
        coalesce(sp.name, s.speaker_name) AS speaker,
-       s.side AS side, s.side_name AS side_name,
+       s.side AS own_side, coalesce(s.side, sp.side) AS side,
+       coalesce(s.side_name, sp.side_name) AS side_name,
        s.said_on AS said_on, s.start AS start, e.article AS article,
        [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
        [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
@@ -173,14 +174,15 @@ _NODES = """
 CALL () {
   UNWIND $actors AS k
   MATCH (n:Actor {key: k})
-  RETURN n.key AS key, n.name AS name, null AS kind, true AS actor
+  RETURN n.key AS key, n.name AS name, n.side AS side, n.side_name AS side_name,
+         null AS kind, true AS actor
   UNION ALL
   UNWIND $places AS k
   MATCH (n:Place {key: k})
-  RETURN n.key AS key, n.name AS name,
+  RETURN n.key AS key, n.name AS name, null AS side, null AS side_name,
          CASE WHEN n:Actor THEN 'country' ELSE n.kind END AS kind, false AS actor
 }
-RETURN key, name, kind, actor
+RETURN key, name, side, side_name, kind, actor
 """
 
 # Incidents this batch started: created with their reports and places at once.
@@ -222,6 +224,24 @@ CALL (i, row) {
   MATCH (p:Place {key: k})
   MERGE (i)-[:AT]->(p)
 }
+"""
+
+# Actors of the batch that have no side in the graph yet (asked before the
+# batch's entities are written: the batch may give them one).
+SIDELESS_ACTORS = """
+UNWIND $keys AS k
+MATCH (n:Actor {key: k})
+WHERE n.side IS NULL
+RETURN n.key AS key
+"""
+
+# Incidents with claims whose side came from the speaker's node, not their
+# own article: summarised again once the node has a side.
+_INCIDENTS_OF_SPEAKERS = """
+UNWIND $keys AS k
+MATCH (n:Actor {key: k})-[:SAID]->(s:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
+WHERE n.side IS NOT NULL AND s.side IS NULL
+RETURN DISTINCT i.key AS key
 """
 
 _CREATE_DISPUTES = """
@@ -297,6 +317,7 @@ def resolve_in_transaction(
     events: list[EventFacts],
     stale: Iterable[str] = (),
     claim_rows: dict[str, list[dict[str, Any]]] | None = None,
+    sided: Iterable[str] = (),
 ) -> None:
     """Resolve ``events`` (already written) and summarise every incident touched.
 
@@ -305,9 +326,27 @@ def resolve_in_transaction(
     are summarised again first, or deleted when no report is left, so the
     new events meet what the other articles say. ``claim_rows`` are the
     events' claims from the records (``ArticleRows.incident_claims``); without
-    them the claims are read back from the graph. The caller holds the
+    them the claims are read back from the graph. ``sided`` are actors this
+    batch gave their first side (``SIDELESS_ACTORS``, asked before): the
+    incidents their other claims are in are summarised again, so a dispute
+    does not depend on which article was loaded first. The caller holds the
     incident lock (``LOCK_INCIDENTS``).
     """
+    _resolve(tx, run, events, stale, claim_rows)
+    sided = sorted(set(sided))
+    if sided:
+        again = [r["key"] for r in tx.run(_INCIDENTS_OF_SPEAKERS, keys=sided)]
+        if again:
+            summarise_incidents(tx, run, sorted(again))
+
+
+def _resolve(
+    tx: neo4j.ManagedTransaction,
+    run: Run,
+    events: list[EventFacts],
+    stale: Iterable[str],
+    claim_rows: dict[str, list[dict[str, Any]]] | None,
+) -> None:
     stale = sorted(set(stale))
     if stale:
         summarise_incidents(tx, run, stale)
@@ -350,7 +389,7 @@ def _write_resolved(
     """Summarise and write the incidents touched, their reports and disputes.
 
     The claims of this batch's events come from the records (the graph is
-    asked only for node names and kinds); those of reports stored
+    asked only for node names, kinds and sides); those of reports stored
     before are read back, before the new PART_OF edges exist.
     """
     by_event = {ev.id: ev for ev, _ in assigned}
@@ -408,11 +447,11 @@ def _claim_row(
     if row["statement"] is None:  # an event no statement claims: the article's own
         out.update(statement=ev.id, polarity="asserts", unclaimed=True)
     out["speaker"] = (speaker or {}).get("name") or row.get("speaker_name")
-    # the side the claim's own article gives its speaker (stored on the
-    # statement), never the node's: that one may be filled in by a later
-    # article, and an incident must not depend on when it was summarised
-    out["side"] = row.get("side")
-    out["side_name"] = row.get("side_name")
+    # the side the claim's own article gives its speaker, else the graph's
+    # (another article's); resolution compares only the first
+    out["own_side"] = row.get("side")
+    out["side"] = row.get("side") or (speaker or {}).get("side")
+    out["side_name"] = row.get("side_name") or (speaker or {}).get("side_name")
     found = [nodes[(False, k)] for k in row["place_keys"] if (False, k) in nodes]
     out["place_keys"] = [p["key"] for p in found]
     out["place_names"] = [p["name"] for p in found]

@@ -445,7 +445,19 @@ class _Builder:
                     }
                 )
             if not rows:
-                rows.append({**base, "statement": None, "polarity": None, "speaker_key": None})
+                rows.append(
+                    {
+                        **base,
+                        "statement": None,
+                        "polarity": None,
+                        "speaker_key": None,
+                        "speaker_name": None,
+                        "side": None,
+                        "side_name": None,
+                        "said_on": None,
+                        "start": None,
+                    }
+                )
             out[ev.id] = rows
         return out
 
