@@ -395,9 +395,7 @@ def _write_resolved(
     by_event = {ev.id: ev for ev, _ in assigned}
     links: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev, m in assigned:
-        links[m.incident].append(
-            {"event": ev.id, "score": m.score, "reasons": list(m.reasons)}
-        )
+        links[m.incident].append({"event": ev.id, "score": m.score, "reasons": list(m.reasons)})
     old = sorted(k for k, inc in touched.items() if not inc.new)
     rows_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if old:

@@ -40,7 +40,9 @@ def records() -> list[ArticleRecords]:
 
     paths = sorted(EXAMPLES.rglob("*.txt"))
     assert len(paths) > 11, "the example sets are missing"
-    out = [r for r in Extractor().extract_many(iter_articles(paths)) if isinstance(r, ArticleRecords)]
+    out = [
+        r for r in Extractor().extract_many(iter_articles(paths)) if isinstance(r, ArticleRecords)
+    ]
     assert len(out) == len(paths)
     return out
 
@@ -48,7 +50,15 @@ def records() -> list[ArticleRecords]:
 def _incidents(graph) -> tuple[list[tuple], list[str], int]:
     rows = graph.driver.execute_query(INCIDENTS, database_=graph.database).records
     incidents = [
-        (r["key"], tuple(sorted(r["reports"])), r["lo"], r["hi"], r["type"], tuple(r["places"]), r["at"])
+        (
+            r["key"],
+            tuple(sorted(r["reports"])),
+            r["lo"],
+            r["hi"],
+            r["type"],
+            tuple(r["places"]),
+            r["at"],
+        )
         for r in rows
     ]
     disputes = sorted(
@@ -57,7 +67,9 @@ def _incidents(graph) -> tuple[list[tuple], list[str], int]:
             "MATCH (d:Dispute)-[:OF]->(:Incident) RETURN d.key AS k", database_=graph.database
         ).records
     )
-    size = graph.count("MATCH (n) RETURN count(n)") + graph.count("MATCH ()-[r]->() RETURN count(r)")
+    size = graph.count("MATCH (n) RETURN count(n)") + graph.count(
+        "MATCH ()-[r]->() RETURN count(r)"
+    )
     return incidents, disputes, size
 
 
