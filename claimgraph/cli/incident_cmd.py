@@ -41,8 +41,9 @@ def incident(key: str, limit: int | None, fmt: str, **conn: Any) -> None:
 
     Example:
 
+    \b
         claimgraph timeline Dravik --format json
-        claimgraph incident 'incident:004c7a833efe4f1c:ev1:4f2a91c0'
+        claimgraph incident 'incident:004c7a833efe4f1c:ev1:004c7a83'
     """
     rows = run_named(conn, "incident", {"id": key, "limit": limit})
     if not rows:
