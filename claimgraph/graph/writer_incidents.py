@@ -77,24 +77,27 @@ WITH ev, COLLECT {
   MATCH (:Place {key: k})-[:IN*1..6]->(q:Place)
   RETURN DISTINCT q.key
 } AS up
+// the aggregate keeps an event that meets no incident (its `up` is needed)
 CALL (ev, up) {
-  UNWIND ev.places + up AS k
-  MATCH (:Place {key: k})<-[:AT]-(i:Incident)
-  WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
-  RETURN i.key AS key
-  UNION
-  UNWIND ev.places AS k
-  MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
-  WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
-  RETURN i.key AS key
-  UNION
-  WITH ev WHERE size(ev.places) = 0
-  MATCH (i:Incident)
-  WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
-    AND i.place_keys = []
-  RETURN i.key AS key
+  CALL (ev, up) {
+    UNWIND ev.places + up AS k
+    MATCH (:Place {key: k})<-[:AT]-(i:Incident)
+    WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+    RETURN i.key AS key
+    UNION
+    UNWIND ev.places AS k
+    MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
+    WHERE i.family IN ev.families AND i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+    RETURN i.key AS key
+    UNION
+    WITH ev WHERE size(ev.places) = 0
+    MATCH (i:Incident)
+    WHERE i.family IN ev.families AND ev.reach <= i.date_lo <= ev.hi AND i.date_hi >= ev.lo
+      AND i.place_keys = []
+    RETURN i.key AS key
+  }
+  RETURN collect(key) AS keys
 }
-WITH ev, up, collect(key) AS keys
 RETURN ev.id AS id, up, COLLECT {
   UNWIND keys AS k
   MATCH (i:Incident {key: k})
