@@ -31,21 +31,18 @@ TIMELINE_COLUMNS = (
     "sources",
     "incident",
 )
+# The table keeps to what fits a terminal; JSON and CSV add the dates each
+# claim was said (said_on_a/said_on_b), the incident key and every claim's article.
 DISPUTED_COLUMNS = (
     "date",
     "kind",
-    "type",
     "place",
     "side_a",
     "speaker_a",
-    "said_on_a",
     "claim_a",
     "side_b",
-    "polarity_b",
     "speaker_b",
-    "said_on_b",
     "claim_b",
-    "incident",
 )
 PROFILE_COLUMNS = ("section", "date", "what", "detail")
 
