@@ -178,14 +178,15 @@ CALL () {
   UNWIND $actors AS k
   MATCH (n:Actor {key: k})
   RETURN n.key AS key, n.name AS name, n.side AS side, n.side_name AS side_name,
-         null AS kind, true AS actor
+         null AS kind, true AS actor, [] AS up
   UNION ALL
   UNWIND $places AS k
   MATCH (n:Place {key: k})
   RETURN n.key AS key, n.name AS name, null AS side, null AS side_name,
-         CASE WHEN n:Actor THEN 'country' ELSE n.kind END AS kind, false AS actor
+         CASE WHEN n:Actor THEN 'country' ELSE n.kind END AS kind, false AS actor,
+         COLLECT { MATCH (n)-[:IN*1..6]->(q:Place) RETURN DISTINCT q.key } AS up
 }
-RETURN key, name, side, side_name, kind, actor
+RETURN key, name, side, side_name, kind, actor, up
 """
 
 # Incidents this batch started: created with their reports and places at once.
@@ -457,9 +458,8 @@ def _claim_row(
     out["place_keys"] = [p["key"] for p in found]
     out["place_names"] = [p["name"] for p in found]
     out["place_kinds"] = [p["kind"] for p in found]
-    # the narrowest places and what contains them, as resolution found them
-    first = ev.places[0] if ev.places else None
-    out["area"] = [[first, q] for q in ev.area] if first else []
+    # each place and what contains it, as the read-back query pairs them
+    out["area"] = [[p["key"], q] for p in found for q in [p["key"], *p["up"]]]
     return out
 
 

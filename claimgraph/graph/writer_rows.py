@@ -332,7 +332,7 @@ class _Builder:
         # as the writer reads the place back: a place that acts is a country
         e = self.records.entity(ref)
         labels = self.labels[ref]
-        return labels[0] == "Place" and (e.kind in BROAD_KINDS or "Actor" in labels)
+        return "Place" in labels and (e.kind in BROAD_KINDS or "Actor" in labels)
 
     def _sides_of(self, refs: list[str]) -> list[str]:
         out: list[str] = []
@@ -351,7 +351,7 @@ class _Builder:
             claims = [statements[sid] for sid in ev.claimed_by if sid in statements]
             said = [s.said_on for s in claims if s.said_on is not None]
             reported = min(said) if said else records.article.published
-            refs = [r for r in (*ev.places, *ev.targets) if self.labels[r][0] == "Place"]
+            refs = [r for r in (*ev.places, *ev.targets) if "Place" in self.labels[r]]
             refs = refs or implied.get(ev.id, [])
             # A district, region or country beside a town says where the town
             # is (rightly or not), not another place of the happening: matching
@@ -403,7 +403,7 @@ class _Builder:
         out: dict[str, list[dict[str, Any]]] = {}
         for ev, row in zip(self.records.events, events, strict=True):
             props = {**row["props"], **row["counts"], "id": ev.id}
-            refs = [r for r in (*ev.places, *ev.targets) if self.labels[r][0] == "Place"]
+            refs = [r for r in (*ev.places, *ev.targets) if "Place" in self.labels[r]]
             keys = list(dict.fromkeys(self.keys[r] for r in refs))
             if not keys:
                 keys = list(
@@ -411,7 +411,7 @@ class _Builder:
                         self.keys[r]
                         for sid in ev.claimed_by
                         for r in speakers[sid].about
-                        if sid in speakers and self.labels[r][0] == "Place"
+                        if sid in speakers and "Place" in self.labels[r]
                     )
                 )
             base = {
