@@ -183,6 +183,10 @@ def _doer(tok: Token, table: EntityTable) -> Entity | None:
         ent = table.at(t.i)
         if ent is not None and (ent.type != "Place" or ent.is_actor or ent.kind == "country"):
             return ent
+        if ent is not None and t.i == subj.i and ent.kind in {None, "place"}:
+            # "Varossa offered talks": a place of unknown kind that acts is a country
+            ent.is_actor, ent.kind = True, "country"
+            return ent
     return group_actor(subj, table)
 
 
