@@ -45,17 +45,7 @@ HOSTILE = [
 ]
 # Real names the full-text analyzer keeps as one token ("o'brien", "j.l"): found all the same.
 TOKEN_NAMES = ["Conor O'Brien", "J.L. Dubois"]
-ALLOWED_LABELS = {
-    "Article",
-    "Actor",
-    "Person",
-    "Organization",
-    "Place",
-    "Statement",
-    "Event",
-    "Incident",
-    "Dispute",
-}
+ALLOWED_LABELS = {"Article", "Actor", "Person", "Organization", "Place", "Statement", "Event"}
 
 
 def _hostile_records() -> list[ArticleRecords]:
