@@ -44,7 +44,6 @@ GRAPH_COMMANDS = frozenset(
         "analyze",
         "stats",
         "queries",
-        "incident",
     }
 )
 
