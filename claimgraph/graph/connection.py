@@ -7,6 +7,7 @@ driver and the database name as arguments.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
 import neo4j
@@ -16,7 +17,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 from claimgraph.errors import ConfigError, ConnectionFailed, first_line
 from claimgraph.graph.home import USER, ServerHome
 
-__all__ = ["Settings", "resolve_settings", "open_driver", "connect"]
+__all__ = ["Settings", "resolve_settings", "open_driver", "connect", "raised_by_driver"]
 
 log = logging.getLogger(__name__)
 
@@ -108,3 +109,16 @@ def connect(
     settings = resolve_settings(uri, user, password, database, home)
     log.info("connecting to %s", settings.describe())
     return open_driver(settings), settings.database
+
+
+def raised_by_driver(error: BaseException) -> bool:
+    """Whether ``error`` was raised inside the neo4j driver's own code."""
+    tb = error.__traceback__
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    if last is None:
+        return False
+    driver_dir = os.path.dirname(neo4j.__file__)
+    return os.path.abspath(last.tb_frame.f_code.co_filename).startswith(driver_dir + os.sep)

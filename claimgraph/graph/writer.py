@@ -24,7 +24,6 @@ article per transaction, so one bad article fails alone and the rest loads.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections import deque
@@ -47,6 +46,7 @@ from neo4j.exceptions import (
 
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
+from claimgraph.graph.connection import raised_by_driver
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
 from claimgraph.graph.writer_nested import CREATE_EVENTS, CREATE_STATEMENTS
 from claimgraph.graph.writer_rows import ArticleRows
@@ -228,19 +228,6 @@ def _write_queries(
     return status, counters
 
 
-def _raised_by_driver(error: BaseException) -> bool:
-    """Whether ``error`` was raised inside the neo4j driver's own code."""
-    tb = error.__traceback__
-    last = None
-    while tb is not None:
-        last = tb
-        tb = tb.tb_next
-    if last is None:
-        return False
-    driver_dir = os.path.dirname(neo4j.__file__)
-    return os.path.abspath(last.tb_frame.f_code.co_filename).startswith(driver_dir + os.sep)
-
-
 @dataclass
 class _Written:
     """What one batch's write came back with, to be reported by the caller."""
@@ -297,7 +284,7 @@ class _BatchWriter:
         except (ServiceUnavailable, SessionExpired) as e:
             raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
         except (ValueError, OSError) as e:
-            if not _raised_by_driver(e):
+            if not raised_by_driver(e):
                 raise
             # A server that dies mid-message leaves the driver reading a torn
             # frame; that is a lost connection, not a bug of ours.

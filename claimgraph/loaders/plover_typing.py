@@ -14,6 +14,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimgraph.loaders.plover_arguments import (
+    NOT_ACTIONS,
+    OBJ_DEPS,
+    arguments_fit,
+    lemma_of,
+    objects_of,
+)
 from claimgraph.loaders.plover_context import (
     ASSAULT_WORDS,
     FIGHT_WORDS,
@@ -46,24 +53,12 @@ __all__ = [
 Entry = tuple[str, str | None]
 _GENERIC_VIOLENCE = {"attack", "strike", "hit", "target", "raid", "kill", "wound", "injure"}
 _KILLING = {"kill", "wound", "injure", "die"}
-_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 # Words that make a strike a labour strike.
 _LABOUR = {"general", "labor", "labour", "worker", "teacher", "union", "employee", "nationwide"}
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def _objects(tok: Token) -> list[Token]:
-    """What a verb acts on: its object, or the object of its preposition or particle."""
-    out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
-    for c in tok.children:
-        if c.dep_ in {"prep", "prt"}:
-            out += [g for g in c.children if g.dep_ == "pobj"]
-    if tok.dep_ == "xcomp" and not out:  # "threatened to impose" → the object of "impose"
-        out = [c for c in tok.children if c.dep_ == "dobj"]
-    return out
+_lemma = lemma_of
+_objects = objects_of
 
 
 def _noun_entry(noun: Token) -> Entry | None:
@@ -159,7 +154,7 @@ def _noun_stands(tok: Token) -> bool:
     if node.dep_ == "pobj" and node.head.head.pos_ in {"NOUN", "PROPN"}:
         return False
     head = node.head
-    if node.dep_ in _OBJ_DEPS and head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
+    if node.dep_ in OBJ_DEPS and head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
         return not (_lemma(head) in VERBS or _lemma(head) in OBJECT_VERBS)
     return True
 
@@ -189,128 +184,13 @@ _SEVERED = frozenset(
 )
 
 
-# What a host receives (a delegation, an envoy), not money, orders or criticism.
-_RECEIVED_GUESTS = frozenset(
-    """delegation envoy minister president premier leader ambassador delegate visitor
-    guest counterpart official officials mission emissary king queen prince""".split()
-)
-# What is delivered as aid, not as a sale ("delivered the final jet to the airline").
-_AID_GOODS = frozenset(
-    """aid food supplies supply medicine medicines water fuel assistance relief shelter tent
-    tents blanket blankets vaccine vaccines arms weapons ammunition grain flour""".split()
-)
-_FIRED_AT = frozenset({"on", "at", "into", "toward", "towards", "upon"})
-# Words of time and quantity ("in early March") never name an action.
-_NOT_ACTIONS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-
-
-# Markets move ("stocks rallied", "investors fled to bonds", "the index closed down"):
-# subjects that make a verb of protest, flight or combat a market report.
-_MARKETS = frozenset(
-    """stock stocks share shares markets index indices indexes price prices dollar
-    currency currencies euro yen pound bond bonds oil gold investor investors trader traders
-    capital sale sales earnings profit profits revenue demand trading economy""".split()
-)
-# Forces that hit without anyone fighting ("hit by fears of a recession", "by a storm").
-_BLIND_FORCES = frozenset(
-    """fear fears worry worries concern concerns crisis recession downturn slump turmoil
-    uncertainty loss losses decline inflation slowdown storm hurricane typhoon cyclone flood
-    floods earthquake quake tsunami drought wildfire fire fires heatwave virus pandemic""".split()
-)
-# What is struck, hit or killed without violence ("struck a deal", "hit a record high").
-_NOT_STRUCK = frozenset(
-    """deal deals agreement accord bargain compromise record high highs low lows note tone
-    chord balance target targets brand product plan plans bill proposal idea project
-    jackpot mark level peak bottom""".split()
-)
-# What a government closes ("closed the border"), not a plant or an index.
-_CLOSED = frozenset(
-    """border borders crossing crossings embassy embassies consulate airspace road roads
-    highway port ports airport airports checkpoint checkpoints corridor school schools
-    mosque mosques church churches newspaper newspapers channel station office offices
-    bank banks market markets university universities parliament""".split()
-)
-_GENERIC_HITS = {"attack", "strike", "hit", "target", "kill", "battle", "fight", "combat"}
-# Accidents kill without an attacker ("the jetliner crashed, killing all 228 on board").
-_ACCIDENTS = frozenset("crash collide derail capsize sink plunge accident collision".split())
-
-
-def _accident(tok: Token) -> bool:
-    """Whether a killing or hit is told of a crash, not of an attacker."""
-    doers = [tok] + ([tok.head] if tok.dep_ in {"advcl", "conj"} else [])
-    for verb in doers:
-        if _lemma(verb) in _ACCIDENTS and verb is not tok:
-            return True
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and _lemma(subj) in _ACCIDENTS:
-            return True
-    return False
-
-
-def _market_subject(tok: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and _lemma(c) in _MARKETS for c in tok.children)
-
-
-def _arguments_fit(tok: Token, lemma: str) -> bool:
-    """Whether a verb with a common non-political sense takes a political one here."""
-    if _market_subject(tok):
-        return False
-    objects = _objects(tok)
-    if lemma == "close":
-        return any(_lemma(o) in _CLOSED for o in objects)
-    if lemma in _GENERIC_HITS:
-        struck = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if any(
-            o.ent_type_ in _NOT_ACTIONS
-            or _lemma(o) in _NOT_STRUCK
-            or _lemma(o) in _MARKETS
-            or _lemma(o) in _BLIND_FORCES
-            for o in struck
-        ):
-            return False  # "hitting 100 dollars", "struck a deal", "battling falling demand"
-        if _accident(tok):
-            return False
-        return not any(
-            c.dep_ == "agent" and any(_lemma(p) in _BLIND_FORCES for p in c.children)
-            for c in tok.children
-        )  # "hit by fears of a recession"
-    if lemma == "receive":
-        return any(
-            o.ent_type_ in {"PERSON", "NORP", "GPE"} or o.lemma_.lower() in _RECEIVED_GUESTS
-            for o in objects
-        )
-    if lemma == "deliver":
-        return any(t.lemma_.lower() in _AID_GOODS for o in objects for t in o.subtree)
-    if lemma == "fire":  # "fired on the convoy", "fired rockets", not "fired the manager"
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ in _FIRED_AT
-            and any(p.dep_ == "pobj" and p.ent_type_ not in _NOT_ACTIONS for p in c.children)
-            for c in tok.children
-        ) or any(_lemma(o) in MODE_WORDS or o.lower_ in MODE_WORDS for o in objects)
-    if lemma == "die":  # "died in the shelling", "as a result of torture", not "at 56"
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ in {"in", "from", "after", "during", "under", "as", "of"}
-            and any(
-                (e := NOUNS.get(_lemma(p))) is not None
-                and e[0] in {"FIGHT", "ASSAULT"}
-                or _lemma(p) in {"wound", "injury", "wounds", "injuries"}
-                or _lemma(p) in MODE_WORDS
-                for p in c.subtree
-            )
-            for c in tok.children
-        )
-    return True
-
-
 def category_of(tok: Token) -> Entry | None:
     """The PLOVER (category, mode) this word names here, or None."""
     lemma = _lemma(tok)
-    if tok.ent_type_ in _NOT_ACTIONS:
+    if tok.ent_type_ in NOT_ACTIONS:
         return None  # "as early as March" is a month, not a march
     if tok.pos_ in {"VERB", "AUX"}:
-        if not _arguments_fit(tok, lemma):
+        if not arguments_fit(tok, lemma):
             return None
         if lemma in {"push", "press"} and not any(
             c.dep_ in {"xcomp", "ccomp"}

@@ -164,12 +164,12 @@ def test_a_torn_frame_from_the_driver_counts_as_a_lost_connection() -> None:
     # ValueError; the writer must tell it apart from a ValueError of ours.
     import neo4j._codec.packstream.v1 as packstream
 
-    from claimgraph.graph.writer import _raised_by_driver
+    from claimgraph.graph.connection import raised_by_driver
 
     unpacker = object.__new__(packstream.Unpacker)
     with pytest.raises(ValueError) as from_driver:
         unpacker._unpack_structure_header(0x70)
-    assert _raised_by_driver(from_driver.value)
+    assert raised_by_driver(from_driver.value)
     with pytest.raises(ValueError) as ours:
         int("not a number")
-    assert not _raised_by_driver(ours.value)
+    assert not raised_by_driver(ours.value)
