@@ -14,6 +14,8 @@ from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import SPEECH_VERBS, STATE_CUES
 from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of
 
+# The speaker name of words whose source the text leaves out ("it was reported that").
+UNNAMED_SOURCE = "unnamed source"
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "dative"}
 _CHANNEL_NOUNS = {
     "interview",
@@ -103,7 +105,24 @@ class Claim:
     )  # date words hanging off the cue ("said on Monday")
 
 
+def _passive(tok: Token) -> bool:
+    """ "were announced", "is expected", "the version announced last year"."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ == "acl"
+    )
+
+
+def _agent(tok: Token) -> Token | None:
+    """The source of a passive cue: "announced by Apple" (none for "it is expected")."""
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _subject(tok: Token) -> Token | None:
+    if _passive(tok) and tok.lemma_ != "quote":
+        # The subject of a passive cue is what was said ("Improvements were
+        # announced"), never who said it.
+        return _agent(tok)
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         # "As well as new routes to the US, Mannion stated ...": of two subjects
@@ -151,6 +170,8 @@ def _is_cue(tok: Token) -> bool:
         )
     if tok.lemma_ == "say" and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
         return False  # part of "quoted ... as saying"
+    if tok.lemma_ == "point":  # "they point out, ...", never "pointed to the map"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     return True
 
 
@@ -190,6 +211,13 @@ class _Finder:
     def content(self, cue: Token, sent: Span) -> tuple[int, int] | None:
         lemma = cue.lemma_
         kids = [c for c in cue.children if c.dep_ in _CONTENT_DEPS]
+        raised = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        infinitive = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if raised is not None and infinitive is not None and raised.lower_ != "it":
+            # "some studios are reported to want ...": what is reported is
+            # the subject together with its infinitive.
+            toks = [*raised.subtree, *infinitive.subtree]
+            return span_chars(toks) if len(toks) >= 3 else None
         clause = [c for c in kids if c.dep_ == "ccomp"]
         if lemma in {"accuse", "blame", "condemn", "criticize", "criticise"}:
             clause = [c for c in kids if c.dep_ in {"dobj", "prep", "ccomp"}]

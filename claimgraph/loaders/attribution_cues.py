@@ -10,8 +10,10 @@ from claimgraph.loaders.attribution_core import (
     _ANAPHORIC,
     _CHANNEL_NOUNS,
     _WEAK_CUES,
+    UNNAMED_SOURCE,
     Claim,
     _Finder,
+    _passive,
     _subject,
 )
 from claimgraph.loaders.attribution_speakers import QUESTION_WORDS, speaker_of
@@ -158,6 +160,11 @@ def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     )
 
 
+# Reporting verbs whose agentless passive hands on what someone else said
+# ("it is reported that", "the plane is said to"); "is expected to" is not one.
+_HEARSAY = frozenset("say report claim allege rumor rumour state announce confirm tell".split())
+
+
 def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     """ "X said (that) ...", "..., X said", "X denied ...", "X urged Y to ..."."""
     lemma = cue.lemma_
@@ -165,12 +172,20 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     negated = any(c.dep_ == "neg" for c in cue.children)
     text = f.text
     via: list[str] = []
-    subj = _subject(cue) or _adjacent_speaker(f, cue)
-    if subj is None:
+    subj = _subject(cue) or (None if _passive(cue) else _adjacent_speaker(f, cue))
+    # "It has been reported that ...", "X is claimed to be ...": words with a
+    # source the text does not name, which is not the outlet speaking.
+    unnamed = subj is None and _passive(cue) and cue.dep_ != "acl" and lemma in _HEARSAY
+    if subj is None and not unnamed:
         return None
-    if subj.lower_ in {"which", "that"} and cue.dep_ == "relcl" and kind == "say":
+    if (
+        subj is not None
+        and subj.lower_ in {"which", "that"}
+        and cue.dep_ == "relcl"
+        and kind == "say"
+    ):
         subj = cue.head  # "a report by the ministry, which said that ...": the report speaks
-    if lemma in _LABELLING and not any(c.dep_ == "auxpass" for c in cue.children):
+    if lemma in _LABELLING and subj is not None and not _passive(cue):
         labelled = _labelling(f, cue, sent, subj)
         if labelled is not None:
             return labelled
@@ -180,6 +195,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         return None  # "a photograph of what he said was the helmet": a label, not a claim
     if (
         lemma in {"describe", "call"}
+        and subj is not None
         and subj.lower_ in {"it", "what", "which"}
         and cue.dep_ == "relcl"
     ):
@@ -279,6 +295,8 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     if cue.head.lemma_ in {"decline", "refuse"} and cue.dep_ == "xcomp":
         polarity, cue_text = "unconfirmed", f"{cue.head.lemma_} to {lemma}"
     speaker, name = speaker_of(f, subj)
+    if unnamed:
+        name = UNNAMED_SOURCE
     if speaker is None and name is None:
         return None
     if (

@@ -17,6 +17,7 @@ SPEECH_VERBS: dict[str, str] = {
     "announce": "say",
     "declare": "say",
     "note": "say",
+    "point": "say",  # only as "point out" (see attribution_core._is_cue)
     "stress": "say",
     "insist": "say",
     "explain": "say",

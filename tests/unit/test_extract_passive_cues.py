@@ -1,0 +1,56 @@
+"""Passive cues: the agent speaks, an agentless report has an unnamed source,
+and the passive subject is never the speaker. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from claimgraph.loaders.attribution_core import UNNAMED_SOURCE
+from claimgraph.loaders.pipeline import Extractor
+from tests.unit.attribution_helpers import extract, extractor, one
+
+__all__ = ["extractor"]  # the module-scoped fixture the tests below use
+
+
+def test_agentless_report_has_an_unnamed_source(extractor: Extractor) -> None:
+    r = extract(extractor, "It has been reported that the Kestrian airline will order twelve jets.")
+    s = one(r, UNNAMED_SOURCE)
+    assert s.cue == "report" and s.speaker is None
+    assert s.text.startswith("the Kestrian airline will order twelve jets")
+
+
+def test_passive_subject_is_not_the_speaker(extractor: Extractor) -> None:
+    text = "The Varossan tanker is claimed to be the fastest in its class, but rivals disagree."
+    r = extract(extractor, text)
+    assert not [s for s in r.statements if s.speaker_name and "tanker" in s.speaker_name]
+    s = one(r, UNNAMED_SOURCE)
+    assert "the fastest in its class" in s.text
+
+
+def test_raised_subject_is_part_of_what_is_reported(extractor: Extractor) -> None:
+    r = extract(extractor, "Some studios are reported to want a higher price for their films.")
+    s = one(r, UNNAMED_SOURCE)
+    assert s.text.startswith("Some studios") and s.text.endswith("higher price for their films")
+
+
+def test_passive_agent_is_the_speaker(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "Anna Sorel was recommended by Tomas Reller to lead the Kestrian rail board next year.",
+    )
+    s = one(r, "Tomas Reller")
+    assert s.cue == "recommend" and "to lead the Kestrian rail board" in s.text
+
+
+def test_expected_to_is_no_attribution(extractor: Extractor) -> None:
+    r = extract(extractor, "The Kestrian frigate is expected to reach the port on Friday.")
+    assert not [s for s in r.statements if s.cue == "expect"]
+
+
+def test_point_out_is_a_cue_and_point_to_is_not(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "Critics point out that the new line will cost twice as much. "
+        "The minister pointed to the map on the wall.",
+    )
+    s = one(r, "Critics")
+    assert s.cue == "point" and "cost twice as much" in s.text
+    assert not [x for x in r.statements if "map" in x.text]
