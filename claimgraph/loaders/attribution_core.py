@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import SPEECH_VERBS, STATE_CUES
+from claimgraph.loaders.lexicon_cues import SPEAKING_NOUNS
 from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of
 
 # The speaker name of words whose source the text leaves out ("it was reported that").
@@ -108,7 +109,10 @@ class Claim:
 def _passive(tok: Token) -> bool:
     """ "were announced", "is expected", "the version announced last year"."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ == "acl"
+        # a reduced passive: "a screen, dubbed a 'retina display'"
+        tok.tag_ == "VBN"
+        and tok.dep_ in {"acl", "advcl"}
+        and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)
     )
 
 
@@ -128,6 +132,8 @@ def _subject(tok: Token) -> Token | None:
         # "As well as new routes to the US, Mannion stated ...": of two subjects
         # the tagger hung on one verb, the one nearest it.
         return min(subjects, key=lambda c: abs(tok.i - c.i))
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+        return None  # "it is interesting to note that ...": the writer's aside
     if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
         head = tok.head
         if (
@@ -270,8 +276,16 @@ class _Finder:
             "reveal",
         }:
             clause = [c for c in kids if c.dep_ in {"ccomp", "dobj"}]
+            if lemma in {"describe", "cite"} and clause:
+                # "described the range as 'one of the wonders'": the label is the claim
+                clause += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
             if lemma == "report" and not clause:  # "reported losing $4.8 billion"
                 clause = [c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+            if lemma == "cite" and not any(c.lower_ == "as" for c in cue.children):
+                # "citing people familiar with the situation": a source, not words
+                sources = [c for c in clause if c.dep_ == "dobj" and self._names_source(c)]
+                if sources:
+                    return None
             if lemma in {"post", "publish"}:
                 # "posted a video", not "posted a net profit": results are not words
                 clause = [c for c in clause if c.dep_ == "ccomp" or c.lemma_ in _POSTED_NOUNS]
@@ -341,6 +355,13 @@ class _Finder:
             if len(toks) >= 3:
                 return span_chars(toks)
         return None
+
+    def _names_source(self, tok: Token) -> bool:
+        """ "people familiar with the talks", "confidential documents", "Reuters"."""
+        named = self.table.at(tok.i)
+        if named is not None and named.type in {"Person", "Organization"}:
+            return not any(c.lower_ == "as" for c in tok.children)
+        return tok.lower_ in SPEAKING_NOUNS and not any(c.lower_ == "as" for c in tok.children)
 
     def _in_channel(self, tok: Token, cue: Token) -> bool:
         """Tokens of "on Telegram", "in a statement posted on its website", "to reporters"."""

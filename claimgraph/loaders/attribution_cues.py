@@ -175,7 +175,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     subj = _subject(cue) or (None if _passive(cue) else _adjacent_speaker(f, cue))
     # "It has been reported that ...", "X is claimed to be ...": words with a
     # source the text does not name, which is not the outlet speaking.
-    unnamed = subj is None and _passive(cue) and cue.dep_ != "acl" and lemma in _HEARSAY
+    unnamed = subj is None and lemma in _HEARSAY and any(c.dep_ == "auxpass" for c in cue.children)
     if subj is None and not unnamed:
         return None
     if (
@@ -185,7 +185,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         and kind == "say"
     ):
         subj = cue.head  # "a report by the ministry, which said that ...": the report speaks
-    if lemma in _LABELLING and subj is not None and not _passive(cue):
+    if lemma in _LABELLING and subj is not None:  # a passive one only with its agent
         labelled = _labelling(f, cue, sent, subj)
         if labelled is not None:
             return labelled

@@ -8,41 +8,12 @@ from spacy.tokens import Token
 
 from claimgraph.loaders.attribution_core import _Finder
 from claimgraph.loaders.channels import name_without_entity
+from claimgraph.loaders.lexicon_cues import SPEAKING_NOUNS
 from claimgraph.schema.records import Entity
 
 __all__ = ["QUESTION_WORDS", "speaker_of"]
 
 
-# Common nouns that can speak: people, groups, institutions, documents.
-_SPEAKING_NOUNS = frozenset(
-    """official officials analyst analysts spokesman spokeswoman spokesperson source sources
-    expert experts executive executives report reports study studies survey surveys poll polls
-    statement statements document documents memo email letter critic critics resident residents
-    witness witnesses police company companies firm firms people observer observers economist
-    economists investor investors trader traders researcher researchers scientist scientists
-    lawyer lawyers attorney judge court authorities government ministry agency group groups
-    union unions officer officers soldier soldiers commander commanders leader leaders minister
-    ministers president chairman chief director manager managers employee employees worker workers
-    customer customers user users consumer consumers fan fans doctor doctors diplomat diplomats
-    negotiator negotiators activist activists campaigner campaigners protester protesters
-    villager villagers farmer farmers parent parents student students member members
-    representative representatives delegate delegates lawmaker lawmakers senator senators
-    politician politicians party parties board council committee commission panel court
-    newspaper paper magazine website broadcaster network station agency bank banks airline
-    airlines carrier automaker carmaker maker makers manufacturer manufacturers industry insiders
-    insider person man woman men women family families team teams club organisers organizers
-    army military forces troops militia rebels insurgents fighters spokespeople staff
-    prosecutor prosecutors investigators inspector inspectors regulator regulators office
-    administration cabinet parliament congress senate ministry department embassy white house
-    kremlin pentagon watchdog monitor monitors observatory charity head heads deputy secretary
-    adviser advisers advisor aide aides envoy ambassador governor mayor general colonel captain
-    ceo founder owner author writer writers editor editors reporter reporters journalist
-    journalists correspondent host professor teacher scholar historian consultant partner
-    colleague friend wife husband son daughter mother father brother sister victim victims
-    survivor survivors patient patients passenger passengers pilot pilots driver crew
-    chairwoman chairperson vice-president counsel ceos cfo coo spokesmen spokeswomen
-    planner planners strategist strategists specialist specialists engineer engineers""".split()
-)
 QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "when", "why", "who", "which"})
 _SPEAKING_PRONOUNS = frozenset(
     {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
@@ -59,7 +30,7 @@ def _can_speak(subj: Token) -> bool:
         return False  # "how many people want ..." is a question, not a speaker
     if subj.pos_ == "PROPN":
         return True
-    if subj.lemma_.lower() in _SPEAKING_NOUNS or subj.lower_ in _SPEAKING_NOUNS:
+    if subj.lemma_.lower() in SPEAKING_NOUNS or subj.lower_ in SPEAKING_NOUNS:
         return True
     # "the head of the Bureau, General Arkady Moss,": a name inside the phrase speaks,
     # but not one inside a clause ("the strategies adopted by Boeing").

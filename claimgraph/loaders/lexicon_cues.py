@@ -3,7 +3,7 @@ negation leaves a claim unconfirmed. Re-exported by ``lexicon``."""
 
 from __future__ import annotations
 
-__all__ = ["NEGATIVE_CUES", "SPEECH_VERBS", "STATE_CUES"]
+__all__ = ["NEGATIVE_CUES", "SPEAKING_NOUNS", "SPEECH_VERBS", "STATE_CUES"]
 
 # Lemma → cue class. Classes drive polarity and event typing.
 
@@ -17,6 +17,7 @@ SPEECH_VERBS: dict[str, str] = {
     "announce": "say",
     "declare": "say",
     "note": "say",
+    "dub": "say",
     "point": "say",  # only as "point out" (see attribution_core._is_cue)
     "stress": "say",
     "insist": "say",
@@ -122,3 +123,34 @@ STATE_CUES = frozenset(
 
 # "did not confirm", "declined to confirm": no claim either way.
 NEGATIVE_CUES = {"confirm", "comment", "say", "disclose", "specify"}
+
+# Common nouns that can speak: people, groups, institutions, documents.
+SPEAKING_NOUNS = frozenset(
+    """official officials analyst analysts spokesman spokeswoman spokesperson source sources
+    expert experts executive executives report reports study studies survey surveys poll polls
+    statement statements document documents memo email letter critic critics resident residents
+    witness witnesses police company companies firm firms people observer observers economist
+    economists investor investors trader traders researcher researchers scientist scientists
+    lawyer lawyers attorney judge court authorities government ministry agency group groups
+    union unions officer officers soldier soldiers commander commanders leader leaders minister
+    ministers president chairman chief director manager managers employee employees worker workers
+    customer customers user users consumer consumers fan fans doctor doctors diplomat diplomats
+    negotiator negotiators activist activists campaigner campaigners protester protesters
+    villager villagers farmer farmers parent parents student students member members
+    representative representatives delegate delegates lawmaker lawmakers senator senators
+    politician politicians party parties board council committee commission panel court
+    newspaper paper magazine website broadcaster network station agency bank banks airline
+    airlines carrier automaker carmaker maker makers manufacturer manufacturers industry insiders
+    insider person man woman men women family families team teams club organisers organizers
+    army military forces troops militia rebels insurgents fighters spokespeople staff
+    prosecutor prosecutors investigators inspector inspectors regulator regulators office
+    administration cabinet parliament congress senate ministry department embassy white house
+    kremlin pentagon watchdog monitor monitors observatory charity head heads deputy secretary
+    adviser advisers advisor aide aides envoy ambassador governor mayor general colonel captain
+    ceo founder owner author writer writers editor editors reporter reporters journalist
+    journalists correspondent media press host professor teacher scholar historian consultant partner
+    colleague friend wife husband son daughter mother father brother sister victim victims
+    survivor survivors patient patients passenger passengers pilot pilots driver crew
+    chairwoman chairperson vice-president counsel ceos cfo coo spokesmen spokeswomen
+    planner planners strategist strategists specialist specialists engineer engineers""".split()
+)

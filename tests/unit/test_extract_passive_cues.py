@@ -54,3 +54,38 @@ def test_point_out_is_a_cue_and_point_to_is_not(extractor: Extractor) -> None:
     s = one(r, "Critics")
     assert s.cue == "point" and "cost twice as much" in s.text
     assert not [x for x in r.statements if "map" in x.text]
+
+
+def test_citing_a_source_is_no_claim_citing_a_reason_is(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "The Kestrian Herald, citing people familiar with the talks, reported that the deal "
+        "had collapsed. The president postponed the visit, citing the ban as his reason.",
+    )
+    cites = [s for s in r.statements if s.cue == "cite"]
+    assert [s.text for s in cites] == ["the ban as his reason"]
+
+
+def test_described_as_keeps_the_label(extractor: Extractor) -> None:
+    r = extract(extractor, 'Anna Sorel described the new bridge as "a gift to the whole valley".')
+    s = one(r, "Anna Sorel")
+    assert s.cue == "describe" and "a gift to the whole valley" in s.text
+
+
+def test_an_aside_of_the_writer_has_no_speaker(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "Halvard Motors said sales rose, though it is interesting to note that its rival "
+        "Dorn Cars has cut prices.",
+    )
+    assert not [s for s in r.statements if s.cue == "note"]
+
+
+def test_a_reduced_passive_label_needs_its_agent(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        'The ministry\'s plan, dubbed "Open Road" by the press, was approved. '
+        'The new tanker, dubbed "the Whale", left the port on Monday.',
+    )
+    dubbed = [s for s in r.statements if s.cue == "dub"]
+    assert [(s.speaker_name, s.text) for s in dubbed] == [("the press", "Open Road")]
