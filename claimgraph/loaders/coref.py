@@ -149,6 +149,10 @@ class Resolver:
             if tok.lemma_.lower() in _ANY_ORGANIZATION and any(
                 c.lower_ in {"the", "this"} for c in tok.children if c.dep_ == "det"
             ):
+                if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                    # "the China Daily newspaper" names its organisation
+                    named = self.table.at(tok.i - 1)
+                    return named if named is not None and named.type == "Organization" else None
                 return self._nearest(tok.i, lambda e: e.type == "Organization")
             kinds = _NOMINALS.get(low)
             # "the Contact Group's chief envoy": names to the left inside the phrase.
