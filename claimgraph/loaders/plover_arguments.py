@@ -145,4 +145,12 @@ def arguments_fit(tok: Token, lemma: str) -> bool:
             )
             for c in tok.children
         )
+    if lemma == "order":  # "ordered the troops to withdraw", not "ordered 20 jets"
+        return any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children) or any(
+            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+        )
+    if lemma == "charge":  # "charged him with fraud", not "charge an added cost"
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+            o.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for o in objects
+        )
     return True

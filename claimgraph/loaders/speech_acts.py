@@ -175,11 +175,31 @@ def act_of(tok: Token) -> tuple[str | None, bool]:
     return act, denied
 
 
+# How a word inside a subject can name who acts: "Air Canada", "the government
+# of Belmora", "Jordan and Britain", "the group's envoys".
+_NAMING_DEPS = {"compound", "flat", "poss", "appos", "conj", "cc", "det", "pobj", "case", "punct"}
+
+
+def _names_the_subject(t: Token, subj: Token) -> bool:
+    first = True  # the name itself may be a modifier: "an Argentine judge", "the UNITA wing"
+    while t.i != subj.i:
+        if not (
+            t.dep_ in _NAMING_DEPS
+            or (t.dep_ == "prep" and t.lower_ == "of")
+            or (first and t.dep_ in {"amod", "nmod", "npadvmod"})
+        ):
+            return False
+        t, first = t.head, False
+    return True
+
+
 def _doer(tok: Token, table: EntityTable) -> Entity | None:
     subj = subject_of(tok)
     if subj is None or subj.pos_ == "PRON":
         return None
     for t in [subj, *subj.subtree]:
+        if not _names_the_subject(t, subj):
+            continue  # "the screen layout, similar to that of the iPhone, offers ..."
         ent = table.at(t.i)
         if ent is not None and (ent.type != "Place" or ent.is_actor or ent.kind == "country"):
             return ent

@@ -118,3 +118,25 @@ def test_a_visit_is_an_event_not_a_statement(extractor: Extractor) -> None:
     r = _extract(extractor, "Governor Lena Marsh visited Halvik on Monday.")
     assert not [s for s in r.statements if s.speaker_name == "Lena Marsh"]
     assert [e.type for e in r.events] == ["CONSULT"]
+
+
+def test_an_order_of_goods_or_a_price_charged_is_no_act(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Kestria Air has ordered twelve new airliners worth $900 million. "
+        "Varossan airports charge an added fee for late landings.",
+    )
+    assert not [s for s in r.statements if s.act in {"DEMAND", "DISAPPROVE"}]
+
+
+def test_an_order_to_act_is_a_demand_of_who_gave_it(extractor: Extractor) -> None:
+    r = _extract(extractor, "Varossa ordered the Kestrian convoy to leave Oskaryn by Friday.")
+    assert _by(r, "Varossa").act == "DEMAND"
+
+
+def test_a_name_deep_inside_the_subject_does_not_act(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "The new timetable, similar to that of Kestria Rail, offers faster trains to Oskaryn.",
+    )
+    assert not [s for s in r.statements if s.speaker_name == "Kestria Rail"]
