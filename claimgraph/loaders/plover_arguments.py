@@ -99,6 +99,8 @@ def arguments_fit(tok: Token, lemma: str) -> bool:
     """Whether a verb with a common non-political sense takes a political one here."""
     if _market_subject(tok):
         return False
+    if lemma == "target" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        return False  # "the jet is targeted at smaller airports": a market, not a strike
     objects = objects_of(tok)
     if lemma == "close":
         return any(lemma_of(o) in _CLOSED for o in objects)
@@ -144,6 +146,12 @@ def arguments_fit(tok: Token, lemma: str) -> bool:
                 for p in c.subtree
             )
             for c in tok.children
+        )
+    if lemma == "discuss":  # talks need two sides: "discussed X with Y", "the two ministers"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
+            subj is not None
+            and (subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children))
         )
     if lemma == "order":  # "ordered the troops to withdraw", not "ordered 20 jets"
         return any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children) or any(

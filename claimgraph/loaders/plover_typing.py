@@ -110,6 +110,8 @@ def _light_entry(tok: Token) -> Entry | None:
         nouns = [obj] + [c for c in obj.children if c.dep_ in {"compound", "nmod"}]
         nouns += [g for c in obj.children if c.lower_ == "of" for g in c.children]
         for noun in nouns:
+            if noun.ent_type_ in NOT_ACTIONS:
+                continue  # "made an appearance in March": a month, not a march
             entry = _noun_entry(noun)
             if entry is not None:
                 return entry

@@ -141,3 +141,21 @@ def test_political_senses_of_the_same_words_stay_events(
     extractor: Extractor, text: str, category: str
 ) -> None:
     assert category in [e.type for e in _extract(extractor, text).events]
+
+
+def test_senses_that_are_no_events(extractor: Extractor) -> None:
+    """A month is no march, a market aimed at is no target, one person discussing is no talks."""
+    x = extractor
+    for text in (
+        "The Kestrian minister made an appearance in March.",
+        "The new Varossan airliner is targeted at smaller airports.",
+        "Anna Sorel discussed the new timetable.",
+    ):
+        r = x.extract(Article(id="t", text=text, published=date(2025, 6, 14)))
+        assert not r.events, (text, [(e.type, e.summary) for e in r.events])
+    r = x.extract(
+        Article(
+            id="t", text="Kestria discussed the plan with Varossa.", published=date(2025, 6, 14)
+        )
+    )
+    assert [e.type for e in r.events] == ["CONSULT"]
