@@ -2,6 +2,7 @@
 the speaker, the content span, quotes, the channel, and the polarity.
 
 Patterns covered (each has a unit test): "X said (that) ...", "..., X said",
+"X's claim that ...", "issued a recommendation that ..." (attribution_nominal),
 quote-then-speaker and speaker-then-quote (also across sentences),
 "according to X", "X told Y", "X was quoted (by Y) as saying", "Y quoted X as
 saying", "X wrote on Telegram", "X tweeted", "in an interview with Z", "X
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder, _is_cue
 from claimgraph.loaders.attribution_cues import _according_to, _claim_for
+from claimgraph.loaders.attribution_nominal import nominal_claims
 from claimgraph.loaders.channels import name_without_entity
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
@@ -35,6 +37,8 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
                 if claim is not None:
                     claims.append(claim)
         claims.extend(_colon_claims(f, sent))
+        here = [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
+        claims.extend(n for n in nominal_claims(f, sent) if not _said_already(n, here))
         claims.extend(
             _according_to(
                 f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
@@ -42,6 +46,15 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
         )
     _antecedents(text_of(doc), claims)
     return claims
+
+
+def _said_already(claim: Claim, others: list[Claim]) -> bool:
+    """Whether another cue of the sentence already gives these words."""
+    for o in others:
+        overlap = min(claim.end, o.end) - max(claim.start, o.start)
+        if overlap > 0.5 * min(claim.end - claim.start, o.end - o.start):
+            return True
+    return False
 
 
 def _colon_claims(f: _Finder, sent: Span) -> list[Claim]:
