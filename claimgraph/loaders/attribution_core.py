@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import SPEECH_VERBS, STATE_CUES
-from claimgraph.loaders.lexicon_cues import SPEAKING_NOUNS
+from claimgraph.loaders.lexicon_cues import EVIDENCE_NOUNS, SPEAKING_NOUNS
 from claimgraph.loaders.quotes import clause_between, find_quotes, span_chars, text_of
 
 # The speaker name of words whose source the text leaves out ("it was reported that").
@@ -109,8 +109,9 @@ class Claim:
 def _passive(tok: Token) -> bool:
     """ "were announced", "is expected", "the version announced last year"."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or (
-        # a reduced passive: "a screen, dubbed a 'retina display'"
-        tok.tag_ == "VBN"
+        # a reduced passive: "a screen, dubbed a 'retina display'", "a data
+        # center intended to ..." (which the tagger may call a past tense)
+        tok.tag_ in {"VBN", "VBD"}
         and tok.dep_ in {"acl", "advcl"}
         and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)
     )
@@ -176,6 +177,17 @@ def _is_cue(tok: Token) -> bool:
         )
     if tok.lemma_ == "say" and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
         return False  # part of "quoted ... as saying"
+    if tok.lemma_ == "show":  # "the memo showed the company passed ...", not "showed the phone"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return (
+            subj is not None
+            and subj.lemma_.lower() in EVIDENCE_NOUNS
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        )
+    if tok.lemma_ == "find":  # "a study found that ...", not "found the wreck"
+        return any(
+            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in tok.children
+        )
     if tok.lemma_ == "point":  # "they point out, ...", never "pointed to the map"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     return True
@@ -306,7 +318,7 @@ class _Finder:
                 if c.dep_ == "ccomp"
                 or c.dep_ == "xcomp"
                 and (
-                    lemma not in {"want", "feel", "hope"}
+                    lemma not in {"want", "feel"}
                     or any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.children)
                 )
             ]

@@ -3,7 +3,7 @@ negation leaves a claim unconfirmed. Re-exported by ``lexicon``."""
 
 from __future__ import annotations
 
-__all__ = ["NEGATIVE_CUES", "SPEAKING_NOUNS", "SPEECH_VERBS", "STATE_CUES"]
+__all__ = ["EVIDENCE_NOUNS", "NEGATIVE_CUES", "SPEAKING_NOUNS", "SPEECH_VERBS", "STATE_CUES"]
 
 # Lemma → cue class. Classes drive polarity and event typing.
 
@@ -97,6 +97,10 @@ SPEECH_VERBS: dict[str, str] = {
     "hint": "say",
     # Internal states are attributions too: what someone believes, wants, expects.
     "hope": "say",
+    "intend": "say",
+    # Findings: "the memo showed (that) ...", "a study found that ...", only with a clause.
+    "show": "say",
+    "find": "say",
     "expect": "say",
     "want": "say",
     "fear": "say",
@@ -118,6 +122,7 @@ STATE_CUES = frozenset(
         "worry",
         "believe",
         "think",
+        "intend",
     }
 )
 
@@ -153,4 +158,11 @@ SPEAKING_NOUNS = frozenset(
     survivor survivors patient patients passenger passengers pilot pilots driver crew
     chairwoman chairperson vice-president counsel ceos cfo coo spokesmen spokeswomen
     planner planners strategist strategists specialist specialists engineer engineers""".split()
+)
+
+# What shows a finding, as opposed to someone showing a thing: "the memo showed ...".
+EVIDENCE_NOUNS = frozenset(
+    """report study survey poll memo email letter document data figure projection research
+    analysis test result statistic record evidence review audit census investigation inquiry
+    probe footage image video photo photograph recording log filing""".split()
 )

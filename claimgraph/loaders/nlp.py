@@ -4,7 +4,8 @@
 institutions, media, countries and demonyms the model gets wrong;
 ``claimgraph_places`` (see :mod:`claimgraph.loaders.places`) then retypes
 towns the model calls persons or organisations, using the gazetteer and the
-words around them ("the village of X", "X district", "in X").
+words around them ("the village of X", "X district", "in X");
+``claimgraph_lemmas`` repairs the few cue verbs the lemmatizer gets wrong.
 """
 
 from __future__ import annotations
@@ -162,6 +163,20 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+# Verb forms the small model's lemmatizer gets wrong ("hoped" -> "hop").
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+@Language.component("claimgraph_lemmas")
+def lemmas(doc: Doc) -> Doc:
+    """Repair the lemmas of cue verbs the lemmatizer gets wrong."""
+    for tok in doc:
+        fixed = _LEMMA_FIXES.get(tok.lower_)
+        if fixed is not None and tok.pos_ in {"VERB", "AUX"}:
+            tok.lemma_ = fixed
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The spaCy ``Language`` with claimgraph's components (one per process)."""
@@ -175,4 +190,5 @@ def load_nlp() -> Language:
     )
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("claimgraph_places", after="claimgraph_ruler")
+    nlp.add_pipe("claimgraph_lemmas", after="lemmatizer")
     return nlp

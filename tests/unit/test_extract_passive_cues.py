@@ -89,3 +89,25 @@ def test_a_reduced_passive_label_needs_its_agent(extractor: Extractor) -> None:
     )
     dubbed = [s for s in r.statements if s.cue == "dub"]
     assert [(s.speaker_name, s.text) for s in dubbed] == [("the press", "Open Road")]
+
+
+def test_hopes_and_intentions_are_their_holders(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "Halvard Motors had hoped to open the plant in 2026. Dorn Cars intends to close two "
+        "depots. Kestria Rail opened a depot in Oskaryn intended to serve the new line.",
+    )
+    assert one(r, "Halvard Motors").cue == "hope"  # the lemmatizer's "hop" repaired
+    assert one(r, "Dorn Cars").cue == "intend"
+    assert not [s for s in r.statements if s.speaker_name in {"Kestria Rail", "Oskaryn"}]
+
+
+def test_findings_of_documents_and_studies(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "A study by the Kestrian Health Ministry found that two thirds of clinics lack power. "
+        "Divers found the wreck on Monday. Halvard Motors showed the new car in Geneva.",
+    )
+    s = one(r, "Kestrian Health Ministry")
+    assert s.cue == "find" and s.text == "two thirds of clinics lack power"
+    assert len(r.statements) == 1
