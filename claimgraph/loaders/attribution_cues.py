@@ -9,9 +9,11 @@ from spacy.tokens import Span, Token
 from claimgraph.loaders.attribution_core import (
     _ANAPHORIC,
     _CHANNEL_NOUNS,
+    _FIGURE_CUES,
     _WEAK_CUES,
     UNNAMED_SOURCE,
     Claim,
+    _a_figure,
     _Finder,
     _passive,
     _subject,
@@ -277,6 +279,9 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
             c.dep_ == "ccomp"
             or c.dep_ == "xcomp"
             and (lemma in STATE_CUES or lemma in {"predict", "estimate", "forecast"})
+            or c.dep_ == "dobj"
+            and lemma in _FIGURE_CUES
+            and _a_figure(c)
             for c in cue.children
         )
     ):

@@ -17,7 +17,13 @@ __all__ = ["QUESTION_WORDS", "speaker_of"]
 QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "when", "why", "who", "which"})
 _SPEAKING_PRONOUNS = frozenset(
     {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
+    # "someone familiar with the situation said", "some say", "others disagree"
+    | {"someone", "somebody", "some", "others", "many", "one"}
 )
+
+
+# Pronouns that name a source by what follows them: "someone familiar with the talks".
+_INDEFINITE = frozenset({"someone", "somebody", "some", "others", "many", "one"})
 
 
 def _can_speak(subj: Token) -> bool:
@@ -99,7 +105,7 @@ def speaker_of(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
         ent = _speaking(f, ent, subj)
     if ent is not None:
         return ent.id, ent.name
-    if subj.pos_ == "PRON":
+    if subj.pos_ == "PRON" and subj.lower_ not in _INDEFINITE:
         return None, None
     named = name_without_entity(f, subj)
     if named is not None:

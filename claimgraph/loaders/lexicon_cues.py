@@ -146,7 +146,7 @@ SPEAKING_NOUNS = frozenset(
     politician politicians party parties board council committee commission panel court
     newspaper paper magazine website broadcaster network station agency bank banks airline
     airlines carrier automaker carmaker maker makers manufacturer manufacturers industry insiders
-    insider person man woman men women family families team teams club organisers organizers
+    insider individual individuals person man woman men women family families team teams club organisers organizers
     army military forces troops militia rebels insurgents fighters spokespeople staff
     prosecutor prosecutors investigators inspector inspectors regulator regulators office
     administration cabinet parliament congress senate ministry department embassy white house

@@ -111,3 +111,16 @@ def test_findings_of_documents_and_studies(extractor: Extractor) -> None:
     s = one(r, "Kestrian Health Ministry")
     assert s.cue == "find" and s.text == "two thirds of clinics lack power"
     assert len(r.statements) == 1
+
+
+def test_a_figure_estimated_is_a_claim_a_date_expected_is_not(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "Halvard Motors has estimated a 30% fuel saving over its old trucks. "
+        "Analysts expect a decision in May. "
+        "The Kestrian Herald reported that someone familiar with the talks said the minister "
+        "would resign.",
+    )
+    assert one(r, "Halvard Motors").text == "a 30% fuel saving over its old trucks"
+    assert not [s for s in r.statements if s.cue == "expect"]
+    assert one(r, "someone familiar with the talks").text == "the minister would resign"
