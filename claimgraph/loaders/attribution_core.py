@@ -106,6 +106,8 @@ class Claim:
     )  # date words hanging off the cue ("said on Monday")
 
 
+# What a fact, not a speaker, does in ", suggesting that ...".
+_INFERRING = frozenset({"suggest", "indicate", "show", "mean", "imply", "signal"})
 # Cues whose object can be a figure of their own: "estimated a 30% saving".
 _FIGURE_CUES = frozenset({"estimate", "predict", "forecast", "expect", "project"})
 
@@ -157,6 +159,8 @@ def _subject(tok: Token) -> Token | None:
             for anc in tok.ancestors:
                 if anc.lemma_ in SPEECH_VERBS and anc.pos_ == "VERB":
                     return _subject(anc)
+            if tok.tag_ == "VBG" and tok.lemma_ in _INFERRING:
+                return None  # "the film is on sale, suggesting that ...": the writer infers
         if head.dep_ == "prep":  # "quoted ... as saying"
             head = head.head
         return _subject(head)

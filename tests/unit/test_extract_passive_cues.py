@@ -124,3 +124,13 @@ def test_a_figure_estimated_is_a_claim_a_date_expected_is_not(extractor: Extract
     assert one(r, "Halvard Motors").text == "a 30% fuel saving over its old trucks"
     assert not [s for s in r.statements if s.cue == "expect"]
     assert one(r, "someone familiar with the talks").text == "the minister would resign"
+
+
+def test_a_fact_suggesting_is_the_writers_inference(extractor: Extractor) -> None:
+    r = extract(
+        extractor,
+        "A new film from Dorn Studios is already on sale in Oskaryn, suggesting that the "
+        "shops have reopened. Kestria released a statement, saying the border was closed.",
+    )
+    assert not [s for s in r.statements if s.cue == "suggest"]
+    assert one(r, "Kestria").text == "the border was closed"
