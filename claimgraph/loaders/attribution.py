@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder, _is_cue
+from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder
 from claimgraph.loaders.attribution_cues import _according_to, _claim_for
+from claimgraph.loaders.attribution_grammar import _is_cue
 from claimgraph.loaders.attribution_nominal import nominal_claims
 from claimgraph.loaders.channels import name_without_entity
 from claimgraph.loaders.coref import Resolver

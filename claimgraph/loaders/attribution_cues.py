@@ -9,15 +9,12 @@ from spacy.tokens import Span, Token
 from claimgraph.loaders.attribution_core import (
     _ANAPHORIC,
     _CHANNEL_NOUNS,
-    _FIGURE_CUES,
     _WEAK_CUES,
     UNNAMED_SOURCE,
     Claim,
-    _a_figure,
     _Finder,
-    _passive,
-    _subject,
 )
+from claimgraph.loaders.attribution_grammar import _FIGURE_CUES, _a_figure, _passive, _subject
 from claimgraph.loaders.attribution_speakers import QUESTION_WORDS, speaker_of
 from claimgraph.loaders.channels import channel_via, cue_dates, name_without_entity
 from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS, STATE_CUES

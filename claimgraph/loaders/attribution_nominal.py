@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.loaders.attribution_core import UNNAMED_SOURCE, Claim, _Finder, _subject
+from claimgraph.loaders.attribution_core import UNNAMED_SOURCE, Claim, _Finder
+from claimgraph.loaders.attribution_grammar import _subject
 from claimgraph.loaders.attribution_speakers import speaker_of
 from claimgraph.loaders.quotes import span_chars, trim
 
