@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # The cue lexicon lives in its own module; its names stay importable from here.
 from claimgraph.loaders.lexicon_cues import NEGATIVE_CUES, SPEECH_VERBS, STATE_CUES
+from claimgraph.loaders.lexicon_titles import PLACE_NOUNS, TITLE_WORDS, TITLES
 
 __all__ = [
     "TITLE_WORDS",
@@ -331,88 +332,3 @@ MINISTRY_FUNCTIONS: dict[str, tuple[str, ...]] = {
 
 # Head nouns of armed-forces mentions; all map to "<Demonym> Armed Forces".
 FORCE_WORDS = ("armed forces", "forces", "army", "troops", "military", "soldiers")
-
-# Titles that precede or follow a person's name, longest first when matched.
-TITLES = (
-    "President",
-    "Prime Minister",
-    "Defense Minister",
-    "Defence Minister",
-    "Foreign Minister",
-    "Interior Minister",
-    "Health Minister",
-    "Minister",
-    "Deputy Prime Minister",
-    "Deputy Foreign Minister",
-    "Deputy Defense Minister",
-    "Ombudsman",
-    "Human Rights Ombudsman",
-    "Prosecutor-General",
-    "Prosecutor General",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "press secretary",
-    "Chief of General Staff",
-    "commander",
-    "Commander",
-    "General",
-    "Colonel",
-    "Major General",
-    "Lieutenant General",
-    "Ambassador",
-    "ambassador",
-    "envoy",
-    "Speaker",
-    "Chancellor",
-    "Secretary of State",
-    "Secretary-General",
-    "Secretary General",
-    "Mayor",
-    "Governor",
-    "de facto leader",
-    "leader",
-    "aide",
-    "adviser",
-    "advisor",
-    "official",
-    "Patriarch",
-    "King",
-    "Queen",
-    "Prince",
-    "Senator",
-    "lawmaker",
-    "deputy",
-)
-
-# Every word of a title, lower-cased: the words a person's name does not include.
-TITLE_WORDS = frozenset(w.lower() for t in TITLES for w in t.split())
-
-# Nouns that make the proper noun after "of" (or before them) a place.
-PLACE_NOUNS = {
-    "town": "city",
-    "towns": "city",
-    "city": "city",
-    "cities": "city",
-    "village": "village",
-    "villages": "village",
-    "settlement": "village",
-    "district": "district",
-    "districts": "district",
-    "region": "region",
-    "regions": "region",
-    "province": "province",
-    "area": "area",
-    "capital": "city",
-    "border town": "city",
-    "port": "city",
-    "port city": "city",
-    "oblast": "region",
-    "county": "district",
-    "municipality": "city",
-    "enclave": "area",
-    "hamlet": "village",
-    "suburb": "area",
-    "neighbourhood": "area",
-    "neighborhood": "area",
-}
