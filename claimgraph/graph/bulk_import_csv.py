@@ -45,6 +45,7 @@ from claimgraph.graph.bulk_import_columns import (
     encode_row,
     header,
 )
+from claimgraph.graph.incident_rules import EventFacts
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
 from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
 from claimgraph.schema.records import ArticleRecords
@@ -78,6 +79,8 @@ class ImportFiles:
     relationships_total: int = 0
     problems: list[CsvProblem] = field(default_factory=list)
     seconds: float = 0.0
+    # each batch's events, for incident resolution once the database is up
+    incident_batches: list[list[EventFacts]] = field(default_factory=list)
 
     @property
     def elements(self) -> int:
@@ -101,7 +104,7 @@ class _Entity:
         for label in labels:
             if label not in self.labels:
                 self.labels.append(label)
-        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id"):
+        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id", "side", "side_name"):
             if self.props.get(name) is None and row.get(name) is not None:
                 self.props[name] = row[name]
         for alias in row.get("aliases") or []:
@@ -181,6 +184,7 @@ class _CsvWriter:
                     node.merge(labels, row)
         for rows in batch:
             self._article(rows)
+        self.result.incident_batches.append([ev for rows in batch for ev in rows.incident_events])
 
     def accept(self, rows: ArticleRows) -> bool:
         """False (with a problem noted) for an article that cannot go in."""

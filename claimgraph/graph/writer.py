@@ -47,6 +47,7 @@ from neo4j.exceptions import (
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
 from claimgraph.graph.connection import raised_by_driver
+from claimgraph.graph import writer_incidents as wi
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
 from claimgraph.graph.writer_nested import CREATE_EVENTS, CREATE_STATEMENTS
 from claimgraph.graph.writer_rows import ArticleRows
@@ -205,7 +206,11 @@ def _write_queries(
             status[a.id] = "replaced"
         todo.append(a)
     replaced = [a for a, s in status.items() if s == "replaced"]
+    stale: list[str] = []
     if replaced:
+        # The lock before the deletes: they touch incidents (see writer_incidents).
+        tx.run(wi.LOCK_INCIDENTS).consume()
+        stale = [r["key"] for r in tx.run(wi.INCIDENTS_OF_ARTICLES, ids=replaced)]
         for query in (cq.DELETE_ARTICLE_CLAIMS, cq.DELETE_ARTICLE_EVENTS, cq.DELETE_ARTICLE_EDGES):
             _run(tx, query, counters, ids=replaced)
     if not todo:
@@ -216,6 +221,9 @@ def _write_queries(
     if replaced:
         again = [row for row in rows.articles if status[row["id"]] == "replaced"]
         _run(tx, cq.MERGE_ARTICLES, counters, rows=again, loaded_at=loaded_at)
+    # actors the batch may give their first side (see writer_incidents.SIDELESS_ACTORS)
+    giving = sorted({r["key"] for rs in rows.entities.values() for r in rs if r.get("side")})
+    sided = [r["key"] for r in tx.run(wi.SIDELESS_ACTORS, keys=giving)] if giving else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     # Events before statements: a statement's CLAIMS point at them.
@@ -225,6 +233,14 @@ def _write_queries(
         _run(tx, CREATE_STATEMENTS, counters, rows=rows.statements)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
+    facts = [ev for a in todo for ev in a.incident_events]
+    if facts or stale or sided:
+        if not replaced:
+            tx.run(wi.LOCK_INCIDENTS).consume()
+        claims = {k: v for a in todo for k, v in a.incident_claims.items()}
+        wi.resolve_in_transaction(
+            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale, claims, sided
+        )
     return status, counters
 
 

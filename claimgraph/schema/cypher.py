@@ -48,6 +48,21 @@ SCHEMA: tuple[str, ...] = (
     # A person quoted in thousands of articles has a ROLE edge from each; the
     # queries find the role given in one article through this index.
     "CREATE INDEX role_article IF NOT EXISTS FOR ()-[r:ROLE]-() ON (r.article)",
+    # Incidents: resolution finds candidates by family and start of the date
+    # window (one seek per family), disputed reads disputes by date and incident.
+    "CREATE CONSTRAINT incident_key IF NOT EXISTS FOR (n:Incident) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT dispute_key IF NOT EXISTS FOR (n:Dispute) REQUIRE n.key IS UNIQUE",
+    # Incident resolution is serialised by MERGE on this key (writer_incidents):
+    # the constraint's entry lock is what the second transaction waits on.
+    "CREATE CONSTRAINT incident_lock_key IF NOT EXISTS FOR (n:IncidentLock) REQUIRE n.key IS UNIQUE",
+    # replacing an article finds its events, claimed or not, and their incidents
+    "CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article)",
+    "CREATE INDEX incident_family_date IF NOT EXISTS FOR (n:Incident) ON (n.family, n.date_lo)",
+    "CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date)",
+    "CREATE INDEX dispute_incident IF NOT EXISTS FOR (n:Dispute) ON (n.incident)",
+    "CREATE INDEX dispute_date IF NOT EXISTS FOR (n:Dispute) ON (n.date_lo)",
+    "CREATE INDEX dispute_side_a IF NOT EXISTS FOR (n:Dispute) ON (n.side_a)",
+    "CREATE INDEX dispute_side_b IF NOT EXISTS FOR (n:Dispute) ON (n.side_b)",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Actor|Place) ON EACH [n.name, n.aliases]",
 )

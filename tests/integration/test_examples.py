@@ -44,6 +44,7 @@ GRAPH_COMMANDS = frozenset(
         "analyze",
         "stats",
         "queries",
+        "incident",
     }
 )
 
