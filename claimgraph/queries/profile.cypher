@@ -81,7 +81,7 @@ CALL (x) {
          i.type + coalesce(' at ' + i.place, '') + ': ' + coalesce(i.summary, '') AS what,
          'asserted by ' + coalesce(reduce(acc = null, n IN i.asserted_by | coalesce(acc + ', ', '') + n), 'nobody named')
          + coalesce('; denied by ' + reduce(acc = null, n IN i.denied_by | coalesce(acc + ', ', '') + n), '') AS detail,
-         i.key AS article
+         i.key AS article, 'incident ' + i.key AS tie
   UNION ALL
   MATCH (s:Statement)-[:MENTIONS]->(x)
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
