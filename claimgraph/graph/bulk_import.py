@@ -33,6 +33,7 @@ from claimgraph.graph.bulk_import_columns import ARRAY_DELIMITER_OPTION
 from claimgraph.graph.bulk_import_csv import CsvProblem, ImportFiles, write_import_csv
 from claimgraph.graph.connection import Settings, open_driver
 from claimgraph.graph.home import USER, ServerHome
+from claimgraph.graph.incident_pass import mark_all_pending, resolve_pending
 from claimgraph.graph.server import (
     DEFAULT_BOLT_PORT,
     DEFAULT_HTTP_PORT,
@@ -49,7 +50,6 @@ from claimgraph.graph.server_install import (
     write_config,
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.graph.writer_incidents import resolve_batches
 from claimgraph.schema.cypher import apply_schema
 from claimgraph.schema.records import ArticleRecords
 
@@ -238,10 +238,11 @@ def bulk_import(
         apply_schema(driver, None)
         result.schema_seconds = time.perf_counter() - began
         # Incidents need the indexes and the articles' places: resolved last,
-        # batch by batch in load order, as the writer would have.
+        # by the pass a transactional load runs (one code path, one graph).
         say("resolving incidents")
         began = time.perf_counter()
-        resolve_batches(driver, None, files.incident_batches)
+        mark_all_pending(driver, None)
+        resolve_pending(driver, None)
         result.incident_seconds = time.perf_counter() - began
     finally:
         driver.close()

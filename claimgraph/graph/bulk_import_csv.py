@@ -45,7 +45,6 @@ from claimgraph.graph.bulk_import_columns import (
     encode_row,
     header,
 )
-from claimgraph.graph.incident_rules import EventFacts
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
 from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
 from claimgraph.schema.records import ArticleRecords
@@ -79,8 +78,6 @@ class ImportFiles:
     relationships_total: int = 0
     problems: list[CsvProblem] = field(default_factory=list)
     seconds: float = 0.0
-    # each batch's events, for incident resolution once the database is up
-    incident_batches: list[list[EventFacts]] = field(default_factory=list)
 
     @property
     def elements(self) -> int:
@@ -184,7 +181,6 @@ class _CsvWriter:
                     node.merge(labels, row)
         for rows in batch:
             self._article(rows)
-        self.result.incident_batches.append([ev for rows in batch for ev in rows.incident_events])
 
     def accept(self, rows: ArticleRows) -> bool:
         """False (with a problem noted) for an article that cannot go in."""

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.graph.incident_rules import EventFacts, resolve, window
+from claimgraph.graph.incident_clusters import cluster
+from claimgraph.graph.incident_rules import EventFacts, window
 from claimgraph.graph.incident_scoring import Scores, clusters_from_labels, conll
 
 __all__ = ["GoldMention", "read_topic", "topics", "evaluate"]
@@ -124,9 +125,9 @@ def evaluate(root: Path) -> dict[str, dict[str, Scores | float]]:
     for folder in topics(root):
         mentions = read_topic(folder)
         gold = clusters_from_labels({g.id: g.instance for g in mentions})
-        assigned, _ = resolve([g.facts for g in mentions], {})
+        assigned = cluster([g.facts for g in mentions])
         labels = {g.id: g.id for g in mentions}
-        labels.update({ev.id: m.incident for ev, m in assigned})
+        labels.update({eid: a.incident for eid, a in assigned.items()})
         ours = clusters_from_labels(labels)
         lemma = clusters_from_labels({g.id: g.facts.category for g in mentions})
         single = [frozenset({g.id}) for g in mentions]

@@ -1,7 +1,7 @@
-"""Which incident an article's event is an account of: the resolution rules.
+"""When two articles' events are accounts of one happening: the resolution rule.
 
 An ``Event`` is one article's account of a happening; an ``Incident`` is the
-happening, resolved across articles. An event joins an incident when
+happening, resolved across articles. Two events are linked (``link``) when
 
 - their categories are the same or compatible (an ASSAULT and a FIGHT; today's
   lower-case "attack", "shelling", "strike" are ASSAULT, see ``category``);
@@ -13,27 +13,27 @@ happening, resolved across articles. An event joins an incident when
   agents of different sides are two happenings (across sides, different agents
   are what a dispute is about).
 
-A denial's event joins the incident it denies: if it names no place, the
-account it follows in the same article. Everything here is pure Python over
-plain rows, so the writer, the bulk import and the MEANTIME evaluation share
-it, and every merge comes with its reasons.
+A denial's event that names no place is linked to the account it follows in
+the same article (``antecedents``). The rule is symmetric and looks at the
+two events only, so the incidents, the connected components of the links
+(``incident_clusters``), are a function of the set of events, whatever the
+order or batching of the load. Pure Python over plain rows: the resolution
+pass and the MEANTIME evaluation share it, and every link has its reasons.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 __all__ = [
     "MAX_WINDOW_DAYS",
     "UNDATED_DAYS",
     "Window",
     "EventFacts",
-    "IncidentFacts",
-    "Match",
+    "Link",
     "BROAD_KINDS",
     "category",
     "family",
@@ -42,8 +42,8 @@ __all__ = [
     "place_rank",
     "is_resolvable",
     "window",
-    "match",
-    "resolve",
+    "link",
+    "antecedents",
 ]
 
 # Events whose date is vaguer than this (a year, "since 1996") join no incident.
@@ -200,232 +200,145 @@ def pick_category(counts: dict[str, int]) -> str:
 
 @dataclass
 class EventFacts:
-    """What resolution knows of one event (built by the writer from its records)."""
+    """What resolution knows of one event (read back from the graph by the pass)."""
 
     id: str
     article: str
     category: str
     window: Window | None
-    places: list[str] = field(default_factory=list)  # keys of its places
+    places: list[str] = field(default_factory=list)  # keys of its narrowest places
     area: list[str] = field(default_factory=list)  # its places and every place containing them
     place_names: dict[str, str] = field(default_factory=dict)
     broad: list[str] = field(default_factory=list)  # its places of a BROAD_KINDS kind
     agent_sides: list[str] = field(default_factory=list)
     claimant_sides: list[str] = field(default_factory=list)
     denial: bool = False  # claimed only by denials (or a legacy "denial" event)
-    order: int = 0  # position in its article
-    version: str = ""  # of its article (a replaced article's new incidents get new keys)
-
-    @property
-    def family(self) -> str:
-        return family(self.category)
-
-
-@dataclass
-class IncidentFacts:
-    """What resolution knows of one incident: the union of its events' facts."""
-
-    key: str
-    category: str
-    lo: dt.date
-    hi: dt.date
-    dated: bool
-    places: list[str] = field(default_factory=list)
-    area: list[str] = field(default_factory=list)
-    broad: list[str] = field(default_factory=list)
-    agent_sides_by_claimant: dict[str, list[str]] = field(default_factory=dict)
-    type_counts: dict[str, int] = field(default_factory=dict)  # accounts by category
-    articles: dict[str, int] = field(default_factory=dict)  # article -> latest event order
-    new: bool = False
+    order: int = 0  # position in its article (its first statement's offset)
 
     @property
     def family(self) -> str:
         return family(self.category)
 
     @property
-    def window(self) -> Window:
-        return Window(self.lo, self.hi, self.dated)
+    def is_denial(self) -> bool:
+        return self.denial or self.category == _DENIAL
 
-    @classmethod
-    def start(cls, key: str, ev: EventFacts) -> IncidentFacts:
-        assert ev.window is not None
-        inc = cls(key, ev.category, ev.window.lo, ev.window.hi, ev.window.dated, new=True)
-        inc.add(ev)
-        return inc
-
-    def add(self, ev: EventFacts) -> None:
-        """Fold an event in: category, places, area, dates, agents by claimant.
-
-        Every fact is a union, a count or ``merge_window``, so the facts of
-        an incident depend on which events it holds, never on their order:
-        the writer's facts of an incident started in this batch are the ones
-        it reads back of an incident stored by an earlier batch.
-        """
-        self.type_counts[ev.category] = self.type_counts.get(ev.category, 0) + 1
-        self.category = pick_category(self.type_counts)
-        self.places = sorted({*self.places, *ev.places})
-        self.area = sorted({*self.area, *ev.area})
-        self.broad = sorted({*self.broad, *ev.broad})
-        w = merge_window(self.window, ev.window)
-        if w is not None:
-            self.lo, self.hi, self.dated = w.lo, w.hi, w.dated
-        for side in ev.claimant_sides or [""]:  # "": claimed by no known side
-            have = self.agent_sides_by_claimant.setdefault(side, [])
-            have.extend(s for s in ev.agent_sides if s not in have)
-            have.sort()
-        self.articles[ev.article] = max(self.articles.get(ev.article, -1), ev.order)
+    @property
+    def resolvable(self) -> bool:
+        return self.window is not None and is_resolvable(self.category)
 
 
 @dataclass(frozen=True)
-class Match:
-    """An event's best incident, how sure we are, and why."""
+class Link:
+    """Two events told of one happening: how sure we are, and why."""
 
-    incident: str
     score: float
     reasons: tuple[str, ...]
 
 
 def _names(keys: Iterable[str], names: dict[str, str]) -> str:
-    return ", ".join(names.get(k, k) for k in keys)
+    return ", ".join(names.get(k, k) for k in sorted(keys))
 
 
-def _same_agents(ev: EventFacts, inc: IncidentFacts) -> bool:
-    return bool(ev.agent_sides) and any(
-        set(ev.agent_sides) & set(v) for v in inc.agent_sides_by_claimant.values()
-    )
+def _categories(a: EventFacts, b: EventFacts) -> tuple[float, str] | None:
+    if a.category == b.category:
+        return 1.0, f"same category {a.category}"
+    if a.family == b.family:
+        return 0.7, f"compatible categories {a.category} and {b.category}"
+    if (a.category == _DENIAL) != (b.category == _DENIAL):
+        other = b.category if a.category == _DENIAL else a.category
+        return 0.5, f"a denial of a {other}"
+    return None
 
 
-def match(ev: EventFacts, inc: IncidentFacts) -> Match | None:
-    """Whether ``ev`` can be an account of ``inc``; its score and reasons if so."""
-    if ev.window is None:
+def _contained(a: EventFacts, b: EventFacts) -> list[tuple[str, str]]:
+    """(inner, outer) place pairs: a place of one event inside a place of the other."""
+    pairs = [(x, y) for x in a.places for y in b.places if x != y and y in a.area]
+    pairs += [(y, x) for y in b.places for x in a.places if x != y and x in b.area]
+    return sorted(set(pairs))
+
+
+def link(a: EventFacts, b: EventFacts, follows: bool = False) -> Link | None:
+    """Whether ``a`` and ``b`` are accounts of one happening; ``link(a, b) == link(b, a)``.
+
+    ``follows``: one of them is a denial naming no place that follows the
+    other in their article (``antecedents``).
+    """
+    if a.id == b.id or not a.resolvable or not b.resolvable:
         return None
-    reasons: list[str] = []
-    score = 0.0
-    denial = ev.denial or ev.category == _DENIAL
-    if ev.category == inc.category:
-        score += 1.0
-        reasons.append(f"same category {ev.category}")
-    elif ev.family == inc.family:
-        score += 0.7
-        reasons.append(f"compatible categories {ev.category} and {inc.category}")
-    elif denial and ev.category == _DENIAL:
-        score += 0.5
-        reasons.append(f"a denial of a {inc.category}")
-    elif inc.category == _DENIAL and is_resolvable(ev.category):
-        score += 0.5
-        reasons.append(f"an account of the {ev.category} denied before")
-    else:
+    if b.id < a.id:  # one order of the pair: the reasons read the same both ways
+        a, b = b, a
+    cat = _categories(a, b)
+    if cat is None:
         return None
-    same = [k for k in ev.places if k in inc.places]
-    inside = [k for k in ev.places if k in inc.area and k not in same]
-    around = [k for k in inc.places if k in ev.area and k not in same]
-    follows = inc.articles.get(ev.article)
+    score, reasons = cat[0], [cat[1]]
+    names = {**b.place_names, **a.place_names}
+    agents = bool(set(a.agent_sides) & set(b.agent_sides))
+    one_article = a.article == b.article
+    same = sorted(set(a.places) & set(b.places))
+    broad = {*a.broad, *b.broad}
     # a region or country alone is too large to say "the same happening"
     # unless the accounts name the same agents or stand in one article
-    vague = bool(same) and all(k in ev.broad or k in inc.broad for k in same)
-    if same and (not vague or _same_agents(ev, inc) or follows is not None):
-        score += 1.0 if not vague else 0.5
-        reasons.append(f"same place {_names(same, ev.place_names)}")
-    elif (inside or around) and (
-        not any(k in ev.broad for k in inside)
-        and not any(k in inc.broad for k in around)
-        or _same_agents(ev, inc)
-    ):
+    vague = bool(same) and all(k in broad for k in same)
+    inside = _contained(a, b)
+    if same and (not vague or agents or one_article):
+        score += 0.5 if vague else 1.0
+        reasons.append(f"same place {_names(same, names)}")
+    elif inside and (agents or not any(outer in broad for _, outer in inside)):
         score += 0.6
-        reasons.append(f"contained place {_names(inside or around, ev.place_names)}")
-    elif not ev.places and denial and follows is not None and follows < ev.order:
-        # the nearest account before it is the one it denies
-        score += 0.4 - 0.01 * min(ev.order - follows, 30)
+        reasons.append(f"contained place {_names({i for i, _ in inside}, names)}")
+    elif follows and one_article:
+        score += 0.4
         reasons.append("a denial following the account it denies in the same article")
-    elif not ev.places and not inc.places and ev.category == inc.category and _same_agents(ev, inc):
-        # neither account says where: the same category by the same agents
+    elif not a.places and not b.places and a.category == b.category and agents:
         score += 0.3
         reasons.append("no place on either side, same agents")
     else:
         return None
-    w, iw = ev.window, inc.window
-    if not w.overlaps(iw):
+    wa, wb = a.window, b.window
+    assert wa is not None and wb is not None
+    if not wa.overlaps(wb):
         return None
-    if w.dated and iw.dated:
-        score += 1.0 if (w.lo, w.hi) == (iw.lo, iw.hi) else 0.6
-        reasons.append(f"date {w.label()} within {iw.label()}")
+    if wa.dated and wb.dated:
+        score += 1.0 if (wa.lo, wa.hi) == (wb.lo, wb.hi) else 0.6
+        reasons.append(f"dates {wa.label()} and {wb.label()}")
     else:
         score += 0.3
-        reasons.append(f"undated account, reported within {UNDATED_DAYS} days of {iw.label()}")
-    for side in ev.claimant_sides:
-        theirs = inc.agent_sides_by_claimant.get(side)
-        if theirs and ev.agent_sides and not set(theirs) & set(ev.agent_sides):
-            return None  # one side telling of two happenings with two agents
-    if _same_agents(ev, inc):
+        reasons.append(f"undated account, reported within {UNDATED_DAYS} days")
+    if a.agent_sides and b.agent_sides and not agents:
+        for side in set(a.claimant_sides) & set(b.claimant_sides):
+            if side:
+                return None  # one side telling of two happenings with two agents
+    if agents:
         score += 0.3
         reasons.append("same agents")
-    return Match(inc.key, round(score, 2), tuple(reasons))
+    return Link(round(score, 2), tuple(reasons))
 
 
-def resolve(
-    events: Sequence[EventFacts],
-    candidates: dict[str, list[IncidentFacts]],
-    key_for: Any = None,
-) -> tuple[list[tuple[EventFacts, Match]], dict[str, IncidentFacts]]:
-    """Assign each event to its best incident, starting new incidents as needed.
+def antecedents(events: Iterable[EventFacts]) -> dict[str, str]:
+    """For each denial that names no place, the account just before it in its article.
 
-    ``candidates`` maps an event id to the stored incidents its indexed lookup
-    found; incidents started by earlier events of ``events`` are candidates
-    too (two articles of one batch about one strike make one incident).
-    Events are taken in order (articles in load order, events in article
-    order), so the result does not depend on the batch size. Returns the
-    assignments and every incident touched, by key.
+    "The ministry denied it": the denial's event carries no place, and what
+    it denies is the nearest account of a compatible category before it (by
+    position in the article) that is not such a denial itself. Depends on the article's own events only.
     """
-    key_for = key_for or (
-        lambda ev: f"incident:{ev.id}:{ev.version}" if ev.version else f"incident:{ev.id}"
-    )
-    touched: dict[str, IncidentFacts] = {}
-    # The batch's incidents indexed as the writer's lookup finds stored ones:
-    # by their own places (met from the event's places and what contains
-    # them), by what contains their places (met from the event's own places
-    # only: a strike on a district meets the strike on its town), by article
-    # (a denial follows its account) and without place. An event meets only
-    # those it could match, never every incident of the batch.
-    own: dict[str, dict[str, IncidentFacts]] = defaultdict(dict)
-    inside: dict[str, dict[str, IncidentFacts]] = defaultdict(dict)
-    assigned: list[tuple[EventFacts, Match]] = []
-
-    def remember(inc: IncidentFacts) -> None:
-        for k in inc.places:
-            own[k][inc.key] = inc
-        for k in inc.area:
-            inside[k][inc.key] = inc
-        for a in inc.articles:
-            own[f"article:{a}"][inc.key] = inc
-        if not inc.places:
-            own[""][inc.key] = inc
-
+    by_article: dict[str, list[EventFacts]] = defaultdict(list)
     for ev in events:
-        if ev.window is None or not is_resolvable(ev.category):
-            continue
-        pool: dict[str, IncidentFacts] = {}
-        for inc in candidates.get(ev.id, ()):
-            pool[inc.key] = touched.get(inc.key, inc)
-        for k in {*ev.places, *ev.area, f"article:{ev.article}", *([""] if not ev.places else [])}:
-            pool.update(own.get(k, {}))
-        for k in ev.places:
-            pool.update(inside.get(k, {}))
-        best: Match | None = None
-        # ties go to the smallest key: whether an incident was stored by an
-        # earlier batch or started in this one must not change the choice
-        for inc in sorted(pool.values(), key=lambda i: i.key):
-            m = match(ev, inc)
-            if m is not None and (best is None or m.score > best.score):
-                best = m
-        if best is None:
-            inc = IncidentFacts.start(key_for(ev), ev)
-            remember(inc)
-            touched[inc.key] = inc
-            assigned.append((ev, Match(inc.key, 1.0, ("first account",))))
-            continue
-        inc = pool[best.incident]
-        inc.add(ev)
-        touched[inc.key] = inc
-        remember(inc)  # later events of the batch see its new facts
-        assigned.append((ev, best))
-    return assigned, touched
+        if ev.resolvable:
+            by_article[ev.article].append(ev)
+    out: dict[str, str] = {}
+    for evs in by_article.values():
+        evs.sort(key=lambda e: (e.order, e.id))
+        for i, ev in enumerate(evs):
+            if ev.places or not ev.is_denial:
+                continue
+            before = [
+                e
+                for e in evs[:i]
+                if e.order < ev.order
+                and (e.places or not e.is_denial)
+                and _categories(e, ev) is not None
+            ]
+            if before:
+                out[ev.id] = before[-1].id
+    return out

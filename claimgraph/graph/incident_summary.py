@@ -1,7 +1,7 @@
 """What an incident holds, and its disputes, from the claims of its reports.
 
 Given every claim about one incident (one row per statement and event,
-read back in the write transaction), ``summarise`` gives the incident's
+read back by the resolution pass), ``summarise`` gives the incident's
 properties (category, place, date window, who asserts and who denies,
 counts by claimant) and ``disputes`` its disputes: one per pair of sides,
 when one side asserts what the other denies or does not confirm, or the two
@@ -19,14 +19,16 @@ from typing import Any
 from claimgraph.graph.incident_rules import (
     BROAD_KINDS,
     EventFacts,
-    IncidentFacts,
+    Window,
     category,
     family,
+    merge_window,
+    pick_category,
     place_rank,
     window,
 )
 
-__all__ = ["Claim", "claim_from_row", "event_facts", "incident_facts", "summarise", "disputes"]
+__all__ = ["Claim", "claim_from_row", "event_facts", "summarise", "disputes"]
 
 _DENYING = ("denies", "unconfirmed")
 
@@ -128,7 +130,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
 
 
 def event_facts(claims: list[Claim]) -> list[EventFacts]:
-    """Each event's resolution facts, from its claims, as the writer builds them from records."""
+    """Each event's resolution facts, from its claims (rows of the pass's read-back)."""
     by_event: dict[str, list[Claim]] = {}
     for c in claims:
         by_event.setdefault(c.event, []).append(c)
@@ -149,26 +151,46 @@ def event_facts(claims: list[Claim]) -> list[EventFacts]:
                 window=window(first.date, first.date_end, first.precision, reported),
                 places=sorted(first.places),
                 area=list(first.area),
+                place_names=dict(first.places),
                 broad=list(first.broad),
                 agent_sides=list(first.agent_sides),
                 claimant_sides=asserting_sides,
                 denial=bool(stated) and all(c.polarity != "asserts" for c in stated),
+                # its position in the article: where its first statement starts
+                order=min((c.start for c in stated), default=0),
             )
         )
     return out
 
 
-def incident_facts(key: str, claims: list[Claim]) -> IncidentFacts | None:
-    """What resolution knows of the incident ``key``: its events' facts folded together."""
-    inc: IncidentFacts | None = None
-    for ev in event_facts(claims):
-        if ev.window is None:
-            continue
-        if inc is None:
-            inc = IncidentFacts.start(key, ev)
-        else:
-            inc.add(ev)
-    return inc
+@dataclass
+class _Folded:
+    """The incident's events folded together: category, window, places."""
+
+    category: str
+    window: Window | None
+    places: list[str]
+    area: list[str]
+    broad: list[str]
+    span: tuple[dt.date, dt.date] | None  # every account's window: what lookups compare
+
+
+def _fold(claims: list[Claim]) -> _Folded:
+    facts = [ev for ev in event_facts(claims) if ev.window is not None]
+    counts = Counter(ev.category for ev in facts)
+    w: Window | None = None
+    # by id: the window of accounts that do not all overlap depends on the fold's order
+    for ev in sorted(facts, key=lambda e: e.id):
+        w = merge_window(w, ev.window)
+    windows = [ev.window for ev in facts if ev.window is not None]
+    return _Folded(
+        category=pick_category(dict(counts)) if facts else "REJECT",
+        window=w,
+        places=sorted({k for ev in facts for k in ev.places}),
+        area=sorted({k for ev in facts for k in (*ev.places, *ev.area)}),
+        broad=sorted({k for ev in facts for k in ev.broad}),
+        span=(min(x.lo for x in windows), max(x.hi for x in windows)) if windows else None,
+    )
 
 
 def _distinct(items: list[Any]) -> list[Any]:
@@ -186,10 +208,10 @@ def _order(c: Claim) -> tuple[Any, ...]:
 def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
     """The properties of the incident ``key`` from its claims (which must not be empty)."""
     claims = sorted(claims, key=_order)
-    facts = incident_facts(key, claims)
-    cat = facts.category if facts else "REJECT"
-    dated = facts is not None and facts.dated
-    lo, hi = (facts.lo, facts.hi) if facts else (None, None)
+    facts = _fold(claims)
+    cat = facts.category
+    dated = facts.window is not None and facts.window.dated
+    lo, hi = (facts.window.lo, facts.window.hi) if facts.window else (None, None)
     days = [
         c.date
         for c in claims
@@ -228,15 +250,13 @@ def summarise(key: str, claims: list[Claim]) -> dict[str, Any]:
         "place": names.get(place) if place else None,
         "place_key": place,
         "places": [names[k] for k in names],
-        "place_keys": facts.places if facts else sorted(names),
-        "area": facts.area if facts else sorted(area),
-        "broad_keys": facts.broad if facts else [],
-        "type_counts": sorted(f"{c}={n}" for c, n in facts.type_counts.items()) if facts else [],
-        "claim_agents": sorted(
-            f"{side}|{a}"
-            for side, agents in (facts.agent_sides_by_claimant.items() if facts else ())
-            for a in agents
-        ),
+        "place_keys": facts.places,
+        "area": facts.area,
+        "broad_keys": facts.broad,
+        # what the pass's lookups compare: every family and account window
+        "families": sorted({family(category(c.type)) for c in claims}),
+        "span_lo": facts.span[0] if facts.span else None,
+        "span_hi": facts.span[1] if facts.span else None,
         "asserted_by": _distinct([c.speaker for c in asserting]),
         "denied_by": _distinct([c.speaker for c in claims if c.polarity == "denies"]),
         "unconfirmed_by": _distinct([c.speaker for c in claims if c.polarity == "unconfirmed"]),

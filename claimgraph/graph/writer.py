@@ -46,8 +46,9 @@ from neo4j.exceptions import (
 
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
+from claimgraph.graph import incident_queries as iq
 from claimgraph.graph.connection import raised_by_driver
-from claimgraph.graph import writer_incidents as wi
+from claimgraph.graph.incident_pass import resolve_pending
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
 from claimgraph.graph.writer_nested import CREATE_EVENTS, CREATE_STATEMENTS
 from claimgraph.graph.writer_rows import ArticleRows
@@ -110,7 +111,9 @@ class LoadSummary:
     relationships_deleted: int = 0
     properties_set: int = 0
     labels_added: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole load, the resolution pass included
+    incident_seconds: float = 0.0  # the resolution pass alone
+    incidents: int = 0  # incidents the pass wrote
     failures: list[ArticleOutcome] = field(default_factory=list)
 
     @property
@@ -148,6 +151,7 @@ class LoadSummary:
         }
         data.update({name: getattr(self, name) for name in _COUNTERS})
         data["seconds"] = round(self.seconds, 3)
+        data["incident_seconds"] = round(self.incident_seconds, 3)
         return data
 
 
@@ -206,11 +210,9 @@ def _write_queries(
             status[a.id] = "replaced"
         todo.append(a)
     replaced = [a for a, s in status.items() if s == "replaced"]
-    stale: list[str] = []
     if replaced:
-        # The lock before the deletes: they touch incidents (see writer_incidents).
-        tx.run(wi.LOCK_INCIDENTS).consume()
-        stale = [r["key"] for r in tx.run(wi.INCIDENTS_OF_ARTICLES, ids=replaced)]
+        # their incidents lose reports: the resolution pass rebuilds them
+        _run(tx, iq.MARK_STALE_OF_ARTICLES, counters, ids=replaced)
         for query in (cq.DELETE_ARTICLE_CLAIMS, cq.DELETE_ARTICLE_EVENTS, cq.DELETE_ARTICLE_EDGES):
             _run(tx, query, counters, ids=replaced)
     if not todo:
@@ -221,26 +223,22 @@ def _write_queries(
     if replaced:
         again = [row for row in rows.articles if status[row["id"]] == "replaced"]
         _run(tx, cq.MERGE_ARTICLES, counters, rows=again, loaded_at=loaded_at)
-    # actors the batch may give their first side (see writer_incidents.SIDELESS_ACTORS)
+    # actors stored without a side that this batch may give one: the disputes
+    # of what they said before are summarised again by the pass
     giving = sorted({r["key"] for rs in rows.entities.values() for r in rs if r.get("side")})
-    sided = [r["key"] for r in tx.run(wi.SIDELESS_ACTORS, keys=giving)] if giving else []
+    sided = [r["key"] for r in tx.run(iq.SIDELESS_ACTORS, keys=giving)] if giving else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
-    # Events before statements: a statement's CLAIMS point at them.
+    # Events before statements: a statement's CLAIMS point at them. Events are
+    # created :PendingIncident, in this transaction: a crash never loses the mark.
     if rows.events:
         _run(tx, CREATE_EVENTS, counters, rows=rows.events)
     if rows.statements:
         _run(tx, CREATE_STATEMENTS, counters, rows=rows.statements)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
-    facts = [ev for a in todo for ev in a.incident_events]
-    if facts or stale or sided:
-        if not replaced:
-            tx.run(wi.LOCK_INCIDENTS).consume()
-        claims = {k: v for a in todo for k, v in a.incident_claims.items()}
-        wi.resolve_in_transaction(
-            tx, lambda t, q, **p: _run(t, q, counters, **p), facts, stale, claims, sided
-        )
+    if sided:
+        _run(tx, iq.MARK_STALE_OF_SPEAKERS, counters, keys=sided)
     return status, counters
 
 
@@ -328,6 +326,7 @@ def write_batches(
     on_article: OnArticle | None = None,
     replace: bool = False,
     max_wait: float | None = DEFAULT_MAX_WAIT,
+    resolve_incidents: bool = True,
 ) -> LoadSummary:
     """Write article records, ``batch_size`` whole articles per transaction.
 
@@ -342,6 +341,10 @@ def write_batches(
     input order, for progress and error reporting.
     ``replace`` rewrites articles already loaded even when unchanged (after
     an extractor upgrade, say), as a changed article would be.
+    After the last batch, the incident resolution pass
+    (``incident_pass.resolve_pending``) resolves the events this load wrote,
+    and those a killed run left pending; ``resolve_incidents=False`` leaves
+    them pending for a later pass (``claimgraph incident resolve``).
     The caller applies the schema first (``claimgraph.schema.cypher.apply_schema``);
     without the uniqueness constraints MERGE still works, only slowly.
     Raises ``ConnectionFailed`` if Neo4j goes away; articles of batches
@@ -393,9 +396,23 @@ def write_batches(
                         failed = failed or e
                 if failed is not None:
                     raise failed
+        if resolve_incidents:
+            resolved = _resolve(driver, database)
+            summary.add_counters(resolved.counters)
+            summary.incident_seconds = resolved.seconds
+            summary.incidents = resolved.incidents
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _resolve(driver: neo4j.Driver, database: str | None) -> Any:
+    try:
+        return resolve_pending(driver, database)
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
+    except TransientError as e:
+        raise QueryError(f"Neo4j kept failing after retries: {first_line(e)}") from e
 
 
 def loaded_articles(

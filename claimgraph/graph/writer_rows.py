@@ -20,13 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import RecordError
-from claimgraph.graph.incident_rules import (
-    BROAD_KINDS,
-    EventFacts,
-    category,
-    place_rank,
-    window,
-)
+from claimgraph.graph.incident_rules import category
 from claimgraph.graph.sides import Side, entity_sides
 from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
 
@@ -110,10 +104,6 @@ class ArticleRows:
     statements: list[dict[str, Any]]
     events: list[dict[str, Any]]
     edges: dict[EdgeKey, list[dict[str, Any]]]
-    # what incident resolution needs of each event (``writer_incidents``)
-    incident_events: list[EventFacts] = field(default_factory=list)
-    # each event's claims as the writer would read them back (``incident_claim_rows``)
-    incident_claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def number_of_statements(self) -> int:
@@ -312,10 +302,8 @@ class _Builder:
                 self.edge("AGAINST", ("Event", ev.id), self.entity_end(ref))
             for ref in ev.places:
                 self.edge("AT", ("Event", ev.id), self.entity_end(ref))
-        implied = self._implied_places()
+        self._implied_places()
         self._about_edges()
-        facts = self._incident_facts(implied, sha)
-        claims = self._incident_claim_rows(events, statements, facts, outlet)
         return ArticleRows(
             id=aid,
             sha256=sha,
@@ -325,18 +313,7 @@ class _Builder:
             statements=statements,
             events=events,
             edges=dict(self.edges),
-            incident_events=facts,
-            incident_claims=claims,
         )
-
-    def _rank(self, ref: str) -> int:
-        return 2 if self._is_broad(ref) else place_rank(self.records.entity(ref).kind)
-
-    def _is_broad(self, ref: str) -> bool:
-        # as the writer reads the place back: a place that acts is a country
-        e = self.records.entity(ref)
-        labels = self.labels[ref]
-        return "Place" in labels and (e.kind in BROAD_KINDS or "Actor" in labels)
 
     def _sides_of(self, refs: list[str]) -> list[str]:
         out: list[str] = []
@@ -346,126 +323,7 @@ class _Builder:
                 out.append(side.key)
         return out
 
-    def _incident_facts(self, implied: dict[str, list[str]], sha: str) -> list[EventFacts]:
-        """What incident resolution needs of each event: category, dates, places, sides."""
-        records = self.records
-        statements = {s.id: s for s in records.statements}
-        facts = []
-        for order, ev in enumerate(records.events):
-            claims = [statements[sid] for sid in ev.claimed_by if sid in statements]
-            said = [s.said_on for s in claims if s.said_on is not None]
-            reported = min(said) if said else records.article.published
-            refs = [r for r in (*ev.places, *ev.targets) if "Place" in self.labels[r]]
-            refs = refs or implied.get(ev.id, [])
-            # A district, region or country beside a town says where the town
-            # is (rightly or not), not another place of the happening: matching
-            # on it would merge every strike in it. Only the narrowest count.
-            narrowest = min((self._rank(r) for r in refs), default=0)
-            places: list[str] = []
-            for ref in refs:
-                if self._rank(ref) == narrowest and self.keys[ref] not in places:
-                    places.append(self.keys[ref])
-            names = {self.keys[r]: self.records.entity(r).name for r in refs}
-            speakers = [s.speaker for s in claims if s.speaker and s.polarity == "asserts"]
-            facts.append(
-                EventFacts(
-                    id=ev.id,
-                    article=self.aid,
-                    category=category(ev.type),
-                    window=window(ev.date, ev.date_end, ev.precision, reported),
-                    places=places,
-                    area=list(places),
-                    broad=[self.keys[r] for r in refs if self._is_broad(r)],
-                    place_names=names,
-                    agent_sides=self._sides_of(ev.agents),
-                    claimant_sides=self._sides_of(speakers),
-                    denial=bool(claims) and all(s.polarity != "asserts" for s in claims),
-                    order=order,
-                    version=sha[:8],
-                )
-            )
-        return facts
-
-    def _incident_claim_rows(
-        self,
-        events: list[dict[str, Any]],
-        statements: list[dict[str, Any]],
-        facts: list[EventFacts],
-        outlet: str | None,
-    ) -> dict[str, list[dict[str, Any]]]:
-        """Each event's claims, in the shape ``writer_incidents`` reads them back.
-
-        The writer summarises the incidents a batch starts from these rows
-        instead of reading the batch's own writes again; what only the graph
-        knows (the names and kinds nodes got from the first article that
-        named them, a speaker's side) is filled in by one lookup by key.
-        """
-        article = self.records.article
-        by_id = {s["id"]: s for s in statements}
-        speakers = {s.id: s for s in self.records.statements}
-        places = {f.id: f for f in facts}
-        out: dict[str, list[dict[str, Any]]] = {}
-        for ev, row in zip(self.records.events, events, strict=True):
-            props = {**row["props"], **row["counts"], "id": ev.id}
-            refs = [r for r in (*ev.places, *ev.targets) if "Place" in self.labels[r]]
-            keys = list(dict.fromkeys(self.keys[r] for r in refs))
-            if not keys:
-                keys = list(
-                    dict.fromkeys(
-                        self.keys[r]
-                        for sid in ev.claimed_by
-                        for r in speakers[sid].about
-                        if sid in speakers and "Place" in self.labels[r]
-                    )
-                )
-            base = {
-                "event_props": props,
-                "article": self.aid,
-                "published": article.published,
-                "outlet": article.outlet,
-                "place_keys": keys,
-                "narrowest": places[ev.id].places,
-            }
-            rows = []
-            for sid in ev.claimed_by:
-                st = by_id.get(sid)
-                if st is None:
-                    continue
-                rec = speakers[sid]
-                speaker_key = (
-                    self.keys[rec.speaker] if rec.speaker else (outlet if rec.by_outlet else None)
-                )
-                rows.append(
-                    {
-                        **base,
-                        "statement": sid,
-                        "polarity": st.get("polarity"),
-                        "speaker_key": speaker_key,
-                        "speaker_name": st.get("speaker_name"),
-                        "side": st.get("side"),
-                        "side_name": st.get("side_name"),
-                        "said_on": st.get("said_on"),
-                        "start": st.get("start"),
-                    }
-                )
-            if not rows:
-                rows.append(
-                    {
-                        **base,
-                        "statement": None,
-                        "polarity": None,
-                        "speaker_key": None,
-                        "speaker_name": None,
-                        "side": None,
-                        "side_name": None,
-                        "said_on": None,
-                        "start": None,
-                    }
-                )
-            out[ev.id] = rows
-        return out
-
-    def _implied_places(self) -> dict[str, list[str]]:
+    def _implied_places(self) -> None:
         """``IMPLIED_AT`` from each event with no place of its own to the places its statements mention.
 
         "Shelling continued overnight, the ministry said of Terter" puts an
@@ -474,7 +332,6 @@ class _Builder:
         follows one relationship instead of every statement mentioning the place.
         """
         mentions = {s.id: s.about for s in self.records.statements}
-        implied: dict[str, list[str]] = {}
         for ev in self.records.events:
             own = [self.entity_end(ref) for ref in (*ev.places, *ev.targets)]
             if any(label == "Place" for label, _ in own):
@@ -484,8 +341,6 @@ class _Builder:
                     end = self.entity_end(ref)
                     if end[0] == "Place":
                         self.edge("IMPLIED_AT", ("Event", ev.id), end)
-                        implied.setdefault(ev.id, []).append(ref)
-        return implied
 
     def _about_edges(self) -> None:
         """``ABOUT`` from each statement to what it mentions and to the actors and places of its events.

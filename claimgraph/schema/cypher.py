@@ -48,16 +48,17 @@ SCHEMA: tuple[str, ...] = (
     # A person quoted in thousands of articles has a ROLE edge from each; the
     # queries find the role given in one article through this index.
     "CREATE INDEX role_article IF NOT EXISTS FOR ()-[r:ROLE]-() ON (r.article)",
-    # Incidents: resolution finds candidates by family and start of the date
-    # window (one seek per family), disputed reads disputes by date and incident.
+    # Incidents: the resolution pass (incident_pass) finds candidates from
+    # places (Place key, AT edges), events without a place by the start of
+    # their window; disputed reads disputes by date and incident.
     "CREATE CONSTRAINT incident_key IF NOT EXISTS FOR (n:Incident) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT dispute_key IF NOT EXISTS FOR (n:Dispute) REQUIRE n.key IS UNIQUE",
-    # Incident resolution is serialised by MERGE on this key (writer_incidents):
+    # Resolution passes are serialised by MERGE on this key (incident_queries):
     # the constraint's entry lock is what the second transaction waits on.
     "CREATE CONSTRAINT incident_lock_key IF NOT EXISTS FOR (n:IncidentLock) REQUIRE n.key IS UNIQUE",
     # replacing an article finds its events, claimed or not, and their incidents
     "CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article)",
-    "CREATE INDEX incident_family_date IF NOT EXISTS FOR (n:Incident) ON (n.family, n.date_lo)",
+    "CREATE INDEX event_loose IF NOT EXISTS FOR (n:Event) ON (n.loose_lo)",
     "CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date)",
     "CREATE INDEX dispute_incident IF NOT EXISTS FOR (n:Dispute) ON (n.incident)",
     "CREATE INDEX dispute_date IF NOT EXISTS FOR (n:Dispute) ON (n.date_lo)",

@@ -1,0 +1,212 @@
+"""Incidents as connected components of the pairwise link rule.
+
+``incident_rules.link`` says whether two events are accounts of one
+happening. An incident is a connected component of those links: a set of
+events, whatever order they were loaded in, so a load cut into other batches,
+interrupted and rerun, or imported in bulk gives the same incidents. Its key
+is its smallest event id, and each event's ``PART_OF`` score and reasons are
+those of its best link inside the component.
+
+Pairs are found through buckets, never by comparing every event with every
+other: by place (an event meets those at its places and at the places that
+contain them, and those inside its own places), by date (windows are at most
+``MAX_WINDOW_DAYS`` wide, so only starts within that reach can overlap), by
+article (a denial and the account it follows) and, for events without a
+place, by category.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from claimgraph.graph.incident_rules import MAX_WINDOW_DAYS, EventFacts, Link, antecedents, link
+
+__all__ = [
+    "Assignment",
+    "PRECISE_DAYS",
+    "incident_key",
+    "is_precise",
+    "links_among",
+    "components",
+    "cluster",
+]
+
+# The PART_OF of an event alone in its incident.
+ALONE = Link(1.0, ("the only account",))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """An event's incident, and the score and reasons of its best link there."""
+
+    incident: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def incident_key(members: Iterable[str]) -> str:
+    """The key of the incident made of these events: its smallest event id."""
+    return f"incident:{min(members)}"
+
+
+class _Bucket:
+    """Events sorted by the start of their window, to find those that can overlap one."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[dt.date, str, EventFacts]] = []
+        self.sorted = True
+
+    def add(self, ev: EventFacts) -> None:
+        assert ev.window is not None
+        self.items.append((ev.window.lo, ev.id, ev))
+        self.sorted = False
+
+    def near(self, ev: EventFacts) -> Iterator[EventFacts]:
+        assert ev.window is not None
+        if not self.sorted:
+            self.items.sort(key=lambda t: (t[0], t[1]))
+            self.sorted = True
+        reach = ev.window.lo - dt.timedelta(days=MAX_WINDOW_DAYS)
+        lo = bisect.bisect_left(self.items, reach, key=lambda t: t[0])
+        hi = bisect.bisect_right(self.items, ev.window.hi, key=lambda t: t[0])
+        for _, _, other in self.items[lo:hi]:
+            yield other
+
+
+def links_among(
+    events: Sequence[EventFacts], wanted: set[str] | None = None
+) -> dict[tuple[str, str], Link]:
+    """Every link between two of ``events``, by (smaller id, larger id).
+
+    ``wanted``: only pairs with at least one event of this set (None: all).
+    """
+    usable = [ev for ev in events if ev.resolvable]
+    at: dict[str, _Bucket] = defaultdict(_Bucket)  # events at a place
+    within: dict[str, _Bucket] = defaultdict(_Bucket)  # events at a place or inside it
+    loose: dict[str, _Bucket] = defaultdict(_Bucket)  # events without place, by category
+    for ev in usable:
+        for k in ev.places:
+            at[k].add(ev)
+        for k in {*ev.places, *ev.area}:
+            within[k].add(ev)
+        if not ev.places:
+            loose[ev.category].add(ev)
+    by_id = {ev.id: ev for ev in usable}
+    follows = {
+        tuple(sorted((d, a))) for d, a in antecedents(usable).items() if d in by_id and a in by_id
+    }
+    out: dict[tuple[str, str], Link] = {}
+    for ev in usable:
+        if wanted is not None and ev.id not in wanted:
+            continue
+        seen: set[str] = set()
+        pools = [at[k] for k in {*ev.places, *ev.area} if k in at]
+        pools += [within[k] for k in ev.places if k in within]
+        if not ev.places and ev.category in loose:
+            pools.append(loose[ev.category])
+        others = [o for pool in pools for o in pool.near(ev)]
+        others += [by_id[b if a == ev.id else a] for a, b in follows if ev.id in (a, b)]
+        for other in others:
+            pair = (ev.id, other.id) if ev.id < other.id else (other.id, ev.id)
+            if other.id == ev.id or other.id in seen or pair in out:
+                continue
+            seen.add(other.id)
+            found = link(ev, other, follows=pair in follows)
+            if found is not None:
+                out[pair] = found
+    return out
+
+
+def components(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of the link graph, each sorted, in order of their smallest id."""
+    parent: dict[str, str] = {i: i for i in ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            # the smaller id roots the union: the same tree whatever the order
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in parent:
+        groups[root(i)].append(i)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+# Accounts dated to within this many days make the incidents; vaguer ones
+# (undated, a week, a month) join the one they fit best, and never bridge two.
+PRECISE_DAYS = 3
+
+
+def is_precise(ev: EventFacts) -> bool:
+    """Whether an account's window is narrow enough to start or bridge incidents."""
+    w = ev.window
+    return w is not None and w.dated and (w.hi - w.lo).days <= PRECISE_DAYS
+
+
+def cluster(
+    events: Sequence[EventFacts], links: dict[tuple[str, str], Link] | None = None
+) -> dict[str, Assignment]:
+    """Each resolvable event's incident (key, score and reasons of its best link).
+
+    Precisely dated accounts make the incidents: connected components of
+    their links. A vaguer account ("undated, reported on June 20"; "in June")
+    overlaps several days, so it could chain two happenings days apart: it
+    joins the incident it has the best link to (ties: the smallest key), and
+    only vague accounts linked to no such incident form components among
+    themselves. Every choice depends on the set of events, never their order.
+    ``links`` defaults to ``links_among(events)``. Events that cannot be
+    resolved (speech acts, dates too vague) get none.
+    """
+    links = links_among(events) if links is None else links
+    usable = [ev for ev in events if ev.resolvable]
+    core = {ev.id for ev in usable if is_precise(ev)}
+    by_event: dict[str, list[tuple[str, Link]]] = defaultdict(list)
+    for (a, b), found in sorted(links.items()):
+        by_event[a].append((b, found))
+        by_event[b].append((a, found))
+    group_of: dict[str, str] = {}
+    for group in components(sorted(core), [p for p in links if p[0] in core and p[1] in core]):
+        for eid in group:
+            group_of[eid] = incident_key(group)
+    loose: list[str] = []
+    for ev in usable:
+        if ev.id in core:
+            continue
+        best: tuple[float, str] | None = None
+        for other, found in by_event.get(ev.id, ()):
+            if other not in core:
+                continue
+            key = group_of[other]
+            if best is None or found.score > best[0] or (found.score == best[0] and key < best[1]):
+                best = (found.score, key)
+        if best is None:
+            loose.append(ev.id)
+        else:
+            group_of[ev.id] = best[1]
+    alone = set(loose)
+    for group in components(loose, [p for p in links if p[0] in alone and p[1] in alone]):
+        for eid in group:
+            group_of[eid] = incident_key(group)
+    out: dict[str, Assignment] = {}
+    for ev in usable:
+        key = group_of[ev.id]
+        chosen: tuple[str, Link] | None = None
+        for other, found in by_event.get(ev.id, ()):
+            if group_of.get(other) != key:
+                continue
+            # the highest score, ties to the first pair by ids: no order matters
+            if chosen is None or found.score > chosen[1].score:
+                chosen = (other, found)
+        link_ = chosen[1] if chosen else ALONE
+        out[ev.id] = Assignment(key, link_.score, link_.reasons)
+    return out
