@@ -99,6 +99,8 @@ EVENT_COLUMNS = _nodes(
     Column("date_value"),
     Column("category"),
     Column("agent_sides", "string[]"),
+    Column("narrow_places", "string[]"),
+    Column("broad_places", "string[]"),
     Column("article"),
 )
 ENTITY_COLUMNS = _nodes(

@@ -79,22 +79,31 @@ def _date(value: Any) -> dt.date | None:
 
 
 def claim_from_row(row: dict[str, Any]) -> Claim:
-    """A claim from one row of the writer's read-back query."""
+    """A claim from one row of the pass's read-back query (``CLAIMS_OF_EVENTS``)."""
     props = row["event_props"]
     counts = {
         k[len("count_") :]: int(v)
         for k, v in props.items()
         if k.startswith("count_") and isinstance(v, int)
     }
-    # the narrowest places of the event, as resolution compares them (writer_rows)
-    ranks = [place_rank(k) for k in row["place_kinds"]]
-    # sorted: the graph returns them in no set order, and two loads of the
-    # same records must give the same incident
-    narrowest = {
-        key: name
-        for key, name, r in sorted(zip(row["place_keys"], row["place_names"], ranks, strict=False))
-        if r == min(ranks)
-    }
+    names = dict(zip(row["place_keys"], row["place_names"], strict=False))
+    if "narrow_places" in props or "broad_places" in props:
+        # the event's own article said which places are the narrowest and
+        # which are broad (writer_rows): the shared nodes' kinds may come from
+        # another article, so they would make incidents depend on load order
+        narrow = sorted(k for k in props.get("narrow_places") or [] if k in names)
+        broad = sorted(k for k in props.get("broad_places") or [] if k in names)
+    else:  # records of an older writer: the nodes' kinds
+        ranks = [place_rank(k) for k in row["place_kinds"]]
+        narrow = sorted(
+            k for k, r in zip(row["place_keys"], ranks, strict=False) if r == min(ranks)
+        )
+        broad = sorted(
+            k
+            for k, kind in zip(row["place_keys"], row["place_kinds"], strict=False)
+            if kind in BROAD_KINDS
+        )
+    narrowest = {k: names[k] for k in narrow}
     return Claim(
         event=props["id"],
         type=props.get("type") or "",
@@ -116,13 +125,8 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         counts=counts,
         agent_sides=sorted(props.get("agent_sides") or []),
         places=narrowest,
-        broad=sorted(
-            k
-            for k, kind in zip(row["place_keys"], row["place_kinds"], strict=False)
-            if kind in BROAD_KINDS
-        ),
-        # the narrowest places and what contains them (IN edges), as the writer
-        # computes them for the events it resolves
+        broad=broad,
+        # the narrowest places and what contains them (IN edges)
         area=sorted({q for p, q in row["area"] if p in narrowest}),
         start=int(row.get("start") or 0),
         unclaimed=bool(row.get("unclaimed")),
