@@ -35,6 +35,8 @@ __all__ = [
     "cluster",
 ]
 
+# A denial of an unknown kind (its family too): it may be linked to any other.
+_DENIAL = "REJECT"
 # The PART_OF of an event alone in its incident.
 ALONE = Link(1.0, ("the only account",))
 
@@ -85,31 +87,54 @@ def links_among(
     ``wanted``: only pairs with at least one event of this set (None: all).
     """
     usable = [ev for ev in events if ev.resolvable]
-    at: dict[str, _Bucket] = defaultdict(_Bucket)  # events at a place
-    within: dict[str, _Bucket] = defaultdict(_Bucket)  # events at a place or inside it
+    # By place and family (only a denial of an unknown kind meets other
+    # families). A broad place (a region, a country) links two accounts only
+    # when they name the same agents or stand in one article, so an event
+    # meets the others at its broad places through buckets by agent and
+    # article: a country's bucket would hold every event in it.
+    at: dict[tuple[str, ...], _Bucket] = defaultdict(_Bucket)  # events at a place
+    within: dict[tuple[str, ...], _Bucket] = defaultdict(_Bucket)  # at a place or inside it
     loose: dict[str, _Bucket] = defaultdict(_Bucket)  # events without place, by category
+    families = sorted({ev.family for ev in usable})
     for ev in usable:
+        tags = _tags(ev)
         for k in ev.places:
-            at[k].add(ev)
+            at[(k, ev.family)].add(ev)
+            for t in tags:
+                at[(k, ev.family, t)].add(ev)
         for k in {*ev.places, *ev.area}:
-            within[k].add(ev)
+            within[(k, ev.family)].add(ev)
+            for t in tags:
+                within[(k, ev.family, t)].add(ev)
         if not ev.places:
             loose[ev.category].add(ev)
     by_id = {ev.id: ev for ev in usable}
     follows = {
         tuple(sorted((d, a))) for d, a in antecedents(usable).items() if d in by_id and a in by_id
     }
+    partners: dict[str, list[str]] = defaultdict(list)
+    for a, b in follows:
+        partners[a].append(b)
+        partners[b].append(a)
     out: dict[tuple[str, str], Link] = {}
     for ev in usable:
         if wanted is not None and ev.id not in wanted:
             continue
         seen: set[str] = set()
-        pools = [at[k] for k in {*ev.places, *ev.area} if k in at]
-        pools += [within[k] for k in ev.places if k in within]
+        fams = families if ev.family == _DENIAL else sorted({ev.family, _DENIAL})
+        pools = []
+        for k in {*ev.places, *ev.area}:
+            for key in _keys(ev, k, fams):
+                if key in at:
+                    pools.append(at[key])
+        for k in ev.places:
+            for key in _keys(ev, k, fams):
+                if key in within:
+                    pools.append(within[key])
         if not ev.places and ev.category in loose:
             pools.append(loose[ev.category])
         others = [o for pool in pools for o in pool.near(ev)]
-        others += [by_id[b if a == ev.id else a] for a, b in follows if ev.id in (a, b)]
+        others += [by_id[o] for o in partners.get(ev.id, ())]
         for other in others:
             pair = (ev.id, other.id) if ev.id < other.id else (other.id, ev.id)
             if other.id == ev.id or other.id in seen or pair in out:
@@ -119,6 +144,17 @@ def links_among(
             if found is not None:
                 out[pair] = found
     return out
+
+
+def _tags(ev: EventFacts) -> list[str]:
+    return [f"side:{s}" for s in ev.agent_sides] + [f"article:{ev.article}"]
+
+
+def _keys(ev: EventFacts, place: str, fams: Sequence[str]) -> list[tuple[str, ...]]:
+    """The buckets an event looks in at one place: by agent and article if the place is broad."""
+    if place in ev.broad:
+        return [(place, f, t) for f in fams for t in _tags(ev)]
+    return [(place, f) for f in fams]
 
 
 def components(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> list[list[str]]:

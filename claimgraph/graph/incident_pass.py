@@ -60,6 +60,8 @@ CHUNK = 5000
 
 # A denial of an unknown kind: it may be linked to an account of any kind.
 _DENIAL = "REJECT"
+# Windows are at most this wide: how far back a window may start and still overlap.
+_REACH = dt.timedelta(days=MAX_WINDOW_DAYS)
 _COUNTERS = (
     "nodes_created",
     "nodes_deleted",
@@ -88,27 +90,52 @@ def _native(value: Any) -> Any:
 
 def _claims_of(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, list[Claim]]:
     """The claims of these events, read back, by event id."""
+    rows = [r.data() for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids)]
+    # what contains each place, asked once per place rather than per claim
+    keys = sorted({k for row in rows for k in row["place_keys"]})
+    up = {r["key"]: r["up"] for r in tx.run(q.ANCESTORS, keys=keys)} if keys else {}
     out: dict[str, list[Claim]] = defaultdict(list)
-    for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids):
-        row = r.data()
+    for row in rows:
         if row["statement"] is None:  # an event no statement claims: the article's own
             row.update(statement=row["event_props"]["id"], polarity="asserts", unclaimed=True)
+        row["area"] = [[p, x] for p in row["place_keys"] for x in [p, *up.get(p, ())]]
         out[row["event_props"]["id"]].append(claim_from_row(row))
     return out
 
 
-def _lookup_row(ev: EventFacts) -> dict[str, Any]:
-    assert ev.window is not None
-    return {
-        "id": ev.id,
-        "places": ev.places,
-        "area": sorted({*ev.places, *ev.area}),
-        "any": ev.category == _DENIAL,
-        "families": [ev.family, _DENIAL],
-        "lo": ev.window.lo,
-        "hi": ev.window.hi,
-        "reach": ev.window.lo - dt.timedelta(days=MAX_WINDOW_DAYS),
-    }
+def _candidates(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> set[str]:
+    """Keys of the stored incidents these events may be linked to (indexed lookups)."""
+    facts = [ev for ev in facts if ev.resolvable]
+    placed = [ev for ev in facts if ev.places]
+    found: set[str] = set()
+    if placed:
+        # incidents at a place of the event or containing it (its area), and
+        # incidents inside its places; asked once per place, filtered here
+        at = sorted({k for ev in placed for k in (*ev.places, *ev.area)})
+        inside = sorted({k for ev in placed for k in ev.places})
+        near: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in tx.run(q.INCIDENTS_AT, keys=at):
+            near[f"at:{r['place']}"].append(r.data())
+        for r in tx.run(q.INCIDENTS_INSIDE, keys=inside):
+            near[f"in:{r['place']}"].append(r.data())
+        for ev in placed:
+            assert ev.window is not None
+            lo, hi = ev.window.lo, ev.window.hi
+            fams = None if ev.category == _DENIAL else {ev.family, _DENIAL}
+            pools = [f"at:{k}" for k in {*ev.places, *ev.area}] + [f"in:{k}" for k in ev.places]
+            for pool in pools:
+                for i in near.get(pool, ()):
+                    if _native(i["span_lo"]) <= hi and _native(i["span_hi"]) >= lo:
+                        if fams is None or fams & set(i["families"] or ()):
+                            found.add(i["key"])
+    loose = [
+        {"lo": ev.window.lo, "hi": ev.window.hi, "reach": ev.window.lo - _REACH}
+        for ev in facts
+        if not ev.places and ev.window is not None
+    ]
+    if loose:
+        found |= {r["key"] for r in tx.run(q.CANDIDATES_WITHOUT_PLACE, events=loose)}
+    return found
 
 
 def _read(
@@ -116,26 +143,26 @@ def _read(
 ) -> tuple[list[str], list[str], dict[str, list[Claim]], list[str]]:
     """Seeds, the events they reach, everyone's claims, and the incidents read."""
     seeds = sorted(r["id"] for r in tx.run(q.PENDING_EVENTS))
+    if not seeds and tx.run(q.ANY_STALE).single(strict=True)["n"] == 0:
+        return [], [], {}, []
     stale = sorted(r["key"] for r in tx.run(q.STALE_INCIDENTS))
+    stored = tx.run(q.ANY_INCIDENT).single(strict=True)["n"] > 0
     # the incidents the seeds are in now, and the stale ones: all their events are seeds
-    old = set(stale) | {r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=seeds)}
-    seeds = sorted(set(seeds) | {r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(old))})
+    old = set(stale)
+    if stored:
+        old |= {r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=seeds)}
+    if old:
+        seeds = sorted(
+            set(seeds) | {r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(old))}
+        )
     claims = _claims_of(tx, seeds)
     known = set(seeds)
-    frontier = list(seeds)
+    frontier = list(seeds) if stored else []
     found: set[str] = set()
     # Until no new incident is reached: a vague account of a reached incident
     # may fit another incident better, so the events reached are looked up too.
     while frontier:
-        facts = event_facts([c for eid in frontier for c in claims[eid]])
-        facts = [ev for ev in facts if ev.resolvable]
-        placed = [_lookup_row(ev) for ev in facts if ev.places]
-        loose = [_lookup_row(ev) for ev in facts if not ev.places]
-        new: set[str] = set()
-        if placed:
-            new |= {r["key"] for r in tx.run(q.CANDIDATES_AT_PLACES, events=placed)}
-        if loose:
-            new |= {r["key"] for r in tx.run(q.CANDIDATES_WITHOUT_PLACE, events=loose)}
+        new = _candidates(tx, event_facts([c for eid in frontier for c in claims[eid]]))
         new -= old | found
         found |= new
         frontier = (
@@ -234,7 +261,7 @@ def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHU
         database=database, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
     ) as session:
         seeds, reached, claims, read = session.execute_read(_read)
-        if not seeds:
+        if not seeds and not read:
             result.seconds = time.perf_counter() - began
             return result
         universe = sorted({*seeds, *reached})

@@ -18,8 +18,12 @@ __all__ = [
     "STALE_INCIDENTS",
     "INCIDENTS_OF_EVENTS",
     "EVENTS_OF_INCIDENTS",
+    "ANY_STALE",
+    "ANY_INCIDENT",
     "CLAIMS_OF_EVENTS",
-    "CANDIDATES_AT_PLACES",
+    "ANCESTORS",
+    "INCIDENTS_AT",
+    "INCIDENTS_INSIDE",
     "CANDIDATES_WITHOUT_PLACE",
     "DROP_DISPUTES",
     "DROP_INCIDENTS",
@@ -89,16 +93,19 @@ MATCH (:Incident {key: k})<-[:PART_OF]-(e:Event)
 RETURN DISTINCT e.id AS id
 """
 
+# Whether the pass has anything to do beyond the pending events, and whether
+# any incident is stored (a first load has none to look up); counts of a
+# label come from the count store.
+ANY_STALE = "MATCH (i:StaleIncident) RETURN count(i) AS n"
+ANY_INCIDENT = "MATCH (i:Incident) RETURN count(i) AS n"
+
 # One row per statement claiming the event (one row if none does): the
-# event's places with their kinds and what contains them, the speaker and
-# sides, and the article's date and outlet.
+# event's places with their kinds, the speaker and sides, and the article's
+# date and outlet.
 CLAIMS_OF_EVENTS = """
 UNWIND $ids AS id
 MATCH (e:Event {id: id})
 WITH e, COLLECT { MATCH (e)-[:AT|AGAINST|IMPLIED_AT]->(p:Place) RETURN DISTINCT p } AS ps
-WITH e, ps, COLLECT {
-  UNWIND ps AS p MATCH (p)-[:IN*0..6]->(q:Place) RETURN DISTINCT [p.key, q.key]
-} AS area
 OPTIONAL MATCH (a:Article {id: e.article})
 OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
@@ -109,28 +116,32 @@ RETURN properties(e) AS event_props, s.id AS statement, s.polarity AS polarity,
        s.said_on AS said_on, s.start AS start, e.article AS article,
        a.published AS published, a.outlet AS outlet,
        [p IN ps | p.key] AS place_keys, [p IN ps | p.name] AS place_names,
-       [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds,
-       area
+       [p IN ps | CASE WHEN p:Actor THEN 'country' ELSE p.kind END] AS place_kinds
 """
 
-# Incidents AT an event's places or at a place containing them (its area),
-# and incidents AT a place inside its places (a strike on a district meets
-# the strike on its town); then family and dates. No event is scanned.
-CANDIDATES_AT_PLACES = """
-UNWIND $events AS ev
-CALL (ev) {
-  UNWIND ev.area AS k
-  MATCH (:Place {key: k})<-[:AT]-(i:Incident)
-  RETURN i
-  UNION
-  UNWIND ev.places AS k
-  MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
-  RETURN i
-}
-WITH ev, i
-WHERE i.span_lo <= ev.hi AND i.span_hi >= ev.lo
-  AND (ev.any OR any(f IN i.families WHERE f IN ev.families))
-RETURN DISTINCT i.key AS key
+# What contains each place (IN edges), once per place.
+ANCESTORS = """
+UNWIND $keys AS k
+MATCH (p:Place {key: k})
+RETURN k AS key, COLLECT { MATCH (p)-[:IN*1..6]->(q:Place) RETURN DISTINCT q.key } AS up
+"""
+
+# Incidents AT a place (asked for an event's places and what contains them),
+# and incidents AT a place inside one (a strike on a district meets the
+# strike on its town). Once per place; dates and families are compared by
+# the caller. No event is scanned.
+INCIDENTS_AT = """
+UNWIND $keys AS k
+MATCH (:Place {key: k})<-[:AT]-(i:Incident)
+RETURN k AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
+       i.families AS families
+"""
+
+INCIDENTS_INSIDE = """
+UNWIND $keys AS k
+MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
+RETURN DISTINCT k AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
+       i.families AS families
 """
 
 # Events without a place are linked only to others without one (and to the

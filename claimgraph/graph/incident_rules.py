@@ -27,6 +27,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = [
     "MAX_WINDOW_DAYS",
@@ -215,15 +216,16 @@ class EventFacts:
     denial: bool = False  # claimed only by denials (or a legacy "denial" event)
     order: int = 0  # position in its article (its first statement's offset)
 
-    @property
+    # cached: the pairing looks at them for every pair it tries
+    @cached_property
     def family(self) -> str:
         return family(self.category)
 
-    @property
+    @cached_property
     def is_denial(self) -> bool:
         return self.denial or self.category == _DENIAL
 
-    @property
+    @cached_property
     def resolvable(self) -> bool:
         return self.window is not None and is_resolvable(self.category)
 
