@@ -189,19 +189,69 @@ def is_precise(ev: EventFacts) -> bool:
     return w is not None and w.dated and (w.hi - w.lo).days <= PRECISE_DAYS
 
 
+class _Groups:
+    """Union-find that refuses a union joining two accounts of one side with two agents.
+
+    "Kestria says Varossa shelled the town" and "Kestria says the militia
+    shelled the town" are two happenings; neither may join an incident that
+    holds the other, even through a third account linked to both.
+    """
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        # root -> claimant side -> the agent sides its accounts name
+        self.agents: dict[str, dict[str, set[frozenset[str]]]] = {}
+
+    def add(self, ev: EventFacts) -> None:
+        self.parent[ev.id] = ev.id
+        agents = frozenset(ev.agent_sides)
+        self.agents[ev.id] = (
+            {side: {agents} for side in ev.claimant_sides if side} if agents else {}
+        )
+
+    def root(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def conflict(self, ra: str, rb: str) -> bool:
+        a, b = self.agents[ra], self.agents[rb]
+        return any(not x & y for side in a.keys() & b.keys() for x in a[side] for y in b[side])
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb or self.conflict(ra, rb):
+            return
+        # the smaller id roots the union: the incident's key
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        for side, sets in self.agents.pop(gone).items():
+            self.agents[keep].setdefault(side, set()).update(sets)
+
+
+def _by_strength(links: dict[tuple[str, str], Link]) -> list[tuple[str, str]]:
+    # strongest links first, ties by ids: the unions, and so the refusals,
+    # come in an order that depends on the links only
+    return [p for p, _ in sorted(links.items(), key=lambda kv: (-kv[1].score, kv[0]))]
+
+
 def cluster(
     events: Sequence[EventFacts], links: dict[tuple[str, str], Link] | None = None
 ) -> dict[str, Assignment]:
     """Each resolvable event's incident (key, score and reasons of its best link).
 
-    Precisely dated accounts make the incidents: connected components of
-    their links. A vaguer account ("undated, reported on June 20"; "in June")
-    overlaps several days, so it could chain two happenings days apart: it
-    joins the incident it has the best link to (ties: the smallest key), and
-    only vague accounts linked to no such incident form components among
-    themselves. Every choice depends on the set of events, never their order.
-    ``links`` defaults to ``links_among(events)``. Events that cannot be
-    resolved (speech acts, dates too vague) get none.
+    Precisely dated accounts make the incidents: the components of their
+    links, joined strongest link first, never joining two accounts that one
+    side gives two different agents (``_Groups``). A vaguer account
+    ("undated, reported on June 20"; "in June") overlaps several days, so it
+    could chain two happenings days apart: it joins the incident it has the
+    best link to (ties: the smallest key) that no account of its side blames
+    on other agents, and only vague accounts linked to no such incident make
+    incidents among themselves. Every choice depends on the set of events,
+    never on their order. The key is ``incident:`` and the smallest id of the
+    accounts that made it. ``links`` defaults to ``links_among(events)``.
+    Events that cannot be resolved (speech acts, dates too vague) get none.
     """
     links = links_among(events) if links is None else links
     usable = [ev for ev in events if ev.resolvable]
@@ -210,39 +260,43 @@ def cluster(
     for (a, b), found in sorted(links.items()):
         by_event[a].append((b, found))
         by_event[b].append((a, found))
-    group_of: dict[str, str] = {}
-    for group in components(sorted(core), [p for p in links if p[0] in core and p[1] in core]):
-        for eid in group:
-            group_of[eid] = incident_key(group)
+    groups = _Groups()
+    for ev in usable:
+        groups.add(ev)
+    for a, b in _by_strength({p: lk for p, lk in links.items() if p[0] in core and p[1] in core}):
+        groups.union(a, b)
+    group_of = {eid: groups.root(eid) for eid in core}
     loose: list[str] = []
     for ev in usable:
         if ev.id in core:
             continue
-        best: tuple[float, str] | None = None
-        for other, found in by_event.get(ev.id, ()):
-            if other not in core:
-                continue
-            key = group_of[other]
-            if best is None or found.score > best[0] or (found.score == best[0] and key < best[1]):
-                best = (found.score, key)
-        if best is None:
-            loose.append(ev.id)
+        options = sorted(
+            {
+                (-found.score, group_of[other])
+                for other, found in by_event.get(ev.id, ())
+                if other in core
+            }
+        )
+        # checked against the incident's precise accounts only, so that two
+        # vague accounts never decide for each other
+        fits = [root for _, root in options if not groups.conflict(ev.id, root)]
+        if fits:
+            group_of[ev.id] = fits[0]
         else:
-            group_of[ev.id] = best[1]
+            loose.append(ev.id)
     alone = set(loose)
-    for group in components(loose, [p for p in links if p[0] in alone and p[1] in alone]):
-        for eid in group:
-            group_of[eid] = incident_key(group)
+    for a, b in _by_strength({p: lk for p, lk in links.items() if p[0] in alone and p[1] in alone}):
+        groups.union(a, b)
+    for eid in loose:
+        group_of[eid] = groups.root(eid)
     out: dict[str, Assignment] = {}
     for ev in usable:
-        key = group_of[ev.id]
-        chosen: tuple[str, Link] | None = None
+        root = group_of[ev.id]
+        chosen: Link | None = None
         for other, found in by_event.get(ev.id, ()):
-            if group_of.get(other) != key:
-                continue
             # the highest score, ties to the first pair by ids: no order matters
-            if chosen is None or found.score > chosen[1].score:
-                chosen = (other, found)
-        link_ = chosen[1] if chosen else ALONE
-        out[ev.id] = Assignment(key, link_.score, link_.reasons)
+            if group_of.get(other) == root and (chosen is None or found.score > chosen.score):
+                chosen = found
+        chosen = chosen or ALONE
+        out[ev.id] = Assignment(incident_key([root]), chosen.score, chosen.reasons)
     return out
