@@ -1,21 +1,27 @@
-"""Incidents do not depend on how a load is cut into batches, nor on the lock's leftovers.
+"""Incidents are a function of the set of loaded articles.
 
 The example articles (the demo and the multi-article sets) are extracted
-once; their records are written with batch sizes 1, 4 and 50, and the
-incidents (key, reports, window, type, places) and disputes must be the
-same each time. Two transactions resolving at once are serialised by the
-incident lock, which leaves no node behind.
+once; their records are written with batch sizes 1, 4 and 50, in another
+order, in two loads, and with the resolution pass left for later (as a
+killed load leaves it), and the incidents (key, reports, window, type,
+places, every property, each report's score and reasons) and disputes must
+be the same each time. Two passes at once are serialised by the incident
+lock, which leaves no node behind.
 """
 
 from __future__ import annotations
 
+import random
 import threading
 from pathlib import Path
 
+from click.testing import CliRunner
+
 import pytest
 
+from claimgraph.cli import main
+from claimgraph.graph.incident_queries import LOCK_INCIDENTS
 from claimgraph.graph.writer import write_batches
-from claimgraph.graph.writer_incidents import LOCK_INCIDENTS
 from claimgraph.schema.records import ArticleRecords
 from tests.integration.conftest import wipe
 
@@ -73,24 +79,86 @@ def _incidents(graph) -> tuple[list[tuple], list[str], int]:
     return incidents, disputes, size
 
 
+DETAILS = """
+CALL () {
+  MATCH (i:Incident) RETURN 'incident' AS what, i.key AS k, properties(i) AS props
+  UNION ALL
+  MATCH (d:Dispute) RETURN 'dispute' AS what, d.key AS k, properties(d) AS props
+  UNION ALL
+  MATCH (e:Event)-[r:PART_OF]->(i:Incident)
+  RETURN 'report' AS what, e.id + ' ' + i.key AS k, properties(r) AS props
+  UNION ALL
+  MATCH (e:Event) WHERE e:PendingIncident OR e.loose_lo IS NOT NULL
+  RETURN 'event' AS what, e.id AS k, {pending: e:PendingIncident, loose: e.loose_lo} AS props
+}
+RETURN what, k, props ORDER BY what, k
+"""
+
+
+def _details(graph) -> list[tuple]:
+    rows = graph.driver.execute_query(DETAILS, database_=graph.database).records
+    return [(r["what"], r["k"], sorted(r["props"].items())) for r in rows]
+
+
 def test_batch_size_does_not_change_incidents_or_disputes(empty_graph, records):
     seen = {}
+    details = {}
     for size in (1, 4, 50):
         wipe(empty_graph)
         summary = write_batches(empty_graph.driver, empty_graph.database, records, batch_size=size)
         assert summary.articles_failed == 0
         seen[size] = _incidents(empty_graph)
+        details[size] = _details(empty_graph)
     incidents, disputes, _ = seen[1]
     assert incidents and disputes
     # every event that resolves is in exactly one incident, and none is empty
     reports = [e for inc in incidents for e in inc[1]]
     assert len(reports) == len(set(reports)) and all(inc[1] for inc in incidents)
-    assert seen[4] == seen[1]
-    assert seen[50] == seen[1]
+    assert seen[4] == seen[1] and details[4] == details[1]
+    assert seen[50] == seen[1] and details[50] == details[1]
     assert empty_graph.count("MATCH (n:IncidentLock) RETURN count(n)") == 0
+    assert empty_graph.count("MATCH (n:PendingIncident|StaleIncident) RETURN count(n)") == 0
     # loading again changes nothing
     again = write_batches(empty_graph.driver, empty_graph.database, records, batch_size=7)
     assert again.nodes_created == 0 and _incidents(empty_graph) == seen[1]
+    assert _details(empty_graph) == details[1]
+
+
+def test_order_and_separate_loads_do_not_change_incidents(empty_graph, records):
+    write_batches(empty_graph.driver, empty_graph.database, records)
+    expected = _incidents(empty_graph), _details(empty_graph)
+    for seed in (1, 2):
+        shuffled = list(records)
+        random.Random(seed).shuffle(shuffled)
+        wipe(empty_graph)
+        cut = len(shuffled) // 2
+        write_batches(empty_graph.driver, empty_graph.database, shuffled[:cut], batch_size=3)
+        write_batches(empty_graph.driver, empty_graph.database, shuffled[cut:], batch_size=5)
+        assert (_incidents(empty_graph), _details(empty_graph)) == expected, seed
+
+
+def test_a_load_stopped_before_its_pass_converges_on_the_next_run(empty_graph, records):
+    write_batches(empty_graph.driver, empty_graph.database, records)
+    expected = _incidents(empty_graph), _details(empty_graph)
+    wipe(empty_graph)
+    # what a load killed after some batches leaves: events written and marked
+    cut = len(records) // 3
+    write_batches(empty_graph.driver, empty_graph.database, records[:cut], resolve_incidents=False)
+    assert empty_graph.count("MATCH (i:Incident) RETURN count(i)") == 0
+    assert empty_graph.count("MATCH (e:PendingIncident) RETURN count(e)") > 0
+    # the rerun writes the rest; its pass resolves both runs' events
+    write_batches(empty_graph.driver, empty_graph.database, records)
+    assert (_incidents(empty_graph), _details(empty_graph)) == expected
+    # and the command does the same for a load that never got to its pass
+    wipe(empty_graph)
+    write_batches(empty_graph.driver, empty_graph.database, records, resolve_incidents=False)
+    env = empty_graph.env()
+    result = CliRunner().invoke(main, ["incident", "resolve"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Incidents: ") and " incidents (" in result.output
+    assert (_incidents(empty_graph), _details(empty_graph)) == expected
+    again = CliRunner().invoke(main, ["incident", "resolve"], env=env, catch_exceptions=False)
+    assert again.output.startswith("Incidents: 0 events resolved into 0 incidents")
 
 
 def test_the_incident_lock_makes_the_second_transaction_wait_and_leaves_nothing(empty_graph):
