@@ -41,11 +41,14 @@ CALL (scope) {
   CALL (i, here) {
     // every report of the incident, wherever it placed the happening
     WITH CASE WHEN i IS NULL THEN here ELSE COLLECT { MATCH (i)<-[:PART_OF]-(ev:Event) RETURN ev } END AS events
+    // optional: a row counted by the LIMIT above is never dropped here (an
+    // account no statement claims is its article's own, and still a source)
     UNWIND events AS ev
-    MATCH (s:Statement)-[:CLAIMS]->(ev)
-    MATCH (s)-[:REPORTED_IN]->(a:Article)
+    OPTIONAL MATCH (s:Statement)-[:CLAIMS]->(ev)
+    OPTIONAL MATCH (s)-[:REPORTED_IN]->(claimed:Article)
+    OPTIONAL MATCH (own:Article {id: ev.article})
     OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-    WITH events, ev, s, a, sp ORDER BY a.published, s.start
+    WITH events, ev, s, coalesce(claimed, own) AS a, sp ORDER BY a.published, s.start
     RETURN events,
            [x IN collect(CASE WHEN s.polarity = 'asserts' THEN coalesce(sp.name, s.speaker_name) END)
             WHERE x IS NOT NULL] AS asserted,

@@ -101,11 +101,19 @@ UPGRADES: tuple[str, ...] = (
       CREATE (s)-[:ABOUT]->(x)
     } IN TRANSACTIONS OF 1000 ROWS
     """,
+    # Incidents: events in none wait for the next resolution pass (a load's,
+    # or `claimgraph incident resolve`); those that resolve to nothing (speech
+    # acts, vague dates) are settled by it.
+    """
+    MATCH (e:Event)
+    WHERE NOT EXISTS { (e)-[:PART_OF]->(:Incident) } AND NOT e:PendingIncident
+    CALL (e) { SET e:PendingIncident } IN TRANSACTIONS OF 10000 ROWS
+    """,
 )
 
 
 # Bump when UPGRADES changes: graphs marked with an older version run them once.
-UPGRADES_VERSION = 1
+UPGRADES_VERSION = 2
 # The marker is an index on a label no node carries: it lives in the graph's
 # schema, where no MATCH, count or export ever sees it, and costs nothing.
 _MARKER_PREFIX = "claimgraph_upgrades_v"

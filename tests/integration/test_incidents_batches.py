@@ -15,9 +15,8 @@ import random
 import threading
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import pytest
+from click.testing import CliRunner
 
 from claimgraph.cli import main
 from claimgraph.graph.incident_queries import LOCK_INCIDENTS
