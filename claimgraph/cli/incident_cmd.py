@@ -47,7 +47,7 @@ def incident() -> None:
     Example:
 
     \b
-        claimgraph incident 'incident:3c5fb7b5cb7a4e1d:ev1'
+        claimgraph incident 'incident:004c7a833efe4f1c:ev1'
         claimgraph incident resolve
     """
 
@@ -67,8 +67,8 @@ def show(key: str, limit: int | None, fmt: str, **conn: Any) -> None:
     Example:
 
     \b
-        claimgraph timeline Vishtar --format json
-        claimgraph incident show 'incident:3c5fb7b5cb7a4e1d:ev1'
+        claimgraph timeline Dravik --format json
+        claimgraph incident show 'incident:004c7a833efe4f1c:ev1'
     """
     rows = run_named(conn, "incident", {"id": key, "limit": limit})
     if not rows:

@@ -2,7 +2,7 @@
 // answers: One incident and how it was resolved: each report (an article's account of it) with its article, the statements that claim it, their speakers, sides and polarities, and the score and reasons that merged it into the incident.
 // param: id (string, required): the incident's key, as `timeline` and `disputed` print it
 // param: limit (int, default 500): most rows returned
-// example: :param {id: 'incident:004c7a833efe4f1c:ev1:0a1b2c3d', limit: 500}
+// example: :param {id: 'incident:004c7a833efe4f1c:ev1', limit: 500}
 MATCH (i:Incident {key: $id})<-[r:PART_OF]-(e:Event)
 OPTIONAL MATCH (e)<-[:CLAIMS]-(s:Statement)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)

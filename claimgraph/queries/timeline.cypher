@@ -21,11 +21,12 @@ CALL () {
   RETURN collect(DISTINCT t) AS scope
 }
 CALL (scope) {
-  // BY, AGAINST, AT and IMPLIED_AT always start at an event: no label check
-  // needed. IMPLIED_AT places an event with no place of its own where the
-  // statements claiming it point (the writer adds it with the article).
+  // BY, AGAINST, AT and IMPLIED_AT start at an event (AT also at an
+  // incident: the label keeps those out). IMPLIED_AT places an event with no
+  // place of its own where the statements claiming it point (the writer adds
+  // it with the article).
   UNWIND scope AS t
-  MATCH (e)-[:BY|AGAINST|AT|IMPLIED_AT]->(t)
+  MATCH (e:Event)-[:BY|AGAINST|AT|IMPLIED_AT]->(t)
   WITH DISTINCT e
   // one row per incident; an event that joined none (too vaguely dated, a
   // speech act, a graph loaded before incidents) is a row of its own
