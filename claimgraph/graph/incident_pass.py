@@ -47,6 +47,7 @@ from claimgraph.graph.incident_summary import (
     event_facts,
     summarise,
 )
+from claimgraph.graph.writer_summary import COUNTERS as _COUNTERS
 
 __all__ = ["PassResult", "resolve_pending", "mark_all_pending", "PENDING", "STALE"]
 
@@ -62,14 +63,6 @@ CHUNK = 5000
 _DENIAL = "REJECT"
 # Windows are at most this wide: how far back a window may start and still overlap.
 _REACH = dt.timedelta(days=MAX_WINDOW_DAYS)
-_COUNTERS = (
-    "nodes_created",
-    "nodes_deleted",
-    "relationships_created",
-    "relationships_deleted",
-    "properties_set",
-    "labels_added",
-)
 
 
 @dataclass

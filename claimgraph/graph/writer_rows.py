@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import RecordError
-from claimgraph.graph.incident_rules import BROAD_KINDS, category, place_rank
+from claimgraph.graph.incident_rules import category
 from claimgraph.graph.sides import Side, entity_sides
+from claimgraph.graph.writer_incident_rows import IncidentFacts
 from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
 
 __all__ = [
@@ -202,8 +203,6 @@ class _Builder:
         self.labels: dict[str, tuple[str, ...]] = {}
         self.keys: dict[str, str] = {}
         self.sides = entity_sides(records)
-        self.entities = {e.id: e for e in records.entities}
-        self.about = {s.id: s.about for s in records.statements}
         self.edges: dict[EdgeKey, list[dict[str, Any]]] = defaultdict(list)
         acting = self._acting_entities()
         for e in records.entities:
@@ -288,14 +287,15 @@ class _Builder:
             for ref in s.about:
                 self.edge("MENTIONS", ("Statement", s.id), self.entity_end(ref))
         events = []
+        facts = IncidentFacts(records, self.labels, self.keys, self.sides)
         for ev in records.events:
             params = ev.to_params()
             counts = params.pop("counts")
             params["article"] = aid
             params["category"] = category(ev.type)
             # no property rather than an empty list, as the bulk import writes it
-            params["agent_sides"] = self._sides_of(ev.agents) or None
-            narrow, broad = self._incident_places(ev)
+            params["agent_sides"] = facts.sides_of(ev.agents) or None
+            narrow, broad = facts.places_of(ev)
             params["narrow_places"] = narrow or None
             params["broad_places"] = broad or None
             events.append({"id": ev.id, "props": params, "counts": counts})
@@ -319,44 +319,6 @@ class _Builder:
             events=events,
             edges=dict(self.edges),
         )
-
-    def _is_broad(self, ref: str) -> bool:
-        # a place that acts is a country, as the graph labels it
-        e = self.entities[ref]
-        return "Place" in self.labels[ref] and (
-            e.kind in BROAD_KINDS or "Actor" in self.labels[ref]
-        )
-
-    def _incident_places(self, ev: Any) -> tuple[list[str], list[str]]:
-        """The event's narrowest places and its broad ones, as its own article gives them.
-
-        Incident resolution compares these. A district, region or country
-        beside a town says where the town is, not another place of the
-        happening: only the narrowest count. The kinds are this article's, not
-        the shared node's (which another article may have named first), so
-        incidents do not depend on the order articles were loaded in.
-        """
-        refs = [r for r in (*ev.places, *ev.targets) if "Place" in self.labels[r]]
-        if not refs:  # the places its statements mention (IMPLIED_AT)
-            about = self.about
-            refs = [
-                r for sid in ev.claimed_by for r in about.get(sid, ()) if "Place" in self.labels[r]
-            ]
-        if not refs:
-            return [], []
-        ranks = {r: 2 if self._is_broad(r) else place_rank(self.entities[r].kind) for r in refs}
-        low = min(ranks.values(), default=0)
-        narrow = sorted({self.keys[r] for r in refs if ranks[r] == low})
-        broad = sorted({self.keys[r] for r in refs if self._is_broad(r)})
-        return narrow, broad
-
-    def _sides_of(self, refs: list[str]) -> list[str]:
-        out: list[str] = []
-        for ref in refs:
-            side = self.sides.get(ref)
-            if side is not None and side.key not in out:
-                out.append(side.key)
-        return out
 
     def _implied_places(self) -> None:
         """``IMPLIED_AT`` from each event with no place of its own to the places its statements mention.
