@@ -83,7 +83,11 @@ def _native(value: Any) -> Any:
 
 def _claims_of(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, list[Claim]]:
     """The claims of these events, read back, by event id."""
-    rows = [r.data() for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids)]
+    rows = [  # in parts: a bulk import's first pass reads every event
+        r.data()
+        for n in range(0, len(ids), CHUNK)
+        for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids[n : n + CHUNK])
+    ]
     # what contains each place, asked once per place rather than per claim
     keys = sorted({k for row in rows for k in row["place_keys"]})
     up = {r["key"]: r["up"] for r in tx.run(q.ANCESTORS, keys=keys)} if keys else {}
