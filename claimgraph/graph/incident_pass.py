@@ -242,6 +242,11 @@ def _write(
     return len(incidents), len(found), counters
 
 
+def _mark(tx: neo4j.ManagedTransaction, ids: list[str]) -> None:
+    for n in range(0, len(ids), CHUNK):
+        tx.run(q.MARK_PENDING, ids=ids[n : n + CHUNK]).consume()
+
+
 def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHUNK) -> PassResult:
     """Resolve every pending event into incidents (see the module docstring).
 
@@ -277,7 +282,12 @@ def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHU
         # unresolvable seeds (speech acts, vague dates) are settled with the first chunk
         settled = set(assigned)
         rest = [eid for eid in seeds if eid not in settled]
-        for n, part in enumerate(_chunks(groups, chunk)):
+        parts = _chunks(groups, chunk)
+        if len(parts) > 1:
+            # the first part drops incidents whose events later parts rebuild:
+            # marked first, a crash in between leaves them for the next pass
+            session.execute_write(_mark, universe)
+        for n, part in enumerate(parts):
             ids = [eid for g in part for eid in g] + (rest if n == 0 else [])
             made, disputed, counters = session.execute_write(
                 _write, part, ids, read if n == 0 else [], claims, assigned, loose

@@ -14,6 +14,7 @@ __all__ = [
     "SIDELESS_ACTORS",
     "MARK_STALE_OF_SPEAKERS",
     "MARK_ALL_PENDING",
+    "MARK_PENDING",
     "PENDING_EVENTS",
     "STALE_INCIDENTS",
     "INCIDENTS_OF_EVENTS",
@@ -73,6 +74,13 @@ MARK_ALL_PENDING = """
 MATCH (e:Event)
 WHERE NOT e:PendingIncident
 CALL (e) { SET e:PendingIncident } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+# Before a pass writes in several transactions: every event it will touch.
+MARK_PENDING = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+SET e:PendingIncident
 """
 
 # --- the pass: reads ---------------------------------------------------------

@@ -187,3 +187,15 @@ def test_the_incident_lock_makes_the_second_transaction_wait_and_leaves_nothing(
     thread.join(30)
     assert seen == [1]  # the second saw what the first committed
     assert empty_graph.count("MATCH (n:IncidentLock) RETURN count(n)") == 0
+
+
+def test_a_pass_written_in_small_parts_gives_the_same_incidents(empty_graph, records):
+    from claimgraph.graph.incident_pass import resolve_pending
+
+    write_batches(empty_graph.driver, empty_graph.database, records)
+    expected = _incidents(empty_graph), _details(empty_graph)
+    wipe(empty_graph)
+    write_batches(empty_graph.driver, empty_graph.database, records, resolve_incidents=False)
+    result = resolve_pending(empty_graph.driver, empty_graph.database, chunk=5)
+    assert result.incidents == len(expected[0][0])
+    assert (_incidents(empty_graph), _details(empty_graph)) == expected
