@@ -135,11 +135,16 @@ def links_among(
             pools.append(loose[ev.category])
         others = [o for pool in pools for o in pool.near(ev)]
         others += [by_id[o] for o in partners.get(ev.id, ())]
+        assert ev.window is not None
+        start = ev.window.lo
         for other in others:
             pair = (ev.id, other.id) if ev.id < other.id else (other.id, ev.id)
             if other.id == ev.id or other.id in seen or pair in out:
                 continue
             seen.add(other.id)
+            assert other.window is not None
+            if other.window.hi < start:  # ended before: no link (``link`` says so too)
+                continue
             found = link(ev, other, follows=pair in follows)
             if found is not None:
                 out[pair] = found
