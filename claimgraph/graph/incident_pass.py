@@ -100,6 +100,21 @@ def _claims_of(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, list[C
     return out
 
 
+def _spans(events: list[EventFacts], which: str) -> list[dict[str, Any]]:
+    """Each place to ask about, with the dates its events span (the server filters on them)."""
+    spans: dict[str, list[dt.date]] = {}
+    for ev in events:
+        assert ev.window is not None
+        if which == "area":
+            keys = {*ev.places, *ev.area}
+        else:
+            keys = {k for k in ev.places if ev.agent_sides or k not in ev.broad}
+        for k in keys:
+            lo, hi = spans.get(k, [ev.window.lo, ev.window.hi])
+            spans[k] = [min(lo, ev.window.lo), max(hi, ev.window.hi)]
+    return [{"key": k, "lo": lo, "hi": hi} for k, (lo, hi) in sorted(spans.items())]
+
+
 def _candidates(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> set[str]:
     """Keys of the stored incidents these events may be linked to (indexed lookups)."""
     facts = [ev for ev in facts if ev.resolvable]
@@ -108,12 +123,14 @@ def _candidates(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> set[st
     if placed:
         # incidents at a place of the event or containing it (its area), and
         # incidents inside its places; asked once per place, filtered here
-        at = sorted({k for ev in placed for k in (*ev.places, *ev.area)})
-        inside = sorted({k for ev in placed for k in ev.places})
+        at = _spans(placed, "area")
+        # inside a region or country, a link needs the same agents: an event
+        # naming none looks only inside its places of a smaller kind
+        inside = _spans(placed, "inside")
         near: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in tx.run(q.INCIDENTS_AT, keys=at):
+        for r in tx.run(q.INCIDENTS_AT, places=at):
             near[f"at:{r['place']}"].append(r.data())
-        for r in tx.run(q.INCIDENTS_INSIDE, keys=inside):
+        for r in tx.run(q.INCIDENTS_INSIDE, places=inside):
             near[f"in:{r['place']}"].append(r.data())
         for ev in placed:
             assert ev.window is not None

@@ -136,19 +136,22 @@ RETURN k AS key, COLLECT { MATCH (p)-[:IN*1..6]->(q:Place) RETURN DISTINCT q.key
 
 # Incidents AT a place (asked for an event's places and what contains them),
 # and incidents AT a place inside one (a strike on a district meets the
-# strike on its town). Once per place; dates and families are compared by
-# the caller. No event is scanned.
+# strike on its town). Once per place, with the dates its events span;
+# each event's own dates and families are compared by the caller. No event
+# is scanned.
 INCIDENTS_AT = """
-UNWIND $keys AS k
-MATCH (:Place {key: k})<-[:AT]-(i:Incident)
-RETURN k AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
+UNWIND $places AS p
+MATCH (:Place {key: p.key})<-[:AT]-(i:Incident)
+WHERE i.span_lo <= p.hi AND i.span_hi >= p.lo
+RETURN p.key AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
        i.families AS families
 """
 
 INCIDENTS_INSIDE = """
-UNWIND $keys AS k
-MATCH (:Place {key: k})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
-RETURN DISTINCT k AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
+UNWIND $places AS p
+MATCH (:Place {key: p.key})<-[:IN*1..6]-(:Place)<-[:AT]-(i:Incident)
+WHERE i.span_lo <= p.hi AND i.span_hi >= p.lo
+RETURN DISTINCT p.key AS place, i.key AS key, i.span_lo AS span_lo, i.span_hi AS span_hi,
        i.families AS families
 """
 
