@@ -37,9 +37,18 @@ def _count(driver: Any, database: str | None, query: str) -> int:
 
 
 def _graph_size(driver: Any, database: str | None) -> tuple[int, int]:
+    # Incidents and disputes are resolved by the writer only; the baselines
+    # write the articles' own nodes and relationships, which must agree.
     return (
-        _count(driver, database, "MATCH (n) RETURN count(n)"),
-        _count(driver, database, "MATCH ()-[r]->() RETURN count(r)"),
+        _count(
+            driver, database, "MATCH (n) WHERE NOT n:Incident AND NOT n:Dispute RETURN count(n)"
+        ),
+        _count(
+            driver,
+            database,
+            "MATCH (a)-[r]->() WHERE NOT a:Incident AND NOT a:Dispute AND type(r) <> 'PART_OF' "
+            "RETURN count(r)",
+        ),
     )
 
 

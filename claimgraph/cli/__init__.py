@@ -24,6 +24,7 @@ _COMMAND_MODULES = (
     "claimgraph.cli.load_cmd",
     "claimgraph.cli.stats_cmd",
     "claimgraph.cli.query_cmd",
+    "claimgraph.cli.incident_cmd",
     "claimgraph.cli.import_cmd",
     "claimgraph.cli.viz_cmd",
     "claimgraph.cli.demo_cmd",

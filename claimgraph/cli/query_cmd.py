@@ -20,17 +20,29 @@ from claimgraph.schema.records import POLARITIES
 __all__ = ["more_rows_hint", "parse_params", "run_named"]
 
 WHO_SAID_COLUMNS = ("speaker", "role", "said_on", "cue", "polarity", "text", "via", "article")
-TIMELINE_COLUMNS = ("date", "type", "summary", "agents", "targets", "claimed_by", "sources")
-DISPUTED_COLUMNS = (
-    "kind",
+TIMELINE_COLUMNS = (
     "date",
     "type",
+    "places",
+    "summary",
+    "claimed_by",
+    "denied_by",
+    "counts",
+    "sources",
+    "incident",
+)
+# The table keeps to what fits a terminal; JSON and CSV add the dates each
+# claim was said (said_on_a/said_on_b), the incident key and every claim's article.
+DISPUTED_COLUMNS = (
+    "date",
+    "kind",
+    "place",
+    "side_a",
     "speaker_a",
     "claim_a",
-    "polarity_a",
+    "side_b",
     "speaker_b",
     "claim_b",
-    "polarity_b",
 )
 PROFILE_COLUMNS = ("section", "date", "what", "detail")
 

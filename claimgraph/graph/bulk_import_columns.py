@@ -83,6 +83,8 @@ STATEMENT_COLUMNS = _nodes(
     Column("speaker_name"),
     Column("act"),
     Column("article"),
+    Column("side"),
+    Column("side_name"),
 )
 # Plus one ``count_<what>:long`` column per count an event carries.
 EVENT_COLUMNS = _nodes(
@@ -95,6 +97,10 @@ EVENT_COLUMNS = _nodes(
     Column("precision"),
     Column("date_anchor"),
     Column("date_value"),
+    Column("category"),
+    Column("agent_sides", "string[]"),
+    Column("narrow_places", "string[]"),
+    Column("broad_places", "string[]"),
     Column("article"),
 )
 ENTITY_COLUMNS = _nodes(
@@ -108,6 +114,8 @@ ENTITY_COLUMNS = _nodes(
     Column("geonames_id"),
     Column("aliases", "string[]"),
     Column("titles", "string[]"),
+    Column("side"),
+    Column("side_name"),
 )
 
 # Relationships derived from others at load time, to serve the queries in

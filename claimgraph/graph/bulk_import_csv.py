@@ -101,7 +101,7 @@ class _Entity:
         for label in labels:
             if label not in self.labels:
                 self.labels.append(label)
-        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id"):
+        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id", "side", "side_name"):
             if self.props.get(name) is None and row.get(name) is not None:
                 self.props[name] = row[name]
         for alias in row.get("aliases") or []:

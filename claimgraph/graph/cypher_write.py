@@ -95,6 +95,7 @@ SET {extra}n += CASE WHEN n.kind IS NULL THEN {{kind: row.kind}} ELSE {{}} END,
     n += CASE WHEN n.lat IS NULL THEN {{lat: row.lat}} ELSE {{}} END,
     n += CASE WHEN n.lon IS NULL THEN {{lon: row.lon}} ELSE {{}} END,
     n += CASE WHEN n.geonames_id IS NULL THEN {{geonames_id: row.geonames_id}} ELSE {{}} END,
+    n += CASE WHEN n.side IS NULL THEN {{side: row.side, side_name: row.side_name}} ELSE {{}} END,
     n += CASE WHEN size(new_aliases) = 0 THEN {{}}
               ELSE {{aliases: coalesce(n.aliases, []) + new_aliases}} END,
     n += CASE WHEN size(new_titles) = 0 THEN {{}}

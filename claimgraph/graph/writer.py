@@ -29,7 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,10 +46,14 @@ from neo4j.exceptions import (
 
 from claimgraph.errors import ConnectionFailed, QueryError, RecordError, first_line
 from claimgraph.graph import cypher_write as cq
+from claimgraph.graph import incident_queries as iq
 from claimgraph.graph.connection import raised_by_driver
+from claimgraph.graph.incident_pass import resolve_pending
 from claimgraph.graph.writer_batching import DEFAULT_MAX_WAIT, Prepared, batches, prepare
 from claimgraph.graph.writer_nested import CREATE_EVENTS, CREATE_STATEMENTS
 from claimgraph.graph.writer_rows import ArticleRows
+from claimgraph.graph.writer_summary import COUNTERS as _COUNTERS
+from claimgraph.graph.writer_summary import ArticleOutcome, LoadSummary
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -72,83 +76,6 @@ DEFAULT_BATCH_SIZE = 500
 # people or places still write them one after the other: the second waits
 # for the first's locks, which the commit releases.
 _IN_FLIGHT = 2
-
-_COUNTERS = (
-    "nodes_created",
-    "nodes_deleted",
-    "relationships_created",
-    "relationships_deleted",
-    "properties_set",
-    "labels_added",
-)
-
-
-@dataclass
-class ArticleOutcome:
-    """What happened to one article: ``new``, ``replaced``, ``skipped`` or ``failed``."""
-
-    id: str
-    status: str
-    source: str | None = None
-    message: str | None = None
-    statements: int = 0
-    events: int = 0
-
-
-@dataclass
-class LoadSummary:
-    """Totals of one load; counters come from the server's result summaries."""
-
-    articles_new: int = 0
-    articles_replaced: int = 0
-    articles_skipped: int = 0
-    articles_failed: int = 0
-    nodes_created: int = 0
-    nodes_deleted: int = 0
-    relationships_created: int = 0
-    relationships_deleted: int = 0
-    properties_set: int = 0
-    labels_added: int = 0
-    seconds: float = 0.0
-    failures: list[ArticleOutcome] = field(default_factory=list)
-
-    @property
-    def articles_written(self) -> int:
-        return self.articles_new + self.articles_replaced
-
-    @property
-    def articles_seen(self) -> int:
-        return self.articles_written + self.articles_skipped + self.articles_failed
-
-    @property
-    def elements_created(self) -> int:
-        """Nodes plus relationships created: the benchmark's unit of work."""
-        return self.nodes_created + self.relationships_created
-
-    def add_counters(self, counters: dict[str, int]) -> None:
-        for name in _COUNTERS:
-            setattr(self, name, getattr(self, name) + counters.get(name, 0))
-
-    def record(self, outcome: ArticleOutcome) -> None:
-        if outcome.status == "failed":
-            self.articles_failed += 1
-            self.failures.append(outcome)
-        else:
-            attr = f"articles_{outcome.status}"
-            setattr(self, attr, getattr(self, attr) + 1)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain numbers, for ``--json`` output and logs."""
-        data: dict[str, Any] = {
-            "articles_new": self.articles_new,
-            "articles_replaced": self.articles_replaced,
-            "articles_skipped": self.articles_skipped,
-            "articles_failed": self.articles_failed,
-        }
-        data.update({name: getattr(self, name) for name in _COUNTERS})
-        data["seconds"] = round(self.seconds, 3)
-        return data
-
 
 OnArticle = Callable[[ArticleOutcome], None]
 
@@ -206,6 +133,8 @@ def _write_queries(
         todo.append(a)
     replaced = [a for a, s in status.items() if s == "replaced"]
     if replaced:
+        # their incidents lose reports: the resolution pass rebuilds them
+        _run(tx, iq.MARK_STALE_OF_ARTICLES, counters, ids=replaced)
         for query in (cq.DELETE_ARTICLE_CLAIMS, cq.DELETE_ARTICLE_EVENTS, cq.DELETE_ARTICLE_EDGES):
             _run(tx, query, counters, ids=replaced)
     if not todo:
@@ -216,15 +145,22 @@ def _write_queries(
     if replaced:
         again = [row for row in rows.articles if status[row["id"]] == "replaced"]
         _run(tx, cq.MERGE_ARTICLES, counters, rows=again, loaded_at=loaded_at)
+    # actors stored without a side that this batch may give one: the disputes
+    # of what they said before are summarised again by the pass
+    giving = sorted({r["key"] for rs in rows.entities.values() for r in rs if r.get("side")})
+    sided = [r["key"] for r in tx.run(iq.SIDELESS_ACTORS, keys=giving)] if giving else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
-    # Events before statements: a statement's CLAIMS point at them.
+    # Events before statements: a statement's CLAIMS point at them. Events are
+    # created :PendingIncident, in this transaction: a crash never loses the mark.
     if rows.events:
         _run(tx, CREATE_EVENTS, counters, rows=rows.events)
     if rows.statements:
         _run(tx, CREATE_STATEMENTS, counters, rows=rows.statements)
     for (type_, start, end), edge_rows in sorted(rows.edges.items()):
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
+    if sided:
+        _run(tx, iq.MARK_STALE_OF_SPEAKERS, counters, keys=sided)
     return status, counters
 
 
@@ -312,6 +248,7 @@ def write_batches(
     on_article: OnArticle | None = None,
     replace: bool = False,
     max_wait: float | None = DEFAULT_MAX_WAIT,
+    resolve_incidents: bool = True,
 ) -> LoadSummary:
     """Write article records, ``batch_size`` whole articles per transaction.
 
@@ -326,6 +263,10 @@ def write_batches(
     input order, for progress and error reporting.
     ``replace`` rewrites articles already loaded even when unchanged (after
     an extractor upgrade, say), as a changed article would be.
+    After the last batch, the incident resolution pass
+    (``incident_pass.resolve_pending``) resolves the events this load wrote,
+    and those a killed run left pending; ``resolve_incidents=False`` leaves
+    them pending for a later pass (``claimgraph incident resolve``).
     The caller applies the schema first (``claimgraph.schema.cypher.apply_schema``);
     without the uniqueness constraints MERGE still works, only slowly.
     Raises ``ConnectionFailed`` if Neo4j goes away; articles of batches
@@ -377,9 +318,23 @@ def write_batches(
                         failed = failed or e
                 if failed is not None:
                     raise failed
+        if resolve_incidents:
+            resolved = _resolve(driver, database)
+            summary.add_counters(resolved.counters)
+            summary.incident_seconds = resolved.seconds
+            summary.incidents = resolved.incidents
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _resolve(driver: neo4j.Driver, database: str | None) -> Any:
+    try:
+        return resolve_pending(driver, database)
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise ConnectionFailed(f"lost the connection to Neo4j: {first_line(e)}") from e
+    except TransientError as e:
+        raise QueryError(f"Neo4j kept failing after retries: {first_line(e)}") from e
 
 
 def loaded_articles(

@@ -53,7 +53,7 @@ def _fields(owner: str) -> list[str]:
 _FIELDS = {owner: _fields(owner) for owner in _OWNERS}
 
 
-def _create(owner: str, set_props: str) -> str:
+def _create(owner: str, set_props: str, labels: str = "") -> str:
     blocks = []
     for (type_, start, end), (label, name, outgoing) in sorted(NESTED.items()):
         if label != owner:
@@ -68,12 +68,15 @@ def _create(owner: str, set_props: str) -> str:
             f"}}"
         )
     return (
-        f"UNWIND $rows AS row\nCREATE (n:{owner})\nSET {set_props}\n"
+        f"UNWIND $rows AS row\nCREATE (n:{owner}{labels})\nSET {set_props}\n"
         f"WITH n, row\n" + "\n".join(blocks) + "\n"
     )
 
 
-CREATE_EVENTS = _create("Event", "n = row.props, n += row.counts, n.id = row.id")
+# New events wait for the incident resolution pass (incident_pass).
+CREATE_EVENTS = _create(
+    "Event", "n = row.props, n += row.counts, n.id = row.id", labels=":PendingIncident"
+)
 CREATE_STATEMENTS = _create("Statement", "n = row.props")
 
 

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import RecordError
+from claimgraph.graph.incident_rules import category
+from claimgraph.graph.sides import Side, entity_sides
+from claimgraph.graph.writer_incident_rows import IncidentFacts
 from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
 
 __all__ = [
@@ -149,7 +152,7 @@ def batch_rows(articles: list[ArticleRows]) -> BatchRows:
 
 
 # Entity properties the writer fills only while they are missing (coalesce).
-_FILLED = ("kind", "country", "sector", "lat", "lon", "geonames_id")
+_FILLED = ("kind", "country", "sector", "lat", "lon", "geonames_id", "side", "side_name")
 
 
 def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -182,9 +185,11 @@ def _match_label(labels: tuple[str, ...]) -> str:
     return "Place" if "Place" in labels else "Actor"
 
 
-def _entity_row(entity: Entity) -> dict[str, Any]:
+def _entity_row(entity: Entity, side: Side | None) -> dict[str, Any]:
     row = entity.to_params()
     row["titles"] = sorted({r.title for r in entity.roles if r.of is None})
+    row["side"] = side.key if side else None
+    row["side_name"] = side.name if side else None
     return row
 
 
@@ -197,6 +202,7 @@ class _Builder:
         self.aid = records.article.id
         self.labels: dict[str, tuple[str, ...]] = {}
         self.keys: dict[str, str] = {}
+        self.sides = entity_sides(records)
         self.edges: dict[EdgeKey, list[dict[str, Any]]] = defaultdict(list)
         acting = self._acting_entities()
         for e in records.entities:
@@ -242,7 +248,7 @@ class _Builder:
         props["sha256"] = sha
         entities: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         for e in records.entities:
-            entities[self.labels[e.id]].append(_entity_row(e))
+            entities[self.labels[e.id]].append(_entity_row(e, self.sides.get(e.id)))
         outlet = outlet_key(article.outlet) if article.outlet else None
         if article.outlet and outlet:
             entities[("Actor", "Organization")].append(
@@ -257,6 +263,8 @@ class _Builder:
                     "lon": None,
                     "geonames_id": None,
                     "titles": [],
+                    "side": None,
+                    "side_name": None,
                 }
             )
             self.edge("PUBLISHED_BY", ("Article", aid), ("Actor", outlet))
@@ -265,6 +273,9 @@ class _Builder:
         for s in records.statements:
             row = s.to_params()
             row["article"] = aid
+            side = self.sides.get(s.speaker) if s.speaker else None
+            row["side"] = side.key if side else None
+            row["side_name"] = side.name if side else None
             statements.append(row)
             self.edge("REPORTED_IN", ("Statement", s.id), ("Article", aid))
             if s.speaker:
@@ -276,10 +287,17 @@ class _Builder:
             for ref in s.about:
                 self.edge("MENTIONS", ("Statement", s.id), self.entity_end(ref))
         events = []
+        facts = IncidentFacts(records, self.labels, self.keys, self.sides)
         for ev in records.events:
             params = ev.to_params()
             counts = params.pop("counts")
             params["article"] = aid
+            params["category"] = category(ev.type)
+            # no property rather than an empty list, as the bulk import writes it
+            params["agent_sides"] = facts.sides_of(ev.agents) or None
+            narrow, broad = facts.places_of(ev)
+            params["narrow_places"] = narrow or None
+            params["broad_places"] = broad or None
             events.append({"id": ev.id, "props": params, "counts": counts})
             for sid in ev.claimed_by:
                 self.edge("CLAIMS", ("Statement", sid), ("Event", ev.id))

@@ -204,7 +204,45 @@ def build_events(
                 ev.counts.setdefault(k, v)
             if renamed:
                 record_renaming(doc, span, table, st, ev_date or st.said_on, renamings)
+    _claim_what_denials_follow(events, statements)
     return events
+
+
+# How far back (characters) a denial that names nothing looks for what it denies.
+_DENIAL_REACH = 1200
+
+
+def _claim_what_denials_follow(events: list[Event], statements: list[Statement]) -> None:
+    """A denial that names no event denies the account just before it.
+
+    "The militia said it had captured four soldiers near Brisa. Varossa's
+    Defence Ministry denied that any of its soldiers had been taken
+    prisoner": the denial's own words carry no trigger the event had
+    ("dismissed the allegation", "denied it"), so it claims the nearest
+    event before it, within ``_DENIAL_REACH`` characters, that another
+    speaker asserts. Discourse order, not a lexicon: the same rule serves
+    "rejected the report" and "called the claim a lie".
+    """
+    by_id = {st.id: st for st in statements}
+    claimed = {sid for ev in events for sid in ev.claimed_by}
+    for st in statements:
+        if st.polarity != "denies" or st.id in claimed:
+            continue
+        best: tuple[int, Event] | None = None
+        for ev in events:
+            starts = [
+                by_id[sid].start
+                for sid in ev.claimed_by
+                if sid in by_id
+                and by_id[sid].polarity == "asserts"
+                and by_id[sid].speaker != st.speaker
+                and by_id[sid].start < st.start
+            ]
+            if starts and st.start - max(starts) <= _DENIAL_REACH:
+                if best is None or max(starts) > best[0]:
+                    best = (max(starts), ev)
+        if best is not None:
+            best[1].claimed_by.append(st.id)
 
 
 def _past(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from claimgraph.loaders.entities import EntityTable
 from claimgraph.loaders.lexicon import TITLE_WORDS, TITLES
 from claimgraph.schema.records import Role
+from claimgraph.schema.values import normalise_name
 
 __all__ = ["assign_roles"]
 
@@ -77,6 +78,11 @@ def assign_roles(doc: Doc, table: EntityTable, published: date | None) -> None:
             elif tok.lower_ in {"ministry"}:
                 words.insert(0, tok.text)
             else:
+                # "Kestrian Prime Minister Lidia Vorn": the country's adjective
+                # before the title says whose prime minister
+                country = table.countries.get(normalise_name(tok.text)) if words else None
+                if country and not owners:
+                    owners.append(country)
                 break
             i -= 1
         if not words:

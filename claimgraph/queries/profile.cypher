@@ -1,5 +1,5 @@
 // name: profile
-// answers: Everything the graph holds on one actor or place: its names, the roles held over time (by it or within it), what it said, the events attributed to it, the events against or at it, who mentions it, and its renamings.
+// answers: Everything the graph holds on one actor or place: its names, the roles held over time (by it or within it), what it said, the events attributed to it, the events against or at it, the incidents it is part of (at it, by or against it, or spoken of by it, with who asserts and who denies each), who mentions it, and its renamings.
 // param: about (entity, required): key or exact name of an actor or place
 // param: limit (int, default 50): most rows returned (a page; offset gives the next)
 // param: offset (int, default 0): rows skipped first, to page through a long profile
@@ -69,6 +69,19 @@ CALL (x) {
          'by ' + coalesce(reduce(acc = null, n IN COLLECT { MATCH (e)-[:BY]->(g) RETURN g.name } |
                                  coalesce(acc + ', ', '') + n), 'unknown') AS detail,
          e.article AS article, section + ' ' + e.id AS tie
+  UNION ALL
+  // the incidents (happenings resolved across articles) at it, by or against
+  // it, or that it spoke of: one row each, with who asserts and who denies
+  CALL (x) {
+    MATCH (i:Incident)-[:AT]->(x) RETURN i
+    UNION MATCH (x)<-[:BY|AGAINST]-(:Event)-[:PART_OF]->(i:Incident) RETURN i
+    UNION MATCH (x)-[:SAID]->(:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident) RETURN i
+  }
+  RETURN 6 AS rank, 'incident' AS section, coalesce(i.date, i.date_lo) AS date,
+         i.type + coalesce(' at ' + i.place, '') + ': ' + coalesce(i.summary, '') AS what,
+         'asserted by ' + coalesce(reduce(acc = null, n IN i.asserted_by | coalesce(acc + ', ', '') + n), 'nobody named')
+         + coalesce('; denied by ' + reduce(acc = null, n IN i.denied_by | coalesce(acc + ', ', '') + n), '') AS detail,
+         i.key AS article, 'incident ' + i.key AS tie
   UNION ALL
   MATCH (s:Statement)-[:MENTIONS]->(x)
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)

@@ -35,6 +35,12 @@ CALL (targets) {
   MATCH (t)<-[:ABOUT]-(s)
   RETURN s
   UNION
+  // every report of an incident there: a denial whose own words name no
+  // place is about the incident it denies
+  UNWIND targets AS t
+  MATCH (t)<-[:AT]-(:Incident)<-[:PART_OF]-()<-[:CLAIMS]-(s)
+  RETURN s
+  UNION
   MATCH (:Actor {key: $speaker})-[:SAID]->(s)
   WHERE $about IS NULL
   RETURN s

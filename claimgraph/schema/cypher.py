@@ -48,6 +48,22 @@ SCHEMA: tuple[str, ...] = (
     # A person quoted in thousands of articles has a ROLE edge from each; the
     # queries find the role given in one article through this index.
     "CREATE INDEX role_article IF NOT EXISTS FOR ()-[r:ROLE]-() ON (r.article)",
+    # Incidents: the resolution pass (incident_pass) finds candidates from
+    # places (Place key, AT edges), events without a place by the start of
+    # their window; disputed reads disputes by date and incident.
+    "CREATE CONSTRAINT incident_key IF NOT EXISTS FOR (n:Incident) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT dispute_key IF NOT EXISTS FOR (n:Dispute) REQUIRE n.key IS UNIQUE",
+    # Resolution passes are serialised by MERGE on this key (incident_queries):
+    # the constraint's entry lock is what the second transaction waits on.
+    "CREATE CONSTRAINT incident_lock_key IF NOT EXISTS FOR (n:IncidentLock) REQUIRE n.key IS UNIQUE",
+    # replacing an article finds its events, claimed or not, and their incidents
+    "CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article)",
+    "CREATE INDEX event_loose IF NOT EXISTS FOR (n:Event) ON (n.loose_lo)",
+    "CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date)",
+    "CREATE INDEX dispute_incident IF NOT EXISTS FOR (n:Dispute) ON (n.incident)",
+    "CREATE INDEX dispute_date IF NOT EXISTS FOR (n:Dispute) ON (n.date_lo)",
+    "CREATE INDEX dispute_side_a IF NOT EXISTS FOR (n:Dispute) ON (n.side_a)",
+    "CREATE INDEX dispute_side_b IF NOT EXISTS FOR (n:Dispute) ON (n.side_b)",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Actor|Place) ON EACH [n.name, n.aliases]",
 )
@@ -85,11 +101,19 @@ UPGRADES: tuple[str, ...] = (
       CREATE (s)-[:ABOUT]->(x)
     } IN TRANSACTIONS OF 1000 ROWS
     """,
+    # Incidents: events in none wait for the next resolution pass (a load's,
+    # or `claimgraph incident resolve`); those that resolve to nothing (speech
+    # acts, vague dates) are settled by it.
+    """
+    MATCH (e:Event)
+    WHERE NOT EXISTS { (e)-[:PART_OF]->(:Incident) } AND NOT e:PendingIncident
+    CALL (e) { SET e:PendingIncident } IN TRANSACTIONS OF 10000 ROWS
+    """,
 )
 
 
 # Bump when UPGRADES changes: graphs marked with an older version run them once.
-UPGRADES_VERSION = 1
+UPGRADES_VERSION = 2
 # The marker is an index on a label no node carries: it lives in the graph's
 # schema, where no MATCH, count or export ever sees it, and costs nothing.
 _MARKER_PREFIX = "claimgraph_upgrades_v"

@@ -106,9 +106,9 @@ def _implied(target: Any) -> list[tuple[str, str]]:
 def test_the_writer_places_an_event_where_its_statement_points(empty_graph: Any) -> None:
     write_batches(empty_graph.driver, empty_graph.database, [_records()])
     assert _implied(empty_graph) == [("implied-1:v1", "place:drasna")]
-    assert _timeline(empty_graph, "place:drasna") == {("strike", "shelling through the night")}
+    assert _timeline(empty_graph, "place:drasna") == {("ASSAULT", "shelling through the night")}
     # An event with a place of its own stays there only.
-    assert _timeline(empty_graph, "place:olvik") == {("movement", "troops entered Olvik")}
+    assert _timeline(empty_graph, "place:olvik") == {("MOVEMENT", "troops entered Olvik")}
 
 
 def test_apply_schema_adds_the_placement_to_an_older_graph(empty_graph: Any) -> None:
@@ -129,6 +129,6 @@ def test_apply_schema_adds_the_placement_to_an_older_graph(empty_graph: Any) -> 
     apply_schema(empty_graph.driver, empty_graph.database)
     assert upgrades_done(empty_graph.driver, empty_graph.database)
     assert _implied(empty_graph) == [("implied-1:v1", "place:drasna")]
-    assert _timeline(empty_graph, "place:drasna") == {("strike", "shelling through the night")}
+    assert _timeline(empty_graph, "place:drasna") == {("ASSAULT", "shelling through the night")}
     apply_schema(empty_graph.driver, empty_graph.database)  # a second run adds nothing
     assert _implied(empty_graph) == [("implied-1:v1", "place:drasna")]

@@ -45,7 +45,17 @@ HOSTILE = [
 ]
 # Real names the full-text analyzer keeps as one token ("o'brien", "j.l"): found all the same.
 TOKEN_NAMES = ["Conor O'Brien", "J.L. Dubois"]
-ALLOWED_LABELS = {"Article", "Actor", "Person", "Organization", "Place", "Statement", "Event"}
+ALLOWED_LABELS = {
+    "Article",
+    "Actor",
+    "Person",
+    "Organization",
+    "Place",
+    "Statement",
+    "Event",
+    "Incident",
+    "Dispute",
+}
 
 
 def _hostile_records() -> list[ArticleRecords]:

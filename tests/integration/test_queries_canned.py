@@ -58,9 +58,12 @@ def test_who_said_filters_speaker_dates_and_polarity(seeded_graph: Any) -> None:
 def test_timeline_of_madagiz_shows_capture_and_renaming(seeded_graph: Any) -> None:
     rows = q(seeded_graph, "timeline", about="Madagiz")
     kinds = {(r["type"], r["date"]) for r in rows}
-    assert ("capture", OCT3) in kinds and ("renaming", OCT3) in kinds
-    capture = next(r for r in rows if r["type"] == "capture")
-    assert set(capture["claimed_by"]) == {"Ilham Aliyev", "Artsrun Hovhannisian"}
+    # the capture of a village is a PLOVER FIGHT; one row for its incident
+    assert ("FIGHT", OCT3) in kinds and ("renaming", OCT3) in kinds
+    capture = next(r for r in rows if r["type"] == "FIGHT")
+    # the spokesman who would not confirm it does not claim it
+    assert capture["claimed_by"] == ["Ilham Aliyev"]
+    assert capture["denied_by"] == ["Artsrun Hovhannisian"]
     rename = next(r for r in rows if r["type"] == "renaming")
     assert rename["claimed_by"] == ["Ilham Aliyev"] and rename["places"] == ["Sugovushan"]
     assert q(seeded_graph, "timeline", about="Sugovushan") == rows
@@ -75,17 +78,23 @@ def test_timeline_counts_independent_sources(seeded_graph: Any) -> None:
     assert dated == []
 
 
-def test_disputed_puts_the_two_ministries_side_by_side(seeded_graph: Any) -> None:
+def test_disputed_gives_one_row_per_incident_and_pair_of_sides(seeded_graph: Any) -> None:
     rows = q(seeded_graph, "disputed")
-    pairs = {(r["kind"], r["speaker_a"], r["speaker_b"]) for r in rows}
-    assert ("contradicting", "Defense Ministry of Azerbaijan", "Artsrun Hovhannisian") in pairs
-    assert ("denied", "Ilham Aliyev", "Artsrun Hovhannisian") in pairs
-    contra = next(r for r in rows if r["kind"] == "contradicting")
-    assert contra["date"] == OCT4
-    assert contra["agents_a"] == ["Armenian armed forces"]
-    assert contra["agents_b"] == ["Azerbaijani forces"]
-    about = q(seeded_graph, "disputed", about="Madagiz")
-    assert {r["kind"] for r in about} == {"denied"}
+    # The ministries' shelling claims are about two places: two incidents,
+    # neither denied, so no dispute. The capture is asserted by Azerbaijan's
+    # president and left unconfirmed by Armenia's spokesman.
+    assert [(r["kind"], r["side_a"], r["side_b"], r["place"]) for r in rows] == [
+        ("unconfirmed", "Azerbaijan", "Armenia", "Madagiz")
+    ]
+    row = rows[0]
+    assert row["date"] == OCT3 and row["type"] == "FIGHT"
+    assert row["speaker_a"] == ["Ilham Aliyev"] and row["speaker_b"] == ["Artsrun Hovhannisian"]
+    assert row["claim_b"] == [
+        "The spokesman would not confirm that villages had fallen, but spoke of heavy fighting."
+    ]
+    assert row["denying"][0]["said_on"] == OCT4
+    assert q(seeded_graph, "disputed", about="Madagiz") == rows
+    assert q(seeded_graph, "disputed", about="Stepanakert") == []
 
 
 def test_profile_lists_names_roles_and_statements(seeded_graph: Any) -> None:
@@ -149,6 +158,7 @@ def test_every_canned_query_is_covered() -> None:
         "first-report",
         "network",
         "path",
+        "incident",  # tests/integration/test_incidents.py
     }
     assert set(all_queries()) <= tested
 
@@ -238,18 +248,27 @@ def _unnamed_agent_claims() -> Any:
     )
 
 
-def test_disputed_claim_without_agent_counts_only_from_the_blamed_side(seeded_graph: Any) -> None:
+def test_reports_of_one_strike_join_its_incident_and_one_side_never_disputes_itself(
+    seeded_graph: Any,
+) -> None:
     from claimgraph.graph.writer import write_batches
 
     write_batches(seeded_graph.driver, seeded_graph.database, [_unnamed_agent_claims()])
-    pairs = {
-        frozenset((r["speaker_a"], r["speaker_b"]))
-        for r in q(seeded_graph, "disputed")
-        if r["kind"] == "contradicting"
-    }
-    # The Armenian ministry speaks for the side the Azerbaijani ministry blames.
-    assert frozenset(("Defense Ministry of Azerbaijan", "Defense Ministry of Armenia")) in pairs
-    # Kamran Aliyev speaks for Azerbaijan: no dispute with his own side's claim ...
-    assert frozenset(("Defense Ministry of Azerbaijan", "Kamran Aliyev")) not in pairs
-    # ... but one with the spokesman who blames Azerbaijani forces.
-    assert frozenset(("Artsrun Hovhannisian", "Kamran Aliyev")) in pairs
+    with seeded_graph.driver.session(database=seeded_graph.database) as s:
+        incidents = {
+            r["e"]: r["i"]
+            for r in s.run(
+                "MATCH (e:Event)-[:PART_OF]->(i:Incident) WHERE e.id STARTS WITH 'seedtest' "
+                "RETURN e.id AS e, i.key AS i"
+            )
+        }
+    # the Armenian ministry's report of Terter and Kamran Aliyev's of Goradiz
+    # are reports of the strike the Azerbaijani ministry reported
+    strike = incidents["seedtest00000001:e1"]
+    assert incidents["seedtest00000003:e1"] == strike == incidents["seedtest00000003:e2"]
+    assert incidents["seedtest00000001:e2"] == incidents["seedtest00000002:e1"] != strike
+    rows = q(seeded_graph, "disputed")
+    # everybody asserts the strike and nobody gives other agents or counts: no dispute;
+    # Kamran Aliyev and the Azerbaijani ministry are one side
+    assert [r["place"] for r in rows] == ["Madagiz"]
+    assert all(r["side_a"] != r["side_b"] for r in rows)

@@ -101,7 +101,7 @@ def test_from_later_than_to_is_an_error_not_an_empty_answer(seeded_graph: Any) -
 def test_timeline_and_disputed_commands(seeded_graph: Any) -> None:
     rows = json.loads(cli(seeded_graph, "timeline", "sugovushan", "--format", "json").output)
     assert {(r["type"], r["date"]) for r in rows} >= {
-        ("capture", "2020-10-03"),
+        ("FIGHT", "2020-10-03"),
         ("renaming", "2020-10-03"),
     }
     assert set(rows[0]) >= {
@@ -114,12 +114,19 @@ def test_timeline_and_disputed_commands(seeded_graph: Any) -> None:
         "targets",
         "places",
         "claimed_by",
+        "denied_by",
+        "counts",
         "sources",
         "article",
+        "incident",
     }
-    disputed = cli(seeded_graph, "disputed", "--about", "Terter")
+    disputed = cli(seeded_graph, "disputed", "--about", "Madagiz")
     assert disputed.exit_code == 0
-    assert "contradicting" in disputed.output and "Defense Ministry of" in disputed.output
+    assert "unconfirmed" in disputed.output and "Artsrun Hovhannisian" in disputed.output
+    assert "Ilham Aliyev" in disputed.output
+    # the two ministries' claims are about two incidents: no row pairs them
+    terter = cli(seeded_graph, "disputed", "--about", "Terter", "--format", "json")
+    assert terter.exit_code == 0 and json.loads(terter.output) == []
 
 
 def test_query_and_queries_commands(seeded_graph: Any) -> None:

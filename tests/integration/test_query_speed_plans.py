@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from claimgraph.graph.incident_pass import resolve_pending
 from claimgraph.graph.writer import write_batches
 from claimgraph.graph.writer_synthetic import synthetic_records
 from claimgraph.queries import get_query, run_query
@@ -90,14 +91,49 @@ def test_apply_schema_adds_about_edges_to_an_older_graph(synthetic_graph: Any) -
     before = g.count("MATCH ()-[r:ABOUT]->() RETURN count(r) AS n")
     town = _town(g)
     whole = run_query(g.driver, g.database, "who-said", {"about": town, "limit": 10_000})
+    incidents = g.count("MATCH (i:Incident) RETURN count(i) AS n")
     g.driver.execute_query("MATCH ()-[r:ABOUT]->() DELETE r", database_=g.database)
-    # A graph from before ABOUT edges carries no upgrade marker either.
+    # A graph from before ABOUT edges has no incidents and no upgrade marker
+    # either; who-said finds statements through those two indexed paths only.
+    g.driver.execute_query("MATCH (i:Incident|Dispute) DETACH DELETE i", database_=g.database)
     g.driver.execute_query(f"DROP INDEX {UPGRADES_MARKER} IF EXISTS", database_=g.database)
     assert run_query(g.driver, g.database, "who-said", {"about": town}) == []
     apply_schema(g.driver, g.database)
     assert g.count("MATCH ()-[r:ABOUT]->() RETURN count(r) AS n") == before
+    # the upgrade left every event waiting for the resolution pass
+    assert g.count("MATCH (e:PendingIncident) RETURN count(e) AS n") == g.count(
+        "MATCH (e:Event) RETURN count(e) AS n"
+    )
+    resolve_pending(g.driver, g.database)
+    assert g.count("MATCH (i:Incident) RETURN count(i) AS n") == incidents > 0
     again = run_query(g.driver, g.database, "who-said", {"about": town, "limit": 10_000})
     assert len(again) == len(whole) > 0
+
+
+def test_who_said_reaches_incidents_from_the_place_key(synthetic_graph: Any) -> None:
+    # Statements reached through incidents come from the place's key, then
+    # its incidents' AT edges: no scan of incidents, events or statements.
+    query = get_query("who-said")
+    with synthetic_graph.driver.session(database=synthetic_graph.database) as session:
+        result = session.run(
+            "PROFILE " + query.cypher, query.bind({"about": _town(synthetic_graph)})
+        )
+        assert list(result)
+        profile = result.consume().profile
+
+    def steps(plan: Any) -> list[tuple[str, str, int]]:
+        here = (plan["operatorType"].split("@")[0], str(plan.get("args", {}).get("Details", "")))
+        return [(*here, plan.get("rows", 0))] + [
+            x for c in plan.get("children", []) for x in steps(c)
+        ]
+
+    plan = steps(profile)
+    expands = [d for op, d, _ in plan if "Expand" in op]
+    assert any(d.startswith("(t)<-[") and ":AT]" in d for d in expands), expands
+    assert any(":PART_OF]" in d for d in expands), expands
+    # the branches that scan statements are for questions without `about`: they read nothing
+    scans = [(op, d, n) for op, d, n in plan if op in ("NodeByLabelScan", "AllNodesScan")]
+    assert all(n == 0 for _, _, n in scans), scans
 
 
 @pytest.mark.parametrize("name", ["who-said", "as-of", "sources"])

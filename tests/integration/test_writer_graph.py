@@ -247,7 +247,9 @@ def test_changed_article_is_replaced_whole(empty_graph):
         empty_graph.driver, empty_graph.database, [changed], on_article=outcomes.append
     )
     assert [o.status for o in outcomes] == ["replaced"]
-    assert (summary.nodes_deleted, summary.nodes_created) == (4, 2)
+    # s1, s2, v1, v2 and the incidents of v1 and v2 (no other article told of
+    # them) go; s1, v1 and v1's incident, under the new version's key, come back.
+    assert (summary.nodes_deleted, summary.nodes_created) == (6, 3)
     g = empty_graph
     assert (
         g.count("MATCH (s:Statement)-[:REPORTED_IN]->(:Article {id: 'art1'}) RETURN count(s)") == 1
@@ -255,8 +257,11 @@ def test_changed_article_is_replaced_whole(empty_graph):
     assert g.count("MATCH (e:Event) WHERE e.article = 'art1' RETURN count(e)") == 1
     assert g.count("MATCH (e:Event {summary: 'corrected strike'}) RETURN count(e)") == 1
     assert g.count("MATCH ()-[r:ROLE {article: 'art1'}]->() RETURN count(r)") == 1
-    # Gone: s2, v2 and s2's REPORTED_IN edge (v2 had none); entities and IN/RENAMED stay.
-    assert _counts(empty_graph) == (before[0] - 2, before[1] - 1)
+    # Gone: s2, v2, v2's incident, s2's REPORTED_IN and v2's PART_OF edges;
+    # entities and IN/RENAMED stay, and no incident is left without a report.
+    assert _counts(empty_graph) == (before[0] - 3, before[1] - 2)
+    assert g.count("MATCH (i:Incident) WHERE NOT (i)<-[:PART_OF]-() RETURN count(i)") == 0
+    assert g.count("MATCH (:Event {id: 'art1:v1'})-[:PART_OF]->(i:Incident) RETURN count(i)") == 1
     # Loading the corrected version again is a no-op.
     again = write_batches(empty_graph.driver, empty_graph.database, [changed])
     assert again.articles_skipped == 1 and again.nodes_created == 0

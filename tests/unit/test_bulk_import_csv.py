@@ -77,7 +77,7 @@ def test_headers_are_typed_for_neo4j_admin(tmp_path: Path) -> None:
     assert heads["Event"].endswith("article,count_killed:long")
     assert heads["Actor:Person"] == (
         "key:ID(Entity),name,kind,country,sector,lat:double,lon:double,geonames_id,"
-        "aliases:string[],titles:string[]"
+        "aliases:string[],titles:string[],side,side_name"
     )
     assert heads["SAID"] == ":START_ID(Entity),:END_ID(Statement)"
     assert heads["REPORTED_IN"] == ":START_ID(Statement),:END_ID(Article)"

@@ -111,6 +111,19 @@ def test_roles_from_titles(extractor: Extractor) -> None:
     assert _named(r, "Zakir Hasanov").roles[0].title == "Defense Minister"
 
 
+def test_a_country_adjective_before_a_title_says_whose_title(extractor: Extractor) -> None:
+    # (the adjective is no entity of its own here: the title's walk meets it)
+    r = _extract(
+        extractor,
+        "Kestrian Prime Minister Lidia Vorn alleged on Tuesday that foreign fighters were "
+        "in the valley, citing intelligence gathered by Kestria's security service. "
+        "Spokesman Olek Varn declined to comment.",
+    )
+    role = _named(r, "Lidia Vorn").roles[0]
+    assert role.title == "Prime Minister" and r.entity(role.of or "").name == "Kestria"
+    assert _named(r, "Olek Varn").roles[0].of is None  # nothing names his country
+
+
 def test_renamed_village_keeps_both_names(extractor: Extractor) -> None:
     r = _extract(
         extractor,

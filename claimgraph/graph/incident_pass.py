@@ -1,0 +1,331 @@
+"""The resolution pass: pending events into incidents, once per load.
+
+The writer labels every event it creates ``:PendingIncident`` (in the
+event's own transaction, so a crash never loses the mark), and labels
+``:StaleIncident`` the incidents that lost a report (a replaced article) or
+whose speakers' sides changed. After the last batch of a load, after a bulk
+import, and on ``claimgraph incident resolve``, this pass
+
+1. takes the pending events and the events of the stale incidents and of the
+   incidents those events are in now (the *seeds*);
+2. finds, with indexed lookups only, the stored incidents a seed may be
+   linked to: incidents ``AT`` a seed's place, at a place containing it or
+   inside it, of a compatible family and overlapping dates; for events
+   without a place, events of the same kind by the ``event_loose`` index;
+3. reads the claims of the seeds and of those incidents' events, links every
+   pair the rule links (``incident_clusters``) and takes the connected
+   components: the incidents, keyed by their smallest event id;
+4. deletes the incidents it read and their disputes, writes the components
+   with their ``PART_OF`` edges, places and disputes (``incident_summary``),
+   and clears the marks, in transactions of whole components.
+
+Stored incidents that no seed reaches are components already: no link can
+join them to anything outside, so what the pass writes is what resolving
+every event at once would give. The graph is therefore a function of the set
+of loaded articles, whatever the batches, the order, an interrupted run or
+the loader (text, records, ``import-bulk``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+
+from claimgraph.graph import incident_queries as q
+from claimgraph.graph.incident_clusters import Assignment, cluster, links_among
+from claimgraph.graph.incident_rules import MAX_WINDOW_DAYS, EventFacts
+from claimgraph.graph.incident_summary import (
+    Claim,
+    claim_from_row,
+    disputes,
+    event_facts,
+    summarise,
+)
+from claimgraph.graph.writer_summary import COUNTERS as _COUNTERS
+
+__all__ = ["PassResult", "resolve_pending", "mark_all_pending", "PENDING", "STALE"]
+
+log = logging.getLogger(__name__)
+
+PENDING = "PendingIncident"
+STALE = "StaleIncident"
+
+# Events per write transaction (whole components; one may be larger).
+CHUNK = 5000
+
+# A denial of an unknown kind: it may be linked to an account of any kind.
+_DENIAL = "REJECT"
+# Windows are at most this wide: how far back a window may start and still overlap.
+_REACH = dt.timedelta(days=MAX_WINDOW_DAYS)
+
+
+@dataclass
+class PassResult:
+    """What one resolution pass did."""
+
+    events: int = 0  # events resolved (seeds and the events of incidents they reached)
+    incidents: int = 0  # incidents written
+    disputes: int = 0
+    seconds: float = 0.0
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+def _native(value: Any) -> Any:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+def _claims_of(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, list[Claim]]:
+    """The claims of these events, read back, by event id."""
+    rows = [  # in parts: a bulk import's first pass reads every event
+        r.data()
+        for n in range(0, len(ids), CHUNK)
+        for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids[n : n + CHUNK])
+    ]
+    # what contains each place, asked once per place rather than per claim
+    keys = sorted({k for row in rows for k in row["place_keys"]})
+    up = {r["key"]: r["up"] for r in tx.run(q.ANCESTORS, keys=keys)} if keys else {}
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for row in rows:
+        if row["statement"] is None:  # an event no statement claims: the article's own
+            row.update(statement=row["event_props"]["id"], polarity="asserts", unclaimed=True)
+        row["area"] = [[p, x] for p in row["place_keys"] for x in [p, *up.get(p, ())]]
+        out[row["event_props"]["id"]].append(claim_from_row(row))
+    return out
+
+
+def _spans(events: list[EventFacts], which: str) -> list[dict[str, Any]]:
+    """Each place to ask about, with the dates its events span (the server filters on them)."""
+    spans: dict[str, list[dt.date]] = {}
+    for ev in events:
+        assert ev.window is not None
+        if which == "area":
+            keys = {*ev.places, *ev.area}
+        else:
+            keys = {k for k in ev.places if ev.agent_sides or k not in ev.broad}
+        for k in keys:
+            lo, hi = spans.get(k, [ev.window.lo, ev.window.hi])
+            spans[k] = [min(lo, ev.window.lo), max(hi, ev.window.hi)]
+    return [{"key": k, "lo": lo, "hi": hi} for k, (lo, hi) in sorted(spans.items())]
+
+
+def _candidates(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> set[str]:
+    """Keys of the stored incidents these events may be linked to (indexed lookups)."""
+    facts = [ev for ev in facts if ev.resolvable]
+    placed = [ev for ev in facts if ev.places]
+    found: set[str] = set()
+    if placed:
+        # incidents at a place of the event or containing it (its area), and
+        # incidents inside its places; asked once per place, filtered here
+        at = _spans(placed, "area")
+        # inside a region or country, a link needs the same agents: an event
+        # naming none looks only inside its places of a smaller kind
+        inside = _spans(placed, "inside")
+        near: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in tx.run(q.INCIDENTS_AT, places=at):
+            near[f"at:{r['place']}"].append(r.data())
+        for r in tx.run(q.INCIDENTS_INSIDE, places=inside):
+            near[f"in:{r['place']}"].append(r.data())
+        for ev in placed:
+            assert ev.window is not None
+            lo, hi = ev.window.lo, ev.window.hi
+            fams = None if ev.category == _DENIAL else {ev.family, _DENIAL}
+            pools = [f"at:{k}" for k in {*ev.places, *ev.area}] + [f"in:{k}" for k in ev.places]
+            for pool in pools:
+                for i in near.get(pool, ()):
+                    if _native(i["span_lo"]) <= hi and _native(i["span_hi"]) >= lo:
+                        if fams is None or fams & set(i["families"] or ()):
+                            found.add(i["key"])
+    loose = [
+        {"lo": ev.window.lo, "hi": ev.window.hi, "reach": ev.window.lo - _REACH}
+        for ev in facts
+        if not ev.places and ev.window is not None
+    ]
+    if loose:
+        found |= {r["key"] for r in tx.run(q.CANDIDATES_WITHOUT_PLACE, events=loose)}
+    return found
+
+
+def _read(
+    tx: neo4j.ManagedTransaction,
+) -> tuple[list[str], list[str], dict[str, list[Claim]], list[str]]:
+    """Seeds, the events they reach, everyone's claims, and the incidents read."""
+    seeds = sorted(r["id"] for r in tx.run(q.PENDING_EVENTS))
+    if not seeds and tx.run(q.ANY_STALE).single(strict=True)["n"] == 0:
+        return [], [], {}, []
+    stale = sorted(r["key"] for r in tx.run(q.STALE_INCIDENTS))
+    stored = tx.run(q.ANY_INCIDENT).single(strict=True)["n"] > 0
+    # the incidents the seeds are in now, and the stale ones: all their events are seeds
+    old = set(stale)
+    if stored:
+        old |= {r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=seeds)}
+    if old:
+        seeds = sorted(
+            set(seeds) | {r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(old))}
+        )
+    claims = _claims_of(tx, seeds)
+    known = set(seeds)
+    frontier = list(seeds) if stored else []
+    found: set[str] = set()
+    # Until no new incident is reached: a vague account of a reached incident
+    # may fit another incident better, so the events reached are looked up too.
+    while frontier:
+        new = _candidates(tx, event_facts([c for eid in frontier for c in claims[eid]]))
+        new -= old | found
+        found |= new
+        frontier = (
+            sorted({r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(new))} - known)
+            if new
+            else []
+        )
+        known.update(frontier)
+        claims.update(_claims_of(tx, frontier) if frontier else {})
+    reached = sorted(known - set(seeds))
+    return seeds, reached, dict(claims), sorted(old | found)
+
+
+def _chunks(groups: list[list[str]], size: int) -> list[list[list[str]]]:
+    out: list[list[list[str]]] = [[]]
+    n = 0
+    for g in groups:
+        if n and n + len(g) > size:
+            out.append([])
+            n = 0
+        out[-1].append(g)
+        n += len(g)
+    return out
+
+
+def _incident_rows(
+    groups: list[list[str]],
+    claims: dict[str, list[Claim]],
+    assigned: dict[str, Assignment],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The incidents of these components, with their PART_OF rows, and their disputes."""
+    incidents: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for group in groups:
+        key = assigned[group[0]].incident
+        cs = [c for eid in group for c in claims.get(eid, ())]
+        summary = summarise(key, cs)
+        links = [
+            {"event": eid, "score": assigned[eid].score, "reasons": list(assigned[eid].reasons)}
+            for eid in group
+        ]
+        incidents.append(
+            {"props": {k: v for k, v in summary.items() if v is not None}, "links": links}
+        )
+        found.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    return incidents, found
+
+
+def _write(
+    tx: neo4j.ManagedTransaction,
+    groups: list[list[str]],
+    ids: list[str],
+    drop: list[str],
+    claims: dict[str, list[Claim]],
+    assigned: dict[str, Assignment],
+    loose: dict[str, Any],
+) -> tuple[int, int, dict[str, int]]:
+    # counted here and returned: the driver may run this function twice
+    counters: dict[str, int] = {}
+
+    def run(query: str, **params: Any) -> None:
+        c = tx.run(query, **params).consume().counters
+        for name in _COUNTERS:
+            counters[name] = counters.get(name, 0) + getattr(c, name)
+
+    tx.run(q.LOCK_INCIDENTS).consume()
+    # the incidents these events are in now, and those read that no event keeps
+    keys = sorted({*drop, *(r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=ids))})
+    if keys:
+        run(q.DROP_DISPUTES, keys=keys)
+        run(q.DROP_INCIDENTS, keys=keys)
+    incidents, found = _incident_rows(groups, claims, assigned)
+    if incidents:
+        run(q.CREATE_INCIDENTS, rows=incidents)
+    if found:
+        run(q.CREATE_DISPUTES, rows=found)
+    run(q.SETTLE_EVENTS, rows=[{"id": i, "loose": loose.get(i)} for i in ids])
+    return len(incidents), len(found), counters
+
+
+def _mark(tx: neo4j.ManagedTransaction, ids: list[str]) -> None:
+    for n in range(0, len(ids), CHUNK):
+        tx.run(q.MARK_PENDING, ids=ids[n : n + CHUNK]).consume()
+
+
+def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHUNK) -> PassResult:
+    """Resolve every pending event into incidents (see the module docstring).
+
+    Returns what it did; does nothing (one read) when no event is pending.
+
+    Example:
+
+        result = resolve_pending(driver, None)
+        print(result.incidents, "incidents in", round(result.seconds, 2), "s")
+    """
+    began = time.perf_counter()
+    result = PassResult()
+    with driver.session(
+        database=database, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
+    ) as session:
+        seeds, reached, claims, read = session.execute_read(_read)
+        if not seeds and not read:
+            result.seconds = time.perf_counter() - began
+            return result
+        universe = sorted({*seeds, *reached})
+        facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
+        assigned = cluster(facts, links_among(facts))
+        by_incident: dict[str, list[str]] = defaultdict(list)
+        for eid in sorted(assigned):
+            by_incident[assigned[eid].incident].append(eid)
+        groups = sorted(by_incident.values(), key=lambda g: g[0])
+        # events without a place are found again by the start of their window
+        loose = {
+            ev.id: ev.window.lo
+            for ev in facts
+            if ev.resolvable and not ev.places and ev.window is not None
+        }
+        # unresolvable seeds (speech acts, vague dates) are settled with the first chunk
+        settled = set(assigned)
+        rest = [eid for eid in seeds if eid not in settled]
+        parts = _chunks(groups, chunk)
+        if len(parts) > 1:
+            # the first part drops incidents whose events later parts rebuild:
+            # marked first, a crash in between leaves them for the next pass
+            session.execute_write(_mark, universe)
+        for n, part in enumerate(parts):
+            ids = [eid for g in part for eid in g] + (rest if n == 0 else [])
+            made, disputed, counters = session.execute_write(
+                _write, part, ids, read if n == 0 else [], claims, assigned, loose
+            )
+            for name, value in counters.items():
+                result.counters[name] = result.counters.get(name, 0) + value
+            result.incidents += made
+            result.disputes += disputed
+        result.events = len(universe)
+    result.seconds = time.perf_counter() - began
+    log.info(
+        "resolved %d events into %d incidents (%d disputes) in %.2f s",
+        result.events,
+        result.incidents,
+        result.disputes,
+        result.seconds,
+    )
+    return result
+
+
+def mark_all_pending(driver: neo4j.Driver, database: str | None) -> None:
+    """Mark every event pending (after a bulk import, which writes no marks)."""
+    with driver.session(database=database) as session:
+        session.run(q.MARK_ALL_PENDING).consume()
