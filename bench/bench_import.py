@@ -11,13 +11,14 @@ import tool's own time separately. Needs the managed server: with
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import iter_records
+from bench.corpus import iter_records, record_chunks
 from bench.harness import Target, Timer, count_graph, say, wipe
 from claimgraph.graph.bulk_import import bulk_import
 from claimgraph.graph.connection import Settings, open_driver
@@ -29,9 +30,14 @@ from claimgraph.schema.cypher import apply_schema
 __all__ = ["run", "import_records", "kept_target"]
 
 
-def import_records(target: Target, records: Any) -> dict[str, Any]:
-    """Bulk-import ``records`` into the target's managed server; its timings."""
+def import_records(target: Target, records: Any, processes: int | None = None) -> dict[str, Any]:
+    """Bulk-import ``records`` into the target's managed server; its timings.
+
+    ``records`` are ``ArticleRecords`` or ``RecordChunks``; ``processes``
+    (default: one per core) encode them.
+    """
     assert target.home is not None
+    processes = processes or os.cpu_count() or 1
     # Free ports for the restart: the old ones may still be held by closing sockets.
     result = bulk_import(
         target.home,
@@ -40,6 +46,7 @@ def import_records(target: Target, records: Any) -> dict[str, Any]:
         memory=target.memory,
         bolt_port=0,
         http_port=0,
+        processes=processes,
         progress=say,
     )
     target.reconnect(result.bolt_uri)
@@ -50,6 +57,8 @@ def import_records(target: Target, records: Any) -> dict[str, Any]:
         "relationships": files.relationships_total,
         "elements": files.elements,
         "problems": len(files.problems),
+        "processes": processes,
+        "multiline_files": len(files.multiline),
         "csv_seconds": result.csv_seconds,
         "stop_seconds": result.stop_seconds,
         "admin_import_seconds": result.import_seconds,
@@ -131,7 +140,7 @@ def kept_target(
             say(f"queries: bulk-importing {articles} synthetic articles into {home.root}")
             built = {
                 "method": "bulk import",
-                **import_records(target, iter_records(articles, seed)),
+                **import_records(target, record_chunks(articles, seed)),
             }
             marker.write_text(
                 json.dumps(

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import iter_records
+from bench.corpus import iter_records, record_chunks
 from bench.harness import Target, Timer, count_graph, say, wipe
 from bench.query_timing import HIT_DRAWS, canned, db_hits, paired, time_alternating, time_calls
 from claimgraph.graph.writer import write_batches
@@ -45,7 +45,7 @@ def build_graph(target: Target, articles: int, seed: int) -> dict[str, Any]:
         from bench.bench_import import import_records
 
         say(f"queries: bulk-importing {articles} synthetic articles")
-        figures = import_records(target, iter_records(articles, seed=seed))
+        figures = import_records(target, record_chunks(articles, seed=seed))
         return {"method": "bulk import", **figures}
     say(f"queries: writing {articles} synthetic articles with the writer")
     wipe(target)
