@@ -265,7 +265,8 @@ def bulk_import(
             tmp.cleanup()
     say("starting the managed server")
     began = time.perf_counter()
-    started = start_server(home, bolt_port=bolt, http_port=http, memory=memory)
+    # A store of millions of nodes takes longer to open than the usual start allows.
+    started = start_server(home, bolt_port=bolt, http_port=http, memory=memory, timeout=600)
     result.start_seconds = time.perf_counter() - began
     result.bolt_uri = started.state.bolt_uri
     say("applying the schema (building constraints and indexes)")
