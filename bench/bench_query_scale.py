@@ -211,6 +211,7 @@ def time_queries(
                 timings[label] = time_calls(
                     canned(target, query, params, timeout), runs, warmup, timeout
                 )
+                _log(label, timings[label])
                 continue
             ours, theirs = time_alternating(
                 list(paired(target, query, old, params, timeout)), runs, warmup, timeout
@@ -221,6 +222,7 @@ def time_queries(
             ours["db_hits"] = db_hits(target, query, draws)
             theirs["db_hits"] = db_hits(target, old, draws)
             timings[label] = {**ours, "baseline": theirs}
+            _log(label, timings[label])
     for label, figures in timings.items():
         limit = _target_ms(label)
         p95 = figures["p95_ms"]
@@ -232,6 +234,12 @@ def time_queries(
         "query_timeout_s": timeout,
         "queries": timings,
     }
+
+
+def _log(label: str, figures: dict[str, Any]) -> None:
+    # In the log as soon as measured: a long run cut short still leaves its figures.
+    p50, p95 = figures.get("p50_ms"), figures.get("p95_ms")
+    say(f"queries: {label}: p50 {p50 or 0:.1f} ms, p95 {p95 or 0:.1f} ms")
 
 
 def _target_ms(label: str) -> float | None:
