@@ -200,6 +200,8 @@ def time_queries(
         )
     # What 500 rows cost with no search at all: the floor under any 500-row answer.
     timings["floor (500 rows, no search)"] = time_calls(_floor(target, 500), runs, warmup, timeout)
+    for label in list(timings):
+        _log(label, timings[label])
     for name, query in sorted(all_queries().items()):
         mine = {label: f for label, f in variants.items() if label.split(" (")[0] == name}
         for label, params in (mine or {name: _generic(pools, query)}).items():
