@@ -6,13 +6,15 @@ only on the machine that holds it. So this works with the managed server of
 a claimgraph home, never with a server reached through ``NEO4J_URI`` (there,
 ``claimgraph load`` is the way). The steps:
 
-1. write the records as CSV (:mod:`claimgraph.graph.bulk_import_csv`);
+1. write the records as CSV (:mod:`claimgraph.graph.bulk_import_csv`),
+   encoded in worker processes if asked;
 2. stop the server if it runs (only when asked: the import replaces the
    whole ``neo4j`` database);
 3. run ``org.neo4j.cli.AdminTool database import full --overwrite-destination``
    from the jars in the home, with the home's configuration;
-4. start the server again and apply the schema (constraints and indexes are
-   built on the imported data).
+4. start the server again and build the constraints and indexes on the
+   imported data (``build_schema``: the schema without the upgrades of older
+   graphs, which an import never needs).
 
 The graph that results is the one ``claimgraph load`` writes for the same
 records (checked by an integration test).
