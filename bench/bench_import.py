@@ -11,13 +11,14 @@ import tool's own time separately. Needs the managed server: with
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import iter_records
+from bench.corpus import iter_records, record_chunks
 from bench.harness import Target, Timer, count_graph, say, wipe
 from claimgraph.graph.bulk_import import bulk_import
 from claimgraph.graph.connection import Settings, open_driver
@@ -29,9 +30,15 @@ from claimgraph.schema.cypher import apply_schema
 __all__ = ["run", "import_records", "kept_target"]
 
 
-def import_records(target: Target, records: Any) -> dict[str, Any]:
-    """Bulk-import ``records`` into the target's managed server; its timings."""
+def import_records(target: Target, records: Any, processes: int | None = None) -> dict[str, Any]:
+    """Bulk-import ``records`` into the target's managed server; its timings.
+
+    ``records`` are ``ArticleRecords`` or ``RecordChunks``; ``processes``
+    (default: one per core) encode them.
+    """
     assert target.home is not None
+    processes = processes or os.cpu_count() or 1
+    load_before = os.getloadavg()[0]
     # Free ports for the restart: the old ones may still be held by closing sockets.
     result = bulk_import(
         target.home,
@@ -40,6 +47,7 @@ def import_records(target: Target, records: Any) -> dict[str, Any]:
         memory=target.memory,
         bolt_port=0,
         http_port=0,
+        processes=processes,
         progress=say,
     )
     target.reconnect(result.bolt_uri)
@@ -50,12 +58,16 @@ def import_records(target: Target, records: Any) -> dict[str, Any]:
         "relationships": files.relationships_total,
         "elements": files.elements,
         "problems": len(files.problems),
+        "processes": processes,
+        "multiline_files": len(files.multiline),
         "csv_seconds": result.csv_seconds,
         "stop_seconds": result.stop_seconds,
         "admin_import_seconds": result.import_seconds,
         "start_seconds": result.start_seconds,
         "schema_seconds": result.schema_seconds,
         "total_seconds": result.seconds,
+        # Other work on the machine slows the build: the 1-minute load before and after.
+        "load_average": [load_before, os.getloadavg()[0]],
     }
 
 
@@ -131,7 +143,7 @@ def kept_target(
             say(f"queries: bulk-importing {articles} synthetic articles into {home.root}")
             built = {
                 "method": "bulk import",
-                **import_records(target, iter_records(articles, seed)),
+                **import_records(target, record_chunks(articles, seed)),
             }
             marker.write_text(
                 json.dumps(
@@ -142,3 +154,62 @@ def kept_target(
     finally:
         target.driver.close()
         stop_server(home)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time one bulk import of synthetic articles into a fresh home, step by step.
+
+    Example:
+
+        python -m bench.bench_import --articles 100000 --processes 2
+    """
+    import argparse
+    import resource
+    import shutil
+    import tempfile
+
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_import", description=main.__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--heap", default="auto")
+    parser.add_argument("--pagecache", default="auto")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix="claimgraph-bench-import-"))
+    home = ServerHome(root)
+    try:
+        result = bulk_import(
+            home,
+            record_chunks(args.articles, args.seed),
+            force=True,
+            memory=MemorySettings(args.heap, args.pagecache),
+            bolt_port=0,
+            http_port=0,
+            processes=args.processes,
+            progress=say,
+        )
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        files = result.files
+        figures = {
+            "articles": files.articles,
+            "elements": files.elements,
+            "processes": args.processes,
+            "csv_seconds": result.csv_seconds,
+            "admin_import_seconds": result.import_seconds,
+            "start_seconds": result.start_seconds,
+            "schema_seconds": result.schema_seconds,
+            "total_seconds": result.seconds,
+            "cpu_seconds_this_process": time.process_time(),
+            "cpu_seconds_children": children.ru_utime + children.ru_stime,
+            "load_average_at_end": os.getloadavg()[0],
+            "admin_report": result.report,
+        }
+        print(json.dumps(figures, indent=1))
+    finally:
+        stop_server(home)
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

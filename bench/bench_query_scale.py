@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import iter_records
+from bench.corpus import iter_records, record_chunks
 from bench.harness import Target, Timer, count_graph, say, wipe
 from bench.query_timing import HIT_DRAWS, canned, db_hits, paired, time_alternating, time_calls
 from claimgraph.graph.writer import write_batches
@@ -45,7 +45,7 @@ def build_graph(target: Target, articles: int, seed: int) -> dict[str, Any]:
         from bench.bench_import import import_records
 
         say(f"queries: bulk-importing {articles} synthetic articles")
-        figures = import_records(target, iter_records(articles, seed=seed))
+        figures = import_records(target, record_chunks(articles, seed=seed))
         return {"method": "bulk import", **figures}
     say(f"queries: writing {articles} synthetic articles with the writer")
     wipe(target)
@@ -200,6 +200,8 @@ def time_queries(
         )
     # What 500 rows cost with no search at all: the floor under any 500-row answer.
     timings["floor (500 rows, no search)"] = time_calls(_floor(target, 500), runs, warmup, timeout)
+    for label in list(timings):
+        _log(label, timings[label])
     for name, query in sorted(all_queries().items()):
         mine = {label: f for label, f in variants.items() if label.split(" (")[0] == name}
         for label, params in (mine or {name: _generic(pools, query)}).items():
@@ -211,6 +213,7 @@ def time_queries(
                 timings[label] = time_calls(
                     canned(target, query, params, timeout), runs, warmup, timeout
                 )
+                _log(label, timings[label])
                 continue
             ours, theirs = time_alternating(
                 list(paired(target, query, old, params, timeout)), runs, warmup, timeout
@@ -221,6 +224,7 @@ def time_queries(
             ours["db_hits"] = db_hits(target, query, draws)
             theirs["db_hits"] = db_hits(target, old, draws)
             timings[label] = {**ours, "baseline": theirs}
+            _log(label, timings[label])
     for label, figures in timings.items():
         limit = _target_ms(label)
         p95 = figures["p95_ms"]
@@ -232,6 +236,12 @@ def time_queries(
         "query_timeout_s": timeout,
         "queries": timings,
     }
+
+
+def _log(label: str, figures: dict[str, Any]) -> None:
+    # In the log as soon as measured: a long run cut short still leaves its figures.
+    p50, p95 = figures.get("p50_ms"), figures.get("p95_ms")
+    say(f"queries: {label}: p50 {p50 or 0:.1f} ms, p95 {p95 or 0:.1f} ms")
 
 
 def _target_ms(label: str) -> float | None:

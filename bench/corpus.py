@@ -23,12 +23,14 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench.corpus_paragraphs import PARAGRAPHS
 from bench.corpus_templates import Ctx, lead
 from bench.corpus_world import Actor, World, build_world
+from claimgraph.graph.bulk_import_encode import RecordChunks
 from claimgraph.schema.records import (
     Article,
     ArticleRecords,
@@ -46,6 +48,7 @@ __all__ = [
     "generate",
     "iter_corpus",
     "iter_records",
+    "record_chunks",
     "write_corpus",
     "main",
 ]
@@ -278,6 +281,21 @@ def iter_records(count: int, seed: int = 1, start: int = 0) -> Iterator[ArticleR
     """Only the records, for loading without extraction."""
     for article in iter_corpus(count, seed, start):
         yield article.records
+
+
+def record_chunks(count: int, seed: int = 1, size: int = 250) -> RecordChunks:
+    """The records of ``iter_records(count, seed)`` as chunks a bulk import's workers make themselves.
+
+    Generating an article costs about as much as encoding it as CSV: done in
+    the worker processes, it is spread over the cores instead of holding up
+    the process that writes the files.
+    """
+    return RecordChunks(
+        [
+            partial(iter_records, min(size, count - start), seed, start)
+            for start in range(0, count, size)
+        ]
+    )
 
 
 def write_corpus(

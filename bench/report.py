@@ -86,6 +86,21 @@ def _import(r: dict[str, Any], lines: list[str]) -> None:
     )
 
 
+# The build of each graph size, step by step (seconds), under the p95 columns.
+_BUILD_ROWS = (
+    ("(build seconds)", "total_seconds"),
+    ("  CSV (records made too)", "csv_seconds"),
+    ("  neo4j-admin import", "admin_import_seconds"),
+    ("  server start", "start_seconds"),
+    ("  constraints, indexes", "schema_seconds"),
+)
+
+
+def _load_range(build: dict[str, Any]) -> str:
+    loads = build.get("load_average") or []
+    return "-".join(f"{x:.1f}" for x in loads) if loads else ""
+
+
 def _queries(r: dict[str, Any], lines: list[str]) -> None:
     built = r["build"]
     lines.append(
@@ -126,9 +141,13 @@ def _queries(r: dict[str, Any], lines: list[str]) -> None:
         sizes = list(scale.values())
         lines.append("  p95 ms by graph size")
         lines.append(f"  {'query':<28}" + "".join(f" {s['articles']:>12,}" for s in sizes))
+        for label, key in _BUILD_ROWS:
+            lines.append(
+                f"  {label:<28}" + "".join(f" {_f(s['build'].get(key), 0):>12}" for s in sizes)
+            )
         lines.append(
-            f"  {'(build seconds)':<28}"
-            + "".join(f" {_f(s['build'].get('total_seconds'), 0):>12}" for s in sizes)
+            f"  {'(load average at build)':<28}"
+            + "".join(f" {_load_range(s['build']):>12}" for s in sizes)
         )
         for name in r["queries"]:
             cells = [(s["queries"].get(name) or {}).get("p95_ms") for s in sizes]

@@ -6,13 +6,15 @@ only on the machine that holds it. So this works with the managed server of
 a claimgraph home, never with a server reached through ``NEO4J_URI`` (there,
 ``claimgraph load`` is the way). The steps:
 
-1. write the records as CSV (:mod:`claimgraph.graph.bulk_import_csv`);
+1. write the records as CSV (:mod:`claimgraph.graph.bulk_import_csv`),
+   encoded in worker processes if asked;
 2. stop the server if it runs (only when asked: the import replaces the
    whole ``neo4j`` database);
 3. run ``org.neo4j.cli.AdminTool database import full --overwrite-destination``
    from the jars in the home, with the home's configuration;
-4. start the server again and apply the schema (constraints and indexes are
-   built on the imported data).
+4. start the server again and build the constraints and indexes on the
+   imported data (``build_schema``: the schema without the upgrades of older
+   graphs, which an import never needs).
 
 The graph that results is the one ``claimgraph load`` writes for the same
 records (checked by an integration test).
@@ -28,9 +30,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.errors import ServerError
+import neo4j
+from neo4j.exceptions import Neo4jError
+
+from claimgraph.errors import QueryError, ServerError
 from claimgraph.graph.bulk_import_columns import ARRAY_DELIMITER_OPTION
-from claimgraph.graph.bulk_import_csv import CsvProblem, ImportFiles, write_import_csv
+from claimgraph.graph.bulk_import_csv import (
+    CsvProblem,
+    ImportFiles,
+    RecordChunks,
+    write_import_csv,
+)
 from claimgraph.graph.connection import Settings, open_driver
 from claimgraph.graph.home import USER, ServerHome
 from claimgraph.graph.incident_pass import mark_all_pending, resolve_pending
@@ -50,7 +60,7 @@ from claimgraph.graph.server_install import (
     write_config,
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.schema.cypher import apply_schema
+from claimgraph.schema.cypher import SCHEMA, UPGRADES_MARKER, await_indexes
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -58,8 +68,10 @@ __all__ = [
     "BulkImportResult",
     "CsvProblem",
     "ImportFiles",
+    "RecordChunks",
     "admin_import_command",
     "bulk_import",
+    "build_schema",
     "run_admin_import",
     "write_import_csv",
 ]
@@ -113,8 +125,9 @@ def admin_import_command(
         "full",
         database,
         "--overwrite-destination=true",
-        # Quoted fields may hold line breaks (statement sentences).
-        "--multiline-fields=true",
+        # Quoted fields may hold line breaks (statement sentences), but parsing
+        # for them is serial: ask for it only when a file has one.
+        f"--multiline-fields={'true' if files.multiline else 'false'}",
         f"--array-delimiter={ARRAY_DELIMITER_OPTION}",
         f"--report-file={files.directory / 'import.report'}",
     ]
@@ -165,9 +178,31 @@ def run_admin_import(
     return [ln.strip() for ln in output.splitlines() if ln.strip().startswith(keep)]
 
 
+def build_schema(driver: neo4j.Driver, database: str | None = None, timeout: int = 3600) -> None:
+    """Build every constraint and index on a freshly imported graph, and wait until they are online.
+
+    What ``apply_schema`` does, less its upgrades: those add relationships
+    that older versions did not write, and an import has every one of them
+    already (its rows come from the writer's own row builder), so the pass
+    over every statement and event they would make is skipped and the graph
+    is marked as up to date.
+    """
+    try:
+        with driver.session(database=database) as session:
+            for statement in SCHEMA:
+                session.run(statement).consume()
+            session.run(
+                f"CREATE INDEX {UPGRADES_MARKER} IF NOT EXISTS "
+                "FOR (n:ClaimgraphUpgrades) ON (n.version)"
+            ).consume()
+    except Neo4jError as e:
+        raise QueryError(f"could not build the schema: {e.message or e}") from e
+    await_indexes(driver, database, timeout)
+
+
 def bulk_import(
     home: ServerHome,
-    items: Iterable[ArticleRecords],
+    items: Iterable[ArticleRecords] | RecordChunks,
     *,
     csv_dir: str | Path | None = None,
     force: bool = False,
@@ -175,6 +210,7 @@ def bulk_import(
     bolt_port: int | None = None,
     http_port: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    processes: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> BulkImportResult:
     """Replace the managed server's ``neo4j`` database with ``items``.
@@ -182,7 +218,14 @@ def bulk_import(
     A running server is stopped and started again only with ``force``
     (otherwise ``ServerError``); a stopped one is started at the end, on its
     previous ports or on ``bolt_port``/``http_port``. The CSV files go to
-    ``csv_dir`` (kept) or to a temporary folder (deleted).
+    ``csv_dir`` (kept) or to a temporary folder (deleted). ``processes``
+    worker processes encode the articles (see ``write_import_csv``); give
+    ``RecordChunks`` to have them read or make the records too.
+
+    Example:
+
+        result = bulk_import(ServerHome(), records, force=True, processes=2)
+        print(result.csv_seconds, result.import_seconds, result.schema_seconds)
     """
     say = progress or (lambda _msg: None)
     state = is_running(home)
@@ -195,7 +238,7 @@ def bulk_import(
     directory = Path(csv_dir) if csv_dir else Path(tmp.name)  # type: ignore[union-attr]
     try:
         say(f"writing import CSV files to {directory}")
-        files = write_import_csv(items, directory, batch_size=batch_size)
+        files = write_import_csv(items, directory, batch_size=batch_size, processes=processes)
         result = BulkImportResult(files, csv_seconds=files.seconds, was_running=state is not None)
         bolt = (
             bolt_port
@@ -227,7 +270,8 @@ def bulk_import(
             tmp.cleanup()
     say("starting the managed server")
     began = time.perf_counter()
-    started = start_server(home, bolt_port=bolt, http_port=http, memory=memory)
+    # A store of millions of nodes takes longer to open than the usual start allows.
+    started = start_server(home, bolt_port=bolt, http_port=http, memory=memory, timeout=600)
     result.start_seconds = time.perf_counter() - began
     result.bolt_uri = started.state.bolt_uri
     say("applying the schema (building constraints and indexes)")
@@ -235,7 +279,7 @@ def bulk_import(
     password = home.password()
     driver = open_driver(Settings(started.state.bolt_uri, USER, password or "", None, managed=True))
     try:
-        apply_schema(driver, None)
+        build_schema(driver, None)
         result.schema_seconds = time.perf_counter() - began
         # Incidents need the indexes and the articles' places: resolved last,
         # by the pass a transactional load runs (one code path, one graph).

@@ -13,6 +13,7 @@ character that does not occur in names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "REL_COLUMNS",
     "header",
     "encode_row",
+    "row_encoder",
 ]
 
 ARRAY_DELIMITER = "\x1f"
@@ -182,10 +184,59 @@ def _encode(value: Any, type_: str) -> str:
 
 def encode_row(columns: list[Column], row: dict[str, Any]) -> str:
     """One CSV line; a row key no column reads is an error, never silently lost."""
+    return row_encoder(columns)(row)
+
+
+def _unknown_keys(columns: list[Column], row: dict[str, Any]) -> RecordError:
     extra = row.keys() - {c.name for c in columns}
-    if extra:
-        raise RecordError(
-            f"the bulk import has no column for {', '.join(sorted(extra))}: "
-            "the record types changed; add the column in bulk_import_columns"
+    return RecordError(
+        f"the bulk import has no column for {', '.join(sorted(extra))}: "
+        "the record types changed; add the column in bulk_import_columns"
+    )
+
+
+def _field(index: int, column: Column) -> str:
+    """The Python expression that encodes one column of row ``r`` (value in ``v{index}``)."""
+    v = f"v{index}"
+    got = f"({v} := g({column.name!r}))"
+    if column.type == "string" or column.type.startswith(("ID(", "START_ID(", "END_ID(")):
+        # The common case inline: a str, quoted, its quotes doubled.
+        return (
+            f"('' if {got} is None else "
+            f"('\"' + {v}.replace('\"', '\"\"') + '\"') if {v}.__class__ is str "
+            f"else _encode({v}, 'string'))"
         )
-    return ",".join(_encode(row.get(c.name), c.type) for c in columns) + "\n"
+    return f"('' if {got} is None else _encode({v}, {column.type!r}))"
+
+
+_ENCODERS: dict[tuple[Column, ...], Callable[[dict[str, Any]], str]] = {}
+
+
+def row_encoder(columns: list[Column]) -> Callable[[dict[str, Any]], str]:
+    """A function that turns a row into its CSV line, as ``encode_row`` does, faster.
+
+    The function is generated once per column list: one expression per
+    column, no per-field dispatch, which matters at a hundred million fields.
+    """
+    key = tuple(columns)
+    known = _ENCODERS.get(key)
+    if known is not None:
+        return known
+    fields = " + ',' + ".join(_field(i, c) for i, c in enumerate(columns))
+    source = (
+        "def encode(r):\n"
+        "    if not r.keys() <= names:\n"
+        "        raise unknown(columns, r)\n"
+        "    g = r.get\n"
+        f"    return {fields} + '\\n'\n"
+    )
+    scope: dict[str, Any] = {
+        "names": frozenset(c.name for c in columns),
+        "columns": list(columns),
+        "unknown": _unknown_keys,
+        "_encode": _encode,
+    }
+    exec(compile(source, f"<csv encoder {columns[0].head()}>", "exec"), scope)  # noqa: S102
+    encode: Callable[[dict[str, Any]], str] = scope["encode"]
+    _ENCODERS[key] = encode
+    return encode

@@ -18,16 +18,20 @@ has the same nodes, labels, properties and relationships as a loaded one:
   the bulk import is for a first, full load).
 
 Articles, statements, events and their relationships are streamed to disk
-as they come; only entities and the place-to-place links are kept in memory
-until the end, so memory grows with the number of distinct entities, not
-with the number of articles.
+as they come, encoded in this process or in worker processes
+(:mod:`claimgraph.graph.bulk_import_encode`); only entities, the
+place-to-place links and the ids already seen (to refuse duplicates) are
+kept until the end: about 150 bytes per statement or event, plus the
+distinct entities.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,20 +40,25 @@ from typing import IO, Any
 
 from claimgraph.errors import RecordError
 from claimgraph.graph.bulk_import_columns import (
-    ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
-    EVENT_COLUMNS,
     REL_COLUMNS,
-    STATEMENT_COLUMNS,
     Column,
-    encode_row,
     header,
+    row_encoder,
+)
+from claimgraph.graph.bulk_import_encode import (
+    EncodedArticle,
+    FileKey,
+    RecordChunks,
+    Rejected,
+    encoded_articles,
+    file_columns,
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.graph.writer_rows import ArticleRows, article_rows, batch_rows
+from claimgraph.graph.writer_rows import fold_entity_rows
 from claimgraph.schema.records import ArticleRecords
 
-__all__ = ["ImportFiles", "CsvProblem", "write_import_csv"]
+__all__ = ["ImportFiles", "CsvProblem", "RecordChunks", "write_import_csv"]
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +87,7 @@ class ImportFiles:
     relationships_total: int = 0
     problems: list[CsvProblem] = field(default_factory=list)
     seconds: float = 0.0
+    multiline: list[Path] = field(default_factory=list)  # files with a field that spans lines
 
     @property
     def elements(self) -> int:
@@ -125,123 +135,164 @@ class _Entity:
         return {**self.props, "aliases": self.aliases or None, "titles": self.titles}
 
 
+class _File:
+    """One open CSV file: its encoder, its row count, and whether a field spans lines."""
+
+    __slots__ = ("fh", "encode", "rows", "multiline", "path")
+
+    def __init__(self, path: Path, columns: list[Column]) -> None:
+        self.path = path
+        self.fh: IO[str] = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
+        self.fh.write(header(columns))
+        self.encode = row_encoder(columns)
+        self.rows = 0
+        self.multiline = False
+
+    def write(self, row: dict[str, Any]) -> None:
+        line = self.encode(row)
+        # neo4j-admin parses a file in parallel only if no field holds a line
+        # break; note the files that do, so that only they are parsed serially.
+        if not self.multiline and (line.find("\n") != len(line) - 1 or "\r" in line):
+            self.multiline = True
+        self.fh.write(line)
+        self.rows += 1
+
+    def write_text(self, text: str, rows: int, multiline: bool) -> None:
+        self.fh.write(text)
+        self.rows += rows
+        self.multiline = self.multiline or multiline
+
+
 class _Files:
     """Lazily opened CSV files, one per node label set or relationship type."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.open: dict[str, tuple[IO[str], list[Column]]] = {}
-        self.counts: dict[str, int] = {}
+        self.open: dict[str, _File] = {}
         self.nodes: list[tuple[str, Path]] = []
         self.relationships: list[tuple[str, Path]] = []
+
+    def file(self, name: str, kind: str, what: str, columns: list[Column]) -> _File:
+        known = self.open.get(name)
+        if known is not None:
+            return known
+        path = self.directory / f"{name}.csv"
+        out = self.open[name] = _File(path, columns)
+        (self.nodes if kind == "node" else self.relationships).append((what, path))
+        return out
 
     def write(
         self, name: str, kind: str, what: str, columns: list[Column], row: dict[str, Any]
     ) -> None:
-        if name not in self.open:
-            path = self.directory / f"{name}.csv"
-            fh: IO[str] = path.open("w", encoding="utf-8", newline="")
-            fh.write(header(columns))
-            self.open[name] = (fh, columns)
-            self.counts[name] = 0
-            (self.nodes if kind == "node" else self.relationships).append((what, path))
-        fh, cols = self.open[name]
-        fh.write(encode_row(cols, row))
-        self.counts[name] += 1
+        self.file(name, kind, what, columns).write(row)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: f.rows for name, f in self.open.items()}
+
+    @property
+    def multiline(self) -> list[Path]:
+        return [f.path for f in self.open.values() if f.multiline]
 
     def close(self) -> None:
-        for fh, _ in self.open.values():
-            fh.close()
+        for f in self.open.values():
+            f.fh.close()
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower()
 
 
+def _file_name(key: FileKey) -> tuple[str, str, str]:
+    """File name, kind and labels (or type) of the file ``key`` names."""
+    if key == "article":
+        return "nodes_article", "node", "Article"
+    if key == "statement":
+        return "nodes_statement", "node", "Statement"
+    assert isinstance(key, tuple)
+    kind, what = key
+    if kind == "event":
+        return "nodes_event" + "".join(f"_{_slug(n)}" for n in what), "node", "Event"
+    return f"rels_{what.lower()}", "rel", what
+
+
 class _CsvWriter:
-    def __init__(self, directory: Path, loaded_at: datetime) -> None:
+    def __init__(self, directory: Path) -> None:
         self.files = _Files(directory)
-        self.loaded_at = loaded_at
+        self.by_key: dict[FileKey, _File] = {}
         self.entities: dict[str, _Entity] = {}
         self.articles: dict[str, str] = {}  # id -> sha256
         self.claim_ids: set[str] = set()  # statement and event ids seen
         self.global_edges: dict[tuple[str, str, str], dict[str, Any]] = {}  # IN, RENAMED
         self.result = ImportFiles(directory)
 
-    def add_batch(self, batch: list[ArticleRows]) -> None:
+    def add_batch(self, batch: list[EncodedArticle]) -> None:
         # Entities label set by label set, in the order the writer sends them
-        # for this batch (its own ``batch_rows``): it decides which spelling
-        # and which kind of a shared entity come first.
-        for labels, entity_rows in batch_rows(batch).entities.items():
-            for row in entity_rows:
+        # for this batch (as its ``batch_rows`` groups and folds them): it
+        # decides which spelling and which kind of a shared entity come first.
+        grouped: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for article in batch:
+            for labels, entity_rows in article.entities.items():
+                grouped[labels].extend(entity_rows)
+        for labels, entity_rows in grouped.items():
+            for row in fold_entity_rows(entity_rows):
                 node = self.entities.get(row["key"])
                 if node is None:
                     self.entities[row["key"]] = _Entity(labels, row)
                 else:
                     node.merge(labels, row)
-        for rows in batch:
-            self._article(rows)
+        for article in batch:
+            self._article(article)
 
-    def accept(self, rows: ArticleRows) -> bool:
+    def accept(self, article: EncodedArticle) -> bool:
         """False (with a problem noted) for an article that cannot go in."""
-        known = self.articles.get(rows.id)
+        known = self.articles.get(article.id)
         if known is not None:
-            if known != rows.sha256:
+            if known != article.sha256:
                 self.result.problems.append(
                     CsvProblem(
-                        rows.id,
-                        rows.source,
+                        article.id,
+                        article.source,
                         "appears again with different content; the first version is imported "
                         "(use `claimgraph load` to replace articles)",
                     )
                 )
             return False
-        ids = [s["id"] for s in rows.statements] + [e["id"] for e in rows.events]
+        ids = article.claim_ids
         clash = [i for i in ids if i in self.claim_ids]
         if clash or len(set(ids)) != len(ids):
             self.result.problems.append(
                 CsvProblem(
-                    rows.id, rows.source, f"statement or event id {(clash or ids)[0]!r} used twice"
+                    article.id,
+                    article.source,
+                    f"statement or event id {(clash or ids)[0]!r} used twice",
                 )
             )
             return False
         self.claim_ids.update(ids)
-        self.articles[rows.id] = rows.sha256
+        self.articles[article.id] = article.sha256
         return True
 
-    def _article(self, rows: ArticleRows) -> None:
-        files = self.files
-        props = {**rows.article["props"], "id": rows.id, "loaded_at": self.loaded_at}
-        files.write("nodes_article", "node", "Article", ARTICLE_COLUMNS, props)
-        self.result.articles += 1
-        for s in rows.statements:
-            files.write("nodes_statement", "node", "Statement", STATEMENT_COLUMNS, s)
-        self.result.statements += len(rows.statements)
-        for ev in rows.events:
-            counts: dict[str, Any] = ev["counts"]
-            names = sorted(counts)
-            columns = EVENT_COLUMNS + [Column(n, "long") for n in names]
-            name = "nodes_event" + "".join(f"_{_slug(n)}" for n in names)
-            files.write(name, "node", "Event", columns, {**ev["props"], **counts})
-        self.result.events += len(rows.events)
-        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for (type_, _start, _end), edge_rows in rows.edges.items():
-            for edge in edge_rows:
-                if type_ in ("IN", "RENAMED"):
-                    self._global_edge(type_, edge)
-                    continue
-                ident: tuple[Any, ...] = (type_, edge["from"], edge["to"])
-                if type_ == "ROLE":
-                    ident += (edge["title"], edge["article"])
-                    if ident in seen:
-                        seen[ident].update(edge)  # SET r.since = row.since: the last row wins
-                        continue
-                elif ident in seen:
-                    continue
-                seen[ident] = dict(edge)
-        for ident, edge in seen.items():
-            type_ = ident[0]
-            files.write(f"rels_{type_.lower()}", "rel", type_, REL_COLUMNS[type_], edge)
+    def _file(self, key: FileKey) -> _File:
+        known = self.by_key.get(key)
+        if known is None:
+            name, kind, what = _file_name(key)
+            known = self.by_key[key] = self.files.file(name, kind, what, file_columns(key))
+        return known
+
+    def _article(self, article: EncodedArticle) -> None:
+        for key, (text, rows, multiline) in article.text.items():
+            self._file(key).write_text(text, rows, multiline)
+        for type_, edge in article.global_edges:
+            self._global_edge(type_, edge)
+        result = self.result
+        result.articles += 1
+        result.statements += article.text["statement"][1] if "statement" in article.text else 0
+        result.events += sum(
+            n
+            for key, (_, n, _m) in article.text.items()
+            if isinstance(key, tuple) and key[0] == "event"
+        )
 
     def _global_edge(self, type_: str, edge: dict[str, Any]) -> None:
         ident = (type_, edge["from"], edge["to"])
@@ -264,6 +315,7 @@ class _CsvWriter:
         result = self.result
         result.nodes = files.nodes
         result.relationships = files.relationships
+        result.multiline = files.multiline
         result.entities = len(self.entities)
         result.nodes_total = sum(n for name, n in files.counts.items() if name.startswith("nodes_"))
         result.relationships_total = sum(
@@ -273,38 +325,56 @@ class _CsvWriter:
 
 
 def write_import_csv(
-    items: Iterable[ArticleRecords],
+    items: Iterable[ArticleRecords] | RecordChunks,
     directory: str | Path,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     loaded_at: datetime | None = None,
+    processes: int = 1,
+    chunk_size: int = 250,
 ) -> ImportFiles:
     """Write ``items`` as import CSV files into ``directory`` (created; must be empty).
 
     ``batch_size`` should be the batch size a transactional load would use:
     it decides which spelling of a name met in several articles comes first.
     Articles whose records are inconsistent are reported in ``problems`` and
-    left out, as the writer would refuse them.
+    left out, as the writer would refuse them. With ``processes`` above 1,
+    articles are encoded in that many worker processes, ``chunk_size`` at a
+    time (or chunk by chunk of a ``RecordChunks``); the files are the same.
+
+    Example:
+
+        files = write_import_csv(records, "/tmp/csv", processes=2)
+        print(files.nodes_total, files.relationships_total, files.multiline)
     """
     started = time.perf_counter()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     if any(out.iterdir()):
         raise RecordError(f"{out} is not empty: the import CSV files need a folder of their own")
-    writer = _CsvWriter(out, loaded_at or datetime.now(UTC))
-    batch: list[ArticleRows] = []
+    writer = _CsvWriter(out)
+    batch: list[EncodedArticle] = []
+    # The ids seen grow to tens of millions of strings, and every cyclic
+    # collection walks them all; each article's rows (and the unpickling of
+    # a worker's answer) allocate enough to trigger collections all the
+    # time, which made the import slower the further it got (unpickling an
+    # article: 80 us with a set of 6 million ids and no collector, 1,300 us
+    # with it). The rows hold no reference cycles: reference counting frees
+    # them, and the collector is back on at the end.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        for records in items:
-            try:
-                rows = article_rows(records)
-            except RecordError as e:
+        for article in encoded_articles(
+            items, loaded_at or datetime.now(UTC), processes=processes, chunk_size=chunk_size
+        ):
+            if isinstance(article, Rejected):
                 writer.result.problems.append(
-                    CsvProblem(records.article.id, records.article.source, str(e))
+                    CsvProblem(article.article, article.source, article.message)
                 )
                 continue
-            if not writer.accept(rows):
+            if not writer.accept(article):
                 continue
-            batch.append(rows)
+            batch.append(article)
             if len(batch) >= batch_size:
                 writer.add_batch(batch)
                 batch = []
@@ -313,6 +383,8 @@ def write_import_csv(
         result = writer.finish()
     finally:
         writer.files.close()
+        if collecting:
+            gc.enable()
     result.seconds = time.perf_counter() - started
     log.info(
         "wrote %d nodes and %d relationships as CSV in %.1fs",
