@@ -31,9 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import Neo4jError
 
-from claimgraph.errors import QueryError, ServerError
+from claimgraph.errors import ServerError
 from claimgraph.graph.bulk_import_columns import ARRAY_DELIMITER_OPTION
 from claimgraph.graph.bulk_import_csv import (
     CsvProblem,
@@ -60,7 +59,7 @@ from claimgraph.graph.server_install import (
     write_config,
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
-from claimgraph.schema.cypher import SCHEMA, UPGRADES_MARKER, await_indexes
+from claimgraph.schema.cypher import apply_schema
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -187,17 +186,7 @@ def build_schema(driver: neo4j.Driver, database: str | None = None, timeout: int
     over every statement and event they would make is skipped and the graph
     is marked as up to date.
     """
-    try:
-        with driver.session(database=database) as session:
-            for statement in SCHEMA:
-                session.run(statement).consume()
-            session.run(
-                f"CREATE INDEX {UPGRADES_MARKER} IF NOT EXISTS "
-                "FOR (n:ClaimgraphUpgrades) ON (n.version)"
-            ).consume()
-    except Neo4jError as e:
-        raise QueryError(f"could not build the schema: {e.message or e}") from e
-    await_indexes(driver, database, timeout)
+    apply_schema(driver, database, upgrades=False, timeout=timeout)
 
 
 def bulk_import(

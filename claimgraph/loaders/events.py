@@ -11,13 +11,13 @@ category and place or target), whatever its date.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.loaders.actor_codes import group_actor
 from claimgraph.loaders.entities import EntityTable
+from claimgraph.loaders.events_counts import counts_in
 from claimgraph.loaders.plover_typing import category_of, is_deed, modality
 from claimgraph.loaders.plover_vocab import EVENTS
 from claimgraph.loaders.renamings import record_renaming
@@ -36,52 +36,6 @@ __all__ = ["EVENT_TYPES", "build_events", "trigger_of"]
 EVENT_TYPES = EVENTS + ("CONSULT", "INVESTIGATE", "CONCEDE", "SUPPORT", "REJECT")
 # An act that announces, asks for or refuses an action claims no event of it.
 _NO_EVENT_ACTS = {"AGREE", "DEMAND", "REJECT", "THREATEN", "CONCEDE", "CONSULT", "SUPPORT"}
-_COUNT_WORDS = {
-    "killed": "killed",
-    "kill": "killed",
-    "dead": "killed",
-    "death": "killed",
-    "deaths": "killed",
-    "die": "killed",
-    "wounded": "wounded",
-    "wound": "wounded",
-    "injured": "wounded",
-    "injure": "wounded",
-    "fighters": "killed",
-    "destroyed": "destroyed",
-    "destroy": "destroyed",
-    "down": "destroyed",
-    "rocket": "rockets",
-    "rockets": "rockets",
-    "missile": "rockets",
-    "villages": "captured",
-    "village": "captured",
-    "captured": "captured",
-}
-_NUM_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-    "hundreds": 200,
-    "dozens": 24,
-}
-
-
-def _number(tok: Token) -> int | None:
-    text = tok.text.replace(",", "")
-    if re.fullmatch(r"\d+", text):
-        return int(text)
-    return _NUM_WORDS.get(tok.lower_)
 
 
 def trigger_of(tok: Token) -> tuple[str, str | None] | None:
@@ -173,7 +127,7 @@ def build_events(
             if ev_date is None and not denied:
                 # An undated past action takes the day the report last named before it.
                 ev_date, precision, anchor = _context_day(times, st.start, st.said_on)
-            counts = _counts(span, etype)
+            counts = counts_in(span)
             ev = _merge(events, etype, ev_date, places, targets, denied, mode)
             if ev is None:
                 ev = Event(
@@ -387,22 +341,6 @@ def _described_place(tok: Token, table: EntityTable, lo: int, hi: int) -> Entity
         if ent is not None:
             return ent if ent.type == "Place" and not ent.is_actor else None
     return None
-
-
-def _counts(span: object, etype: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for tok in span:  # type: ignore[attr-defined]
-        n = _number(tok)
-        if n is None:
-            continue
-        head = tok.head
-        for cand in (head, head.head):
-            key = _COUNT_WORDS.get(cand.lower_) or _COUNT_WORDS.get(cand.lemma_)
-            if key:
-                if cand.lower_ in {"fighters", "civilians", "soldiers", "people"} or key:
-                    out.setdefault(key, n)
-                break
-    return out
 
 
 def _summary(tok: Token, span: object) -> str:

@@ -130,11 +130,20 @@ def upgrades_done(driver: neo4j.Driver, database: str | None) -> bool:
     return bool(record["n"])
 
 
-def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) -> None:
+def apply_schema(
+    driver: neo4j.Driver,
+    database: str | None,
+    wait: bool = True,
+    *,
+    upgrades: bool = True,
+    timeout: int = 300,
+) -> None:
     """Create every constraint and index that does not exist yet, and bring older graphs up to date.
 
     Idempotent; run before every load. The upgrades (a pass over every event)
     run once per ``UPGRADES_VERSION``: a marker in the schema says they ran.
+    ``upgrades=False`` marks them done without running them, for a graph that
+    was written whole by this version (a bulk import).
     """
     try:
         with driver.session(database=database) as session:
@@ -142,7 +151,7 @@ def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) 
                 session.run(statement).consume()
         if not upgrades_done(driver, database):
             with driver.session(database=database) as session:
-                for statement in UPGRADES:
+                for statement in UPGRADES if upgrades else ():
                     session.run(statement).consume()
                 session.run(
                     f"CREATE INDEX {UPGRADES_MARKER} IF NOT EXISTS "
@@ -151,7 +160,7 @@ def apply_schema(driver: neo4j.Driver, database: str | None, wait: bool = True) 
     except Neo4jError as e:
         raise QueryError(f"could not apply the schema: {e.message or e}") from e
     if wait:
-        await_indexes(driver, database)
+        await_indexes(driver, database, timeout)
 
 
 def await_indexes(driver: neo4j.Driver, database: str | None, timeout: int = 300) -> None:
