@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.loaders.attribution_according import according_to
 from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder
-from claimgraph.loaders.attribution_cues import _according_to, _claim_for
+from claimgraph.loaders.attribution_cues import _claim_for
 from claimgraph.loaders.attribution_grammar import _is_cue
 from claimgraph.loaders.attribution_nominal import nominal_claims
 from claimgraph.loaders.channels import name_without_entity
@@ -41,7 +42,7 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
         here = [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
         claims.extend(n for n in nominal_claims(f, sent) if not _said_already(n, here))
         claims.extend(
-            _according_to(
+            according_to(
                 f, sent, [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
             )
         )

@@ -164,6 +164,10 @@ def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
 _HEARSAY = frozenset("say report claim allege rumor rumour state announce confirm tell".split())
 
 
+# "asked not to be named", "spoke on condition of anonymity"
+_ANONYMITY = frozenset({"anonymous", "anonymity", "named", "identified"})
+
+
 def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     """ "X said (that) ...", "..., X said", "X denied ...", "X urged Y to ..."."""
     lemma = cue.lemma_
@@ -192,6 +196,10 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         c.lower_ == "what" for c in cue.subtree if c.i < cue.i and c.head.i in {cue.i, cue.head.i}
     ):
         return None  # "a photograph of what he said was the helmet": a label, not a claim
+    if lemma in {"ask", "request", "speak", "decline"} and any(
+        t.lower_ in _ANONYMITY for t in cue.subtree if t.i > cue.i
+    ):
+        return None  # "who asked not to be named": how the source is kept, not a claim
     if (
         lemma in {"describe", "call"}
         and subj is not None
@@ -333,51 +341,3 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         cue_dep=cue.dep_,
         cue_dates=dates,
     )
-
-
-def _according_to(f: _Finder, sent: Span, here: list[Claim]) -> list[Claim]:
-    """ "according to X": X is the source (or the channel, if a verb already names a speaker)."""
-    out: list[Claim] = []
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(f.doc):
-            continue
-        to = (
-            f.doc[tok.i + 1] if f.doc[tok.i + 1].lower_ == "to" else tok
-        )  # "according Prosecutor-General X"
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            nxt = f.doc[to.i + 1 : to.i + 6]
-            obj = next((t for t in nxt if f.table.at(t.i)), None)
-        if obj is None:
-            continue
-        ent = f.resolver.entity_of(obj) or next(
-            (f.table.at(t.i) for t in obj.subtree if f.table.at(t.i)), None
-        )
-        pp_start = tok.idx
-        pp_end = max(t.idx + len(t) for t in [obj, *obj.subtree])
-        if here and ent is not None:
-            for c in here:
-                if ent.id not in c.via and ent.id != c.speaker:
-                    c.via.append(ent.id)
-            continue
-        if ent is None:
-            continue
-        a, b = trim(f.text, sent.start_char, pp_start)
-        c2, d = trim(f.text, pp_end, sent.end_char)
-        start, end = (a, b) if b - a >= d - c2 else (c2, d)
-        if end - start < 8:
-            continue
-        out.append(
-            Claim(
-                tok.i,
-                "according to",
-                ent.id,
-                ent.name,
-                start,
-                end,
-                sentence=(sent.start_char, sent.end_char),
-                own_region=(pp_start, pp_end),
-                cue_char=tok.idx,
-            )
-        )
-    return out

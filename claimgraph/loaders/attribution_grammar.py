@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.loaders.lexicon import SPEECH_VERBS
-from claimgraph.loaders.lexicon_cues import EVIDENCE_NOUNS
+from claimgraph.loaders.lexicon_cues import EVIDENCE_NOUNS, SPEAKING_NOUNS
 
 # What a fact, not a speaker, does in ", suggesting that ...".
 _INFERRING = frozenset({"suggest", "indicate", "show", "mean", "imply", "signal"})
@@ -71,6 +71,9 @@ def _subject(tok: Token) -> Token | None:
             head = head.head
         return _subject(head)
     if tok.tag_ == "VBG" and tok.dep_ in {"acl", "pcomp"}:
+        head = tok.head
+        if tok.dep_ == "acl" and _a_speaker(head) and not _in_document(head):
+            return head  # "critics saying that ...", "residents claiming ..."
         # "released a statement saying ...", "in a letter stating ...": the
         # writer of the statement is the subject of the clause it hangs in.
         for n, anc in enumerate(tok.ancestors):
@@ -78,8 +81,44 @@ def _subject(tok: Token) -> Token | None:
                 break
             subj = next((c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and anc.pos_ in {"VERB", "AUX"}:
-                return subj
+                if (
+                    _a_speaker(subj)
+                    or subj.text[:1].isupper()  # a name the tagger took for a noun ("Jobs")
+                    or tok.dep_ != "acl"
+                    or not _a_speaker(head)
+                ):
+                    return subj
+                break
+        if tok.dep_ == "acl" and _a_speaker(head):
+            return head  # "because of reports stating that ...": no author, the reports speak
     return None
+
+
+# Nouns for what is written or said, whose author (if the clause names one) speaks.
+_DOCUMENTS = EVIDENCE_NOUNS | frozenset(
+    """statement release message note speech interview announcement communique post tweet
+    notice letter document email memo report""".split()
+)
+
+
+def _in_document(tok: Token) -> bool:
+    """A document noun, or a phrase inside one: "a letter to the board stating ..."."""
+    while True:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _DOCUMENTS:
+            return True
+        if tok.dep_ not in {"pobj", "prep"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
+def _a_speaker(tok: Token) -> bool:
+    """A noun phrase that can be a source: a name, a pronoun, or a speaking noun."""
+    return (
+        tok.pos_ in {"PROPN", "PRON"}
+        or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or tok.pos_ == "NOUN"
+        and (tok.lemma_.lower() in SPEAKING_NOUNS or tok.lemma_.lower() in _DOCUMENTS)
+    )
 
 
 _CLOSERS = {"''", "”", '"', ","}

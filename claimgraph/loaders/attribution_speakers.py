@@ -46,6 +46,21 @@ def _can_speak(subj: Token) -> bool:
     )
 
 
+_NAMING = frozenset({"call", "name", "know", "dub"})
+
+
+def _phrase(subj: Token) -> list[Token]:
+    """The subject's phrase without its clauses: "critics saying that Apple erred" is the
+    critics; but "a group calling itself X" and "a militia known as X" are X."""
+    inner = {
+        t.i
+        for c in subj.children
+        if c.dep_ in {"acl", "relcl"} and c.i > subj.i and c.lemma_ not in _NAMING
+        for t in c.subtree
+    }
+    return [t for t in subj.subtree if t.i not in inner]
+
+
 def _nominal_path(tok: Token, top: Token) -> bool:
     while tok.i != top.i:
         if tok.dep_ not in {"appos", "compound", "prep", "pobj", "poss", "amod", "punct", "flat"}:
@@ -87,6 +102,21 @@ def _speaking(f: _Finder, ent: Entity, subj: Token) -> Entity | None:
 
 
 def speaker_of(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
+    if (
+        subj is not None
+        and subj.lower_ in {"who", "which", "that"}
+        and subj.head.dep_ == "relcl"
+        and subj.head.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        rel = subj.lower_
+        subj = subj.head.head  # "Charles Reilly, an expert at Stanford, who stated ...": Reilly
+        up = subj
+        while rel == "who" and up.ent_type_ != "PERSON" and up.dep_ in {"pobj", "prep", "appos"}:
+            up = up.head  # "who" is a person: not the university the clause hangs on
+        if up.ent_type_ == "PERSON":
+            subj = up
+        while subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
+            subj = subj.head
     if subj is None or not _can_speak(subj):
         return None, None
     for child in subj.children:  # "the human rights group Open Line": the name in apposition
@@ -96,7 +126,7 @@ def speaker_of(f: _Finder, subj: Token | None) -> tuple[str | None, str | None]:
                 return named.id, named.name
     ent = f.resolver.entity_of(subj)
     if ent is None:
-        for t in subj.subtree:  # "AFP reporters on the ground"
+        for t in _phrase(subj):  # "AFP reporters on the ground"
             ent = f.table.at(t.i)
             if ent is not None and ent.type != "Place":
                 break

@@ -146,8 +146,10 @@ class Resolver:
                         of.kind = of.kind if of.kind not in {None, "place"} else "country"
                     if of is not None and (of.type == "Organization" or of.is_actor):
                         return of
-            if tok.lemma_.lower() in _ANY_ORGANIZATION and any(
-                c.lower_ in {"the", "this"} for c in tok.children if c.dep_ == "det"
+            if tok.lemma_.lower() in _ANY_ORGANIZATION and (
+                any(c.lower_ in {"the", "this"} for c in tok.children if c.dep_ == "det")
+                # "the company website", "company statistics": the company's own channel
+                or (tok.dep_ == "compound" and tok.head.pos_ == "NOUN")
             ):
                 if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
                     # "the China Daily newspaper" names its organisation

@@ -29,6 +29,7 @@ from claimgraph.loaders.name_kinds import (
     adjective_of,
     named_like_a_site,
     named_like_an_organisation,
+    organisation_around,
     titled_person,
 )
 from claimgraph.loaders.naming import demonyms, person_clusters, place_kind
@@ -76,7 +77,8 @@ def _clean(span: Span) -> tuple[int, int, str]:
 def build_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """Cluster the document's entity spans into entities."""
     table = EntityTable()
-    ents = [e for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}]
+    kept = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+    ents = [organisation_around(e) or e for e in doc.ents if e.label_ in kept]
     words = {t.text for t in doc if t.is_title}
     _find_countries(doc, ents, gaz, table, words)
     codes = {c for c in (table.get(eid).country for eid in table.countries.values()) if c}

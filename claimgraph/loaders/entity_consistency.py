@@ -12,7 +12,8 @@ thing. Two passes over the article's entities, once they are built:
 * a short form of a place's name ("the Tigris" of "the Tigris River") is
   that place, whatever the tagger made of it;
 * a short form of an organisation's name that no gazetteer knows as a place
-  and that names no person joins that organisation: its name without the
+  and that names no person (or that the tagger already took for an
+  organisation of no known kind) joins that organisation: its name without the
   designator ("AirTran" of "AirTran Airways", "Aer Lingus" of "Aer Lingus
   Group") or its initials ("GAO" of "Government Accountability Office").
 """
@@ -94,12 +95,16 @@ def _unplaced(e: Entity) -> bool:
 
 def _short_forms(table: EntityTable) -> None:
     orgs = [e for e in table.entities if e.type == "Organization" and len(e.name.split()) >= 2]
+    orgs.sort(key=lambda o: -len(o.name.split()))  # the fullest name first
     if not orgs:
         return
     surnames = {e.name.split()[-1] for e in table.entities if e.type == "Person" and " " in e.name}
+    gone: set[str] = set()
     for e in list(table.entities):
         named_by_initials = e.type == "Organization" and not e.kind and acronym(e.name)
-        if not (_unplaced(e) or named_by_initials) or e.name in surnames:
+        # "Apple" of "Apple Inc.": a company the tagger already typed, named without its designator
+        org = e.type == "Organization" and not e.kind
+        if not (_unplaced(e) or org) or e.name in surnames:
             continue
         words = e.name.split()
         long_form = next(
@@ -107,9 +112,11 @@ def _short_forms(table: EntityTable) -> None:
                 o
                 for o in orgs
                 if o is not e
+                and o.id not in gone
                 and (
                     _leading_words(words, o.name.split())
-                    or len(words) == 1
+                    or (named_by_initials or _unplaced(e))
+                    and len(words) == 1
                     and e.name.isupper()
                     and len(e.name) >= 2
                     and _initials(o.name) == e.name
@@ -118,7 +125,8 @@ def _short_forms(table: EntityTable) -> None:
             None,
         )
         if long_form is not None:
-            table.merge(e, long_form)
+            table.merge(e, long_form)  # "Ford" and "Ford Motors" both join "Ford Motors Co."
+            gone.add(e.id)
 
 
 def _place_short_forms(table: EntityTable) -> None:

@@ -4,7 +4,7 @@ noun."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.gazetteer import Gazetteer
 
@@ -13,6 +13,7 @@ __all__ = [
     "adjective_of",
     "named_like_a_site",
     "named_like_an_organisation",
+    "organisation_around",
     "titled_person",
 ]
 
@@ -112,3 +113,38 @@ def adjective_of(country: str) -> str:
     if country.endswith("a"):
         return country + "n"
     return country
+
+
+# Words that make a place's name a company's or an outlet's: "Air Canada",
+# "Singapore Airlines", "Qatar Airways", "Jakarta Post", "Gulf Times".
+_TRADE_WORDS = frozenset(
+    """air airlines airways aviation telecom telecommunications bank times post herald tribune
+    gazette daily press television tv radio broadcasting motors petroleum oil steel railways
+    holdings insider""".split()
+)
+
+
+def organisation_around(span: Span) -> Span | None:
+    """A place the tagger cut out of a company's name, as that name: "Canada" in
+    "Air Canada said" is the airline, not the country.
+
+    The span grows over the capitalised proper nouns of its compound (no other
+    entity's), and it is an organisation when a word it gains is a trade word.
+    """
+    if span.label_ not in {"GPE", "LOC", "NORP"}:
+        return None
+    doc = span.doc
+    start, end = span.start, span.end
+
+    def free(i: int) -> bool:
+        t = doc[i]
+        return t.pos_ == "PROPN" and t.is_title and not t.ent_type_
+
+    while start > 0 and free(start - 1) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    while end < len(doc) and free(end) and doc[end - 1].dep_ == "compound":
+        end += 1
+    gained = [*doc[start : span.start], *doc[span.end : end]]
+    if not any(t.lower_ in _TRADE_WORDS for t in gained):
+        return None
+    return Span(doc, start, end, label="ORG")
