@@ -19,6 +19,7 @@ from claimgraph.loaders.attribution_core import _ANAPHORIC, Claim, _Finder
 from claimgraph.loaders.attribution_cues import _claim_for
 from claimgraph.loaders.attribution_grammar import _is_cue
 from claimgraph.loaders.attribution_nominal import nominal_claims
+from claimgraph.loaders.attribution_stance import stance_claims
 from claimgraph.loaders.channels import name_without_entity
 from claimgraph.loaders.coref import Resolver
 from claimgraph.loaders.entities import EntityTable
@@ -39,6 +40,7 @@ def find_claims(doc: Doc, table: EntityTable, resolver: Resolver) -> list[Claim]
                 if claim is not None:
                     claims.append(claim)
         claims.extend(_colon_claims(f, sent))
+        claims.extend(stance_claims(f, sent))
         here = [c for c in claims if c.sentence == (sent.start_char, sent.end_char)]
         claims.extend(n for n in nominal_claims(f, sent) if not _said_already(n, here))
         claims.extend(

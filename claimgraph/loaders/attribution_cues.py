@@ -161,9 +161,15 @@ def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
 
 # Reporting verbs whose agentless passive hands on what someone else said
 # ("it is reported that", "the plane is said to"); "is expected to" is not one.
-_HEARSAY = frozenset("say report claim allege rumor rumour state announce confirm tell".split())
+_HEARSAY = frozenset(
+    "say report claim allege rumor rumour state announce confirm tell accuse blame criticize criticise".split()
+)
 
 
+# Cues whose infinitive is what the speaker says: "promised to deliver a fix",
+# "forecast to grow by 3%".
+_COMMITTING = frozenset({"promise", "vow", "pledge"})
+_FORECASTING = frozenset({"predict", "estimate", "forecast"})
 # "asked not to be named", "spoke on condition of anonymity"
 _ANONYMITY = frozenset({"anonymous", "anonymity", "named", "identified"})
 
@@ -283,7 +289,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         and not any(
             c.dep_ == "ccomp"
             or c.dep_ == "xcomp"
-            and (lemma in STATE_CUES or lemma in {"predict", "estimate", "forecast"})
+            and (lemma in STATE_CUES or lemma in _COMMITTING or lemma in _FORECASTING)
             or c.dep_ == "dobj"
             and lemma in _FIGURE_CUES
             and _a_figure(c)

@@ -118,3 +118,27 @@ def test_a_company_named_without_its_designator_is_one_entity(extractor: Extract
     orgs = [e for e in r.entities if e.type == "Organization"]
     assert [e.name for e in orgs] == ["Halden Motors Co."]
     assert {_speaker(r, s) for s in _claims(r)} == {"Halden Motors Co."}
+
+
+def test_a_promise_to_act_is_what_the_speaker_said(extractor: Extractor) -> None:
+    r = _extract(extractor, "Halden Motors has promised to recall every affected car by June.")
+    [s] = _claims(r)
+    assert (s.cue, s.mode) == ("promise", "indirect")
+    assert s.text == "to recall every affected car by June"
+
+
+def test_a_stance_adjective_gives_the_view_of_its_subject(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Mara Osk is concerned that the dam at Ostra could fail. It is certain that "
+        "prices will rise. Analysts are not sure the plan will work.",
+    )
+    [s] = _claims(r)
+    assert (_speaker(r, s), s.cue) == ("Mara Osk", "concerned")
+    assert s.text == "the dam at Ostra could fail"
+
+
+def test_an_agentless_accusation_has_an_unnamed_source(extractor: Extractor) -> None:
+    r = _extract(extractor, "The depot in Ostra has been accused of hoarding fuel since May.")
+    [s] = _claims(r)
+    assert (s.cue, s.speaker, s.speaker_name) == ("accuse", None, "unnamed source")
