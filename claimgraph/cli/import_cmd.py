@@ -66,7 +66,7 @@ def _items(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Extraction processes (for PATHs).",
+    help="Worker processes: they extract the articles of PATHs and encode the CSV files.",
 )
 @click.option(
     "--bolt-port",
@@ -146,6 +146,7 @@ def import_bulk_cmd(
             bolt_port=bolt_port,
             http_port=http_port,
             batch_size=DEFAULT_BATCH_SIZE,
+            processes=processes,
             progress=lambda msg: click.echo(msg, err=True),
         )
     except InputInterrupted:
