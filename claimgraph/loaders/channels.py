@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from claimgraph.loaders.lexicon_titles import only_a_title
 from claimgraph.schema.records import Entity
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ def name_without_entity(f: _Finder, subj: Token, organization: bool = False) -> 
     name = f.doc[first.i : subj.i + 1].text
     if not name or any(f.table.at(t.i) is not None for t in toks):
         return None
+    if only_a_title([t.text for t in toks]):
+        return None  # "the Apple Chief Executive Officer": the person is named elsewhere
     if organization or any(t.lower_ in _ORG_HEADS for t in toks):
         ent = f.table.add("Organization", name, None)
     elif len(toks) >= 2:

@@ -83,6 +83,15 @@ class Resolver:
         self.table = table
         # Mentions in order: (token start, entity id), to search backwards.
         self.order = sorted((m.start, m.entity) for m in table.mentions if m.entity)
+        # Mentions that only modify a noun ("Airbus A320 jets", "the Apple logo"): a
+        # later "the company" means the firm the text is about, not the maker named.
+        self.modifiers = {
+            m.start
+            for m in table.mentions
+            if m.end > m.start
+            and doc[m.end - 1].dep_ == "compound"
+            and table.at(doc[m.end - 1].head.i) is None
+        }
 
     def _before(self, i: int) -> list[Entity]:
         out = []
@@ -114,7 +123,7 @@ class Resolver:
         if low in _PERSON_PRONOUNS:
             return self._nearest(tok.i, lambda e: e.type == "Person")
         if low in _ORG_PRONOUNS:
-            return self._nearest(
+            return self._nearest_referent(
                 tok.i, lambda e: e.type == "Organization" or (e.type == "Place" and e.is_actor)
             )
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -155,7 +164,7 @@ class Resolver:
                     # "the China Daily newspaper" names its organisation
                     named = self.table.at(tok.i - 1)
                     return named if named is not None and named.type == "Organization" else None
-                return self._nearest(tok.i, lambda e: e.type == "Organization")
+                return self._nearest_referent(tok.i, lambda e: e.type == "Organization")
             kinds = _NOMINALS.get(low)
             # "the Contact Group's chief envoy": names to the left inside the phrase.
             inner = [self.table.at(t.i) for t in tok.subtree if t.i != tok.i and t.i < tok.i]
@@ -193,6 +202,13 @@ class Resolver:
             if e is not None and (e.type in {"Person", "Organization"} or e.is_actor):
                 return e
         return None
+
+    def _nearest_referent(self, i: int, ok: object) -> Entity | None:
+        """The nearest entity before ``i`` named as a participant, not only as a modifier."""
+        for start, eid in reversed(self.order):
+            if start < i and start not in self.modifiers and ok(self.table.get(eid)):  # type: ignore[operator]
+                return self.table.get(eid)
+        return self._nearest(i, ok)
 
     def _nearest(self, i: int, ok: object) -> Entity | None:
         for e in self._before(i):

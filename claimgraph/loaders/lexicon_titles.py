@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["PLACE_NOUNS", "TITLE_WORDS", "TITLES"]
+__all__ = ["PLACE_NOUNS", "TITLE_WORDS", "TITLES", "only_a_title"]
 
 # Titles that precede or follow a person's name, longest first when matched.
 TITLES = (
@@ -59,6 +59,18 @@ TITLES = (
 
 # Every word of a title, lower-cased: the words a person's name does not include.
 TITLE_WORDS = frozenset(w.lower() for t in TITLES for w in t.split())
+
+# Words of a title alone, never a name: "the Apple Chief Executive Officer".
+_TITLE_ONLY = TITLE_WORDS | frozenset(
+    """chief executive officer vice ceo cfo coo chairman chairwoman director managing head
+    founder co-founder president""".split()
+)
+
+
+def only_a_title(words: list[str]) -> bool:
+    """Whether a would-be name is a title and nothing else: "Chief Executive Officer"."""
+    return bool(words) and all(w.lower() in _TITLE_ONLY for w in words)
+
 
 # Nouns that make the proper noun after "of" (or before them) a place.
 PLACE_NOUNS = {

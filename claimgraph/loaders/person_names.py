@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.entity_table import EntityTable
 from claimgraph.loaders.lexicon import TITLE_WORDS
+from claimgraph.loaders.lexicon_titles import only_a_title
 
 __all__ = ["what_person_span_is"]
 
@@ -61,6 +62,8 @@ def what_person_span_is(
     low = [w.lower() for w in words]
     if any(ch.isdigit() for ch in text):
         return "none"  # "SK-27", "F-16": equipment, not people
+    if only_a_title(low):
+        return "none"  # "Chief Executive Officer": a title the tagger took for a name
     if low[-1] in _PLACE_HEADS:
         return "place"
     if low[-1] in _ORG_HEADS:

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from claimgraph.evaluation.attribution import is_attribution
+from claimgraph.loaders.lexicon_titles import only_a_title
 from claimgraph.loaders.pipeline import Extractor
 from claimgraph.schema.records import Article, ArticleRecords, Statement
 
@@ -142,3 +143,20 @@ def test_an_agentless_accusation_has_an_unnamed_source(extractor: Extractor) -> 
     r = _extract(extractor, "The depot in Ostra has been accused of hoarding fuel since May.")
     [s] = _claims(r)
     assert (s.cue, s.speaker, s.speaker_name) == ("accuse", None, "unnamed source")
+
+
+def test_a_title_alone_is_no_name() -> None:
+    assert only_a_title(["Chief", "Executive", "Officer"])
+    assert only_a_title(["Deputy", "Foreign", "Minister"])
+    assert not only_a_title(["Mara", "Osk"])
+    assert not only_a_title(["Chief", "Justice", "Mara", "Osk"])
+    assert not only_a_title([])
+
+
+def test_the_company_is_the_firm_not_the_maker_of_its_product(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        "Ostra Air said it had ordered twenty Airbus A320 passenger jets. The company "
+        "said that the jets would serve its domestic routes.",
+    )
+    assert [_speaker(r, s) for s in _claims(r)] == ["Ostra Air", "Ostra Air"]
