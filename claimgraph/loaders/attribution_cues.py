@@ -71,7 +71,13 @@ def _adjacent_speaker(f: _Finder, cue: Token) -> Token | None:
         return before
     after = [t for t in doc[cue.i + 1 : min(len(doc), cue.i + 5)] if t.pos_ == "PROPN"]
     opened = cue.i > 0 and doc[cue.i - 1].text in {"''", "”", '"', ","}
-    if opened and after and after[0].i <= cue.i + 3:
+    if (
+        opened
+        and after
+        and after[0].i <= cue.i + 3
+        # "..., noting flights to Europe": a name inside the cue's own words is no speaker
+        and not any(t.pos_ == "ADP" for t in doc[cue.i + 1 : after[0].i + 1])
+    ):
         last = after[0]
         while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
             last = doc[last.i + 1]

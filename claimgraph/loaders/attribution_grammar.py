@@ -57,6 +57,12 @@ def _subject(tok: Token) -> Token | None:
         return min(subjects, key=lambda c: abs(tok.i - c.i))
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
         return None  # "it is interesting to note that ...": the writer's aside
+    if tok.dep_ == "csubj" and tok.tag_ == "VBG":
+        # "'…,' he adds, noting flights are possible" parsed with "noting" as a subject
+        for anc in tok.ancestors:
+            if anc.lemma_ in SPEECH_VERBS and anc.pos_ == "VERB":
+                return _subject(anc)
+        return None
     if tok.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and tok.head.i != tok.i:
         head = tok.head
         if (

@@ -160,3 +160,14 @@ def test_the_company_is_the_firm_not_the_maker_of_its_product(extractor: Extract
         "said that the jets would serve its domestic routes.",
     )
     assert [_speaker(r, s) for s in _claims(r)] == ["Ostra Air", "Ostra Air"]
+
+
+def test_a_name_inside_the_cues_own_words_is_no_speaker(extractor: Extractor) -> None:
+    r = _extract(
+        extractor,
+        'Tom Reed spoke on Monday. "We plan to grow our routes," he adds, noting flights '
+        "to Europe are possible.",
+    )
+    [s] = _claims(r)
+    assert (_speaker(r, s), s.text) == ("Tom Reed", "We plan to grow our routes")
+    assert next(e for e in r.entities if e.name == "Europe").type == "Place"
