@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import click
+import networkx as nx
 
 from claimgraph.cli import main
 from claimgraph.cli._common import GraphTarget, handle_errors, neo4j_options, open_graph
@@ -115,10 +116,15 @@ def viz(
             g.driver, g.database, selected_claims(g, about, speaker, date_from, date_to)
         )
     title = _describe(about, speaker, date_from, date_to)
-    drawn = fold_events(claims)  # what the page draws: one node per happening
-    meta = f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
+    meta = page_meta(claims)
     path = write_page(claims, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
+
+
+def page_meta(claims: nx.MultiDiGraph) -> str:
+    """The node and edge counts of what the page draws (one node per happening)."""
+    drawn = fold_events(claims)
+    return f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
 
 
 def write_timeline_page(conn: dict[str, Any], values: dict[str, Any], out: str) -> None:
