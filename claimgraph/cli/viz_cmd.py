@@ -9,7 +9,13 @@ import click
 import networkx as nx
 
 from claimgraph.cli import main
-from claimgraph.cli._common import GraphTarget, handle_errors, neo4j_options, open_graph
+from claimgraph.cli._common import (
+    GraphTarget,
+    check_window,
+    handle_errors,
+    neo4j_options,
+    open_graph,
+)
 from claimgraph.cli.output import jsonable, render
 from claimgraph.graph.analysis import analyze
 from claimgraph.graph.export import EXPORT_FORMATS, claim_graph, whole_graph, write_graph
@@ -46,6 +52,7 @@ def selected_claims(
     date_to: str | None,
 ) -> Any:
     """The claim network of the selection; names resolved, dates checked."""
+    check_window(date_from, date_to)
     who_said = get_query("who-said")
     dates = who_said.bind({"from": date_from, "to": date_to})
     about_key = resolve_entity(g.driver, g.database, about).key if about else None

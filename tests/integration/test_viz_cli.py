@@ -98,6 +98,22 @@ def test_viz_selection_and_errors(seeded_graph: Any, tmp_path: Path) -> None:
     assert "Sugovushan" in page and "Goradiz" not in page
     missing = cli(seeded_graph, "viz", "--about", "Atlantis", "--out", str(out))
     assert missing.exit_code != 0 and "Atlantis" in missing.output
+    typo = cli(seeded_graph, "viz", "--about", "Madagis", "--out", str(out))
+    assert typo.exit_code == 1 and "did you mean Madagiz?" in typo.output
+
+
+@pytest.mark.parametrize(
+    "command", [["viz", "--out", "x.html"], ["export", "--out", "x.json"], ["analyze"]]
+)
+def test_from_later_than_to_is_the_same_error_as_the_queries(
+    seeded_graph: Any, command: list[str], tmp_path: Path
+) -> None:
+    args = [a if a.startswith("-") or "." not in a else str(tmp_path / a) for a in command]
+    result = cli(seeded_graph, *args, "--from", "2020-10-05", "--to", "2020-10-01")
+    assert result.exit_code == 1
+    expected = "Error: --from 2020-10-05 is later than --to 2020-10-01: no date can match"
+    assert result.output.strip() == expected
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.json").exists()
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
