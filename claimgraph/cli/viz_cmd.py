@@ -16,7 +16,7 @@ from claimgraph.cli._common import (
     neo4j_options,
     open_graph,
 )
-from claimgraph.cli.output import jsonable, render
+from claimgraph.cli.output import format_option, jsonable, render
 from claimgraph.graph.analysis import analyze
 from claimgraph.graph.export import EXPORT_FORMATS, claim_graph, whole_graph, write_graph
 from claimgraph.graph.timeline_data import timeline_rows
@@ -211,14 +211,7 @@ def export(
 @click.option(
     "--top", type=click.IntRange(1), default=15, show_default=True, help="How many actors to list."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="Tables to read, or JSON to process.",
-)
+@format_option
 @neo4j_options
 @handle_errors
 def analyze_cmd(
@@ -240,12 +233,19 @@ def analyze_cmd(
     \b
         claimgraph analyze
         claimgraph analyze --from 2025-06-15 --format json
+        claimgraph analyze --format csv
     """
     with open_graph(**conn) as g:
         claims = selected_claims(g, about, speaker, date_from, date_to)
     result = analyze(claims, top)
     if fmt == "json":
         click.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        # One CSV for three tables: a section column says which each row is from.
+        rows = [{"section": name, **row} for name, part in result.items() for row in part]
+        columns = list(dict.fromkeys(k for r in rows for k in r))
+        click.echo(render([{c: r.get(c) for c in columns} for r in rows], "csv"))
         return
     click.echo(
         render(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -160,3 +162,8 @@ def test_analyze_table_and_json(seeded_graph: Any) -> None:
     assert talks[("Artsrun Hovhannisian", "Stepanakert")] == 2
     table = cli(seeded_graph, "analyze", "--top", "3")
     assert "Most central actors and places" in table.output and "Communities" in table.output
+    rows = list(csv.DictReader(io.StringIO(cli(seeded_graph, "analyze", "--format", "csv").output)))
+    # the CSV holds the JSON's three tables, each row named by its section
+    assert [sum(r["section"] == s for r in rows) for s in data] == [len(v) for v in data.values()]
+    csv_talks = {(r["speaker"], r["about"]): r["statements"] for r in rows if r["speaker"]}
+    assert csv_talks[("Artsrun Hovhannisian", "Stepanakert")] == "2"
