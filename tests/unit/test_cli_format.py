@@ -18,6 +18,8 @@ ROW_COMMANDS = (
     ("queries",),
     ("cypher",),
     ("stats",),
+    ("analyze",),
+    ("incident", "show"),
     ("schema", "show"),
     ("server", "status"),
 )
