@@ -61,7 +61,10 @@ RETURN row.n AS row, s.id AS statement, s.said_on AS said_on, s.polarity AS pola
        coalesce(properties(s)['side_name'], properties(sp)['side_name']) AS side_name,
        COLLECT { MATCH (sp)-[:ROLE]->(o)
                  RETURN {key: o.key, name: o.name, labels: labels(o), country: o.country} } AS roles,
-       coalesce(a.title, a.id) AS article, a.outlet AS outlet, a.published AS published
+       // an untitled article by the file it came from, not its hash
+       coalesce(a.title, CASE WHEN a.source <> '' THEN last(split(a.source, '/')) END, a.id)
+         AS article,
+       a.outlet AS outlet, a.published AS published
 ORDER BY row, said_on, published, statement
 """
 
