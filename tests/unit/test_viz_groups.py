@@ -73,9 +73,9 @@ def test_an_incident_names_the_node_and_its_window() -> None:
 
 
 def test_labels_say_undated_and_shorten_long_place_lists() -> None:
-    assert happening_label("FIGHT", None, [], None, None) == "FIGHT\nundated"
-    label = happening_label("FIGHT", None, ["A", "B", "C"], D14, date(2025, 7, 1))
-    assert label == "FIGHT\nA, B + \u00b7 2025-06-14 \u2013 2025-07-01"
+    assert happening_label("FIGHT", None, [], None, None) == "FIGHT\nplace unknown \u00b7 undated"
+    label = happening_label("FIGHT", None, ["A", "B", "C", "D"], D14, date(2025, 7, 1))
+    assert label == "FIGHT\nA, B +2 \u00b7 2025-06-14 \u2013 2025-07-01"
 
 
 def test_sides_from_code_role_and_name_stem() -> None:
