@@ -102,7 +102,7 @@ def render(
     table = Table(title=title, show_lines=False, expand=False, header_style="bold")
     width = width or _terminal_width()
     # What was said is what a reader reads: a table with one column of it
-    # keeps a third of the width for it when the table must shrink.
+    # keeps a quarter of the width for it when the table must shrink.
     prose = [c for c in shown if c in PROSE_COLUMNS]
     keep = _prose_width(rows, shown, prose[0], width) if len(prose) == 1 else None
     for c in shown:
@@ -130,14 +130,14 @@ def render(
 
 
 def _prose_width(rows: Sequence[dict[str, Any]], shown: list[str], prose: str, width: int) -> int:
-    """A third of ``width`` for the prose column, less if the others' longest words need it."""
+    """A quarter of ``width`` for the prose column, less if the others' longest words need it."""
     others = 3 * len(shown) + 1  # borders and padding
     for c in shown:
         if c != prose:
             words = [c, *(w for r in rows for w in cell(r.get(c)).split())]
             others += max(len(w) for w in words)
     longest = max((len(cell(r.get(prose))) for r in rows), default=0)
-    return max(10, min(width // 3, width - others, longest))
+    return max(10, min(width // 4, width - others, longest))
 
 
 def _terminal_width() -> int:

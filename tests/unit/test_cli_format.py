@@ -82,9 +82,9 @@ def test_a_table_keeps_room_for_what_was_said_and_keys_on_one_line() -> None:
     lines = render(rows, "table", width=160).splitlines()
     assert max(len(line) for line in lines) <= 160  # nothing cropped
     cells = [line.split("\u2502") for line in lines if line.startswith("\u2502")]
-    # the text keeps a third of the width (plus padding); without it rich shares
+    # the text keeps a quarter of the width (plus padding); without it rich shares
     # the width out evenly and the sentence gets the same 20-odd columns as a name
-    assert min(len(c[4]) for c in cells) == 160 // 3 + 2, lines
+    assert min(len(c[4]) for c in cells) == 160 // 4 + 2, lines
     assert any("incident:004c7a833efe4f1c:ev2" in line for line in lines)  # a key unbroken
     narrow = render(rows, "table", width=100).splitlines()
     assert max(len(line) for line in narrow) <= 100  # the others' words still fit
