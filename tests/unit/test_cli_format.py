@@ -20,6 +20,7 @@ ROW_COMMANDS = (
     ("stats",),
     ("analyze",),
     ("incident", "show"),
+    ("eval",),
     ("schema", "show"),
     ("server", "status"),
 )
