@@ -143,7 +143,11 @@ def write_timeline_page(conn: dict[str, Any], values: dict[str, Any], out: str) 
         )
     claims = sum(len(r["claims"]) for r in rows)
     span = f" from {values['from'] or 'the start'} to {values['to'] or 'now'}"
-    meta = f"{len(rows)} incidents or events, {claims} claims"
+    incidents = sum(1 for r in rows if r.get("incident"))
+    parts = [f"{incidents} incidents"] if incidents else []
+    if len(rows) > incidents:
+        parts.append(f"{len(rows) - incidents} events not yet in an incident")
+    meta = ", ".join([*parts, f"{claims} claims"]) if rows else "no incidents"
     title = f"Timeline of {values['about']}" + (span if values["from"] or values["to"] else "")
     path = write_timeline(rows, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
