@@ -100,6 +100,11 @@ def test_sides_from_code_role_and_name_stem() -> None:
     assert side_of(g, "org:vmod") is None
     g.graph["countries"] = [("Varossa", "VAR")]
     assert side_of(g, "org:vmod") == "Varossa"
+    # an unresolved speaker's description is read as a title, as sides.py reads titles
+    g.add_node("source:a varossan officer", label="a Varossan officer", kind="Source")
+    g.add_node("source:a witness", label="a witness", kind="Source")
+    assert side_of(g, "source:a varossan officer") == "Varossa"
+    assert side_of(g, "source:a witness") is None
     assert fold_events(g).graph["countries"] == [("Varossa", "VAR")]
     g.graph["countries"] = []
     g.nodes["org:vmod"]["side_name"] = "Varossa"  # a side stored by the writer wins
