@@ -126,6 +126,8 @@ def viz(
     meta = page_meta(claims)
     path = write_page(claims, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
+    if not claims.number_of_nodes():
+        click.echo("note: no statement matches the selection; the page is empty", err=True)
 
 
 def page_meta(claims: nx.MultiDiGraph) -> str:

@@ -102,6 +102,11 @@ def test_viz_selection_and_errors(seeded_graph: Any, tmp_path: Path) -> None:
     assert missing.exit_code != 0 and "Atlantis" in missing.output
     typo = cli(seeded_graph, "viz", "--about", "Madagis", "--out", str(out))
     assert typo.exit_code == 1 and "did you mean Madagiz?" in typo.output
+    empty = cli(seeded_graph, "viz", "--from", "2030-01-01", "--out", str(out))
+    assert empty.exit_code == 0 and "(0 nodes, 0 edges)" in empty.stdout
+    assert "no statement matches the selection" in empty.stderr
+    full = cli(seeded_graph, "viz", "--out", str(out))
+    assert "no statement matches" not in full.stderr
 
 
 @pytest.mark.parametrize(
