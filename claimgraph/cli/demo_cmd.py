@@ -10,6 +10,7 @@ from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors, neo4j_options, open_graph
 from claimgraph.cli.output import render
 from claimgraph.cli.query_cmd import DISPUTED_COLUMNS, WHO_SAID_COLUMNS
+from claimgraph.cli.viz_cmd import page_meta
 from claimgraph.errors import QueryError
 from claimgraph.graph.export import claim_graph
 from claimgraph.graph.home import ServerHome
@@ -158,7 +159,7 @@ def demo(
     title = f"Who said what about {DEMO_ABOUT}" if about else "Who said what"
     _print_cut(said, WHO_SAID_COLUMNS, title, said_all if about else "claimgraph who-said")
     _print_cut(disputed, DISPUTED_COLUMNS, "Disputed claims", "claimgraph disputed")
-    meta = f"{claims.number_of_nodes()} nodes, {claims.number_of_edges()} edges"
+    meta = page_meta(claims)
     path = write_page(claims, out, "Claims in the example corpus", meta)
     click.echo(f"\nwrote {path} ({meta}): open it in a browser")
     if browser:

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from claimgraph.cli import main
 from claimgraph.cli._common import handle_errors
+from claimgraph.cli.output import render
 from claimgraph.evaluation import ArticleScore, evaluate, load_gold
 from claimgraph.evaluation.gold import shipped_gold_files
 from claimgraph.evaluation.suites import SUITES, SuiteResult, Systems, run_suite
@@ -152,6 +153,36 @@ def _articles_table(result: SuiteResult) -> Table:
     return table
 
 
+CSV_COLUMNS = ("suite", "name", "measure", "ours", "baseline", "n")
+
+
+def csv_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The JSON report in long form, one figure a row: suite, name, measure, ours, baseline, n.
+
+    Shipped gold gives each article's (and the TOTAL's) precision, recall and
+    F1 per kind and its accuracies, with ``n`` the gold count; a suite gives
+    its rows, ours beside the baseline.
+    """
+    rows: list[dict[str, Any]] = []
+    for article in [*doc.get("articles", []), *([doc["total"]] if "total" in doc else [])]:
+        for kind in ("entities", "statements", "events"):
+            score = article.get(kind) or {}
+            for measure in ("precision", "recall", "f1"):
+                rows.append(
+                    {"suite": "shipped", "name": article["name"], "measure": f"{kind} {measure}",
+                     "ours": score.get(measure), "baseline": None, "n": score.get("gold")}
+                )  # fmt: skip
+        for name, acc in (article.get("accuracy") or {}).items():
+            rows.append(
+                {"suite": "shipped", "name": article["name"], "measure": f"{name} accuracy",
+                 "ours": acc.get("value"), "baseline": None, "n": acc.get("total")}
+            )  # fmt: skip
+    for suite in doc.get("suites", []):
+        for r in suite.get("rows", []):
+            rows.append({"suite": suite["suite"], "name": "TOTAL", **r})
+    return rows
+
+
 def _run_suites(
     names: list[str], split: str | None, verbose: bool, systems: Systems
 ) -> list[SuiteResult]:
@@ -194,10 +225,10 @@ def _run_suites(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="Output format: tables to read; JSON, or CSV with one figure a row, to process.",
 )
 @click.option(
     "--details", is_flag=True, help="Also list missed, spurious and mismatched statements."
@@ -248,6 +279,7 @@ def eval_cmd(
         claimgraph eval --suite meantime
         claimgraph eval --suite realnews --split dev --format json
         claimgraph eval --suite all -v
+        claimgraph eval --format csv
     """
     doc: dict[str, Any] = {}
     scores: list[ArticleScore] = []
@@ -294,6 +326,8 @@ def eval_cmd(
         doc["suites"] = [r.to_json() for r in results]
     if fmt == "json":
         click.echo(json.dumps(doc, indent=2))
+    if fmt == "csv":
+        click.echo(render(csv_rows(doc), "csv", CSV_COLUMNS))
     if min_f1 is not None and total is not None:
         achieved = getattr(total, metric).f1
         if achieved < min_f1:

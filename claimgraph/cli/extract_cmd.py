@@ -112,7 +112,7 @@ def extract(
 ) -> None:
     """Extract who said what, when from article files, without a database.
 
-    FILES are text files with a ``date YYYY-MM-DD`` header, JSONL/CSV files,
+    FILES are text files with a `date YYYY-MM-DD` header, JSONL/CSV files,
     saved web pages (.html, .htm) or folders ("-" reads standard input). Unreadable inputs are reported on
     standard error and skipped; the exit status is then 1.
 

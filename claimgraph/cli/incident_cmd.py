@@ -40,9 +40,9 @@ class _KeyOrCommand(click.Group):
 
 @main.group(cls=_KeyOrCommand)
 def incident() -> None:
-    """Incidents: one happening told by many reports (``show KEY``, ``resolve``).
+    """Incidents: one happening told by many reports (`show KEY`, `resolve`).
 
-    ``claimgraph incident KEY`` is short for ``claimgraph incident show KEY``.
+    `claimgraph incident KEY` is short for `claimgraph incident show KEY`.
 
     Example:
 
@@ -61,8 +61,8 @@ def incident() -> None:
 def show(key: str, limit: int | None, fmt: str, **conn: Any) -> None:
     """The reports of one incident: each article's account, who claims it, and why it was merged.
 
-    KEY is the incident's key, as the ``incident`` column of ``timeline`` and
-    ``disputed`` prints it.
+    KEY is the incident's key, as the `incident` column of `timeline` and
+    `disputed` prints it.
 
     Example:
 

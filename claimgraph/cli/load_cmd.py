@@ -189,7 +189,7 @@ def load_cmd(
 ) -> None:
     """Read articles, extract who said what when, and write it to Neo4j.
 
-    PATH is a text file (optionally starting with a ``date YYYY-MM-DD`` line),
+    PATH is a text file (optionally starting with a `date YYYY-MM-DD` line),
     a .jsonl/.json/.csv file of articles, a saved web page (.html, .htm: text,
     title, date, site name and URL read from the page), a folder, or - for
     stdin. Each batch

@@ -28,6 +28,11 @@ __all__ = [
 ]
 
 FORMATS = ("table", "json", "csv")
+# Keys a reader copies into another command (`claimgraph incident KEY`), and
+# dates: never broken across lines.
+KEY_COLUMNS = frozenset({"incident", "key", "statement", "date", "said_on", "published"})
+# Columns of sentences from articles.
+PROSE_COLUMNS = frozenset({"text", "claim", "claim_a", "claim_b", "summary", "quote"})
 
 F = Callable[..., Any]
 
@@ -95,13 +100,22 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
     shown = [c for c in (columns or keys) if not rows or c in rows[0]]
     table = Table(title=title, show_lines=False, expand=False, header_style="bold")
+    width = width or _terminal_width()
+    # What was said is what a reader reads: a table with one column of it
+    # keeps a quarter of the width for it when the table must shrink.
+    prose = [c for c in shown if c in PROSE_COLUMNS]
+    keep = _prose_width(rows, shown, prose[0], width) if len(prose) == 1 else None
     for c in shown:
-        table.add_column(c, overflow="fold")
+        # a fixed width: rich's shrinking takes from the other columns first;
+        # keys stay on one line, to be copied into the next command
+        table.add_column(
+            c, overflow="fold", width=keep if c in prose else None, no_wrap=c in KEY_COLUMNS
+        )
     for r in rows:
         table.add_row(*(cell(r.get(c)) for c in shown))
     console = Console(
         file=io.StringIO(),
-        width=width or _terminal_width(),
+        width=width,
         highlight=False,
         markup=False,
         emoji=False,
@@ -113,6 +127,17 @@ def render(
     if not rows:
         text += "\n(no rows)"
     return text
+
+
+def _prose_width(rows: Sequence[dict[str, Any]], shown: list[str], prose: str, width: int) -> int:
+    """A quarter of ``width`` for the prose column, less if the others' longest words need it."""
+    others = 3 * len(shown) + 1  # borders and padding
+    for c in shown:
+        if c != prose:
+            words = [c, *(w for r in rows for w in cell(r.get(c)).split())]
+            others += max(len(w) for w in words)
+    longest = max((len(cell(r.get(prose))) for r in rows), default=0)
+    return max(10, min(width // 4, width - others, longest))
 
 
 def _terminal_width() -> int:

@@ -6,10 +6,17 @@ import json
 from typing import Any
 
 import click
+import networkx as nx
 
 from claimgraph.cli import main
-from claimgraph.cli._common import GraphTarget, handle_errors, neo4j_options, open_graph
-from claimgraph.cli.output import jsonable, render
+from claimgraph.cli._common import (
+    GraphTarget,
+    check_window,
+    handle_errors,
+    neo4j_options,
+    open_graph,
+)
+from claimgraph.cli.output import format_option, jsonable, render
 from claimgraph.graph.analysis import analyze
 from claimgraph.graph.export import EXPORT_FORMATS, claim_graph, whole_graph, write_graph
 from claimgraph.graph.timeline_data import timeline_rows
@@ -45,6 +52,7 @@ def selected_claims(
     date_to: str | None,
 ) -> Any:
     """The claim network of the selection; names resolved, dates checked."""
+    check_window(date_from, date_to)
     who_said = get_query("who-said")
     dates = who_said.bind({"from": date_from, "to": date_to})
     about_key = resolve_entity(g.driver, g.database, about).key if about else None
@@ -115,10 +123,17 @@ def viz(
             g.driver, g.database, selected_claims(g, about, speaker, date_from, date_to)
         )
     title = _describe(about, speaker, date_from, date_to)
-    drawn = fold_events(claims)  # what the page draws: one node per happening
-    meta = f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
+    meta = page_meta(claims)
     path = write_page(claims, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
+    if not claims.number_of_nodes():
+        click.echo("note: no statement matches the selection; the page is empty", err=True)
+
+
+def page_meta(claims: nx.MultiDiGraph) -> str:
+    """The node and edge counts of what the page draws (one node per happening)."""
+    drawn = fold_events(claims)
+    return f"{drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges"
 
 
 def write_timeline_page(conn: dict[str, Any], values: dict[str, Any], out: str) -> None:
@@ -130,7 +145,11 @@ def write_timeline_page(conn: dict[str, Any], values: dict[str, Any], out: str) 
         )
     claims = sum(len(r["claims"]) for r in rows)
     span = f" from {values['from'] or 'the start'} to {values['to'] or 'now'}"
-    meta = f"{len(rows)} incidents or events, {claims} claims"
+    incidents = sum(1 for r in rows if r.get("incident"))
+    parts = [f"{incidents} incidents"] if incidents else []
+    if len(rows) > incidents:
+        parts.append(f"{len(rows) - incidents} events not yet in an incident")
+    meta = ", ".join([*parts, f"{claims} claims"]) if rows else "no incidents"
     title = f"Timeline of {values['about']}" + (span if values["from"] or values["to"] else "")
     path = write_timeline(rows, out, title, meta)
     click.echo(f"wrote {path} ({meta})")
@@ -198,14 +217,7 @@ def export(
 @click.option(
     "--top", type=click.IntRange(1), default=15, show_default=True, help="How many actors to list."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="Tables to read, or JSON to process.",
-)
+@format_option
 @neo4j_options
 @handle_errors
 def analyze_cmd(
@@ -227,12 +239,19 @@ def analyze_cmd(
     \b
         claimgraph analyze
         claimgraph analyze --from 2025-06-15 --format json
+        claimgraph analyze --format csv
     """
     with open_graph(**conn) as g:
         claims = selected_claims(g, about, speaker, date_from, date_to)
     result = analyze(claims, top)
     if fmt == "json":
         click.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        # One CSV for three tables: a section column says which each row is from.
+        rows = [{"section": name, **row} for name, part in result.items() for row in part]
+        columns = list(dict.fromkeys(k for r in rows for k in r))
+        click.echo(render([{c: r.get(c) for c in columns} for r in rows], "csv"))
         return
     click.echo(
         render(

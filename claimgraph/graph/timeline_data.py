@@ -5,7 +5,8 @@ query groups by: a row that names its ``incident`` (or lists its ``events``)
 gets the claims of those accounts; a row without either gets the claims of
 the events the query grouped into it (same type, date and places, inside the
 place or actor asked about). Each claim carries its speaker's side, found by
-``viz_sides.side_of`` on the speaker, their roles and the graph's countries.
+``graph.sides`` (through ``viz_sides.sides_of``) from the speaker, their roles
+and the graph's countries when the writer stored none.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import neo4j
 import networkx as nx
 
 from claimgraph.graph.export import UNRESOLVED_PREFIX, kind_of
-from claimgraph.graph.viz_sides import side_of
+from claimgraph.graph.viz_sides import sides_of
 from claimgraph.queries import resolve_entity, run_cypher, run_query
 from claimgraph.schema.records import normalise_name
 
@@ -60,7 +61,10 @@ RETURN row.n AS row, s.id AS statement, s.said_on AS said_on, s.polarity AS pola
        coalesce(properties(s)['side_name'], properties(sp)['side_name']) AS side_name,
        COLLECT { MATCH (sp)-[:ROLE]->(o)
                  RETURN {key: o.key, name: o.name, labels: labels(o), country: o.country} } AS roles,
-       coalesce(a.title, a.id) AS article, a.outlet AS outlet, a.published AS published
+       // an untitled article by the file it came from, not its hash
+       coalesce(a.title, CASE WHEN a.source <> '' THEN last(split(a.source, '/')) END, a.id)
+         AS article,
+       a.outlet AS outlet, a.published AS published
 ORDER BY row, said_on, published, statement
 """
 
@@ -138,7 +142,7 @@ def claims_of_rows(
                 if fact and fact[field] is not None and row.get(field) is None:
                     row[field] = fact[field]
     countries = run_cypher(driver, database, _COUNTRIES, what="timeline page")
-    people = _speaker_graph(found, countries)
+    sides = sides_of(_speaker_graph(found, countries))
     for c in found:
         node = _speaker_node(c)
         out[c["row"]]["claims"].append(
@@ -149,7 +153,7 @@ def claims_of_rows(
                 "text": c["text"],
                 "cue": c["cue"],
                 "speaker": c["speaker"],
-                "side": c["side_name"] or (side_of(people, node) if node in people else None),
+                "side": c["side_name"] or sides.get(node),
                 "article": c["article"],
                 "outlet": c["outlet"],
                 "published": c["published"],
@@ -165,7 +169,7 @@ def _speaker_node(c: dict[str, Any]) -> str:
 
 
 def _speaker_graph(found: list[dict[str, Any]], countries: list[dict[str, Any]]) -> nx.MultiDiGraph:
-    """Speakers, what they hold roles in and the graph's countries: what ``side_of`` reads."""
+    """Speakers, what they hold roles in and the graph's countries: what ``sides_of`` reads."""
     g = nx.MultiDiGraph(countries=[(c["name"], c["country"]) for c in countries if c["name"]])
     for c in found:
         node = _speaker_node(c)

@@ -196,7 +196,15 @@ def _figure(rows: list[dict[str, Any]]) -> go.Figure:
     return fig
 
 
+EMPTY_NOTE = (
+    "Nothing in this range: no incident or claimed event involves it. "
+    "Widen --from/--to, or see who-said for what was said about it."
+)
+
+
 def _claims_list(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return f'<p class="empty">{_e(EMPTY_NOTE)}</p>'
     out = []
     for i, r in enumerate(rows):
         claims = r.get("claims") or []

@@ -66,6 +66,9 @@ def with_details(
             for field in _ACTOR_FIELDS:
                 if props.get(field) not in (None, "") and field not in node:
                     node[field] = props[field]
+            # the entity's own kind ("ministry", "militia"): sides.py reads it
+            if props.get("kind") and "entity_kind" not in node:
+                node["entity_kind"] = props["kind"]
     # Sides by name stem need every country, not only those in the selection.
     claims.graph["countries"] = [
         (r["name"], r["country"])

@@ -64,9 +64,9 @@ def happening_label(
     what = str(kind or "event")
     if mode:
         what += f" ({mode})"
-    where = ", ".join(places[:2]) + (" +" if len(places) > 2 else "")
-    when = _window_text(lo, hi)
-    return f"{what}\n{where} \u00b7 {when}" if where else f"{what}\n{when}"
+    # Say how many more places, and that none is known, rather than leave a gap.
+    where = ", ".join(places[:2]) + (f" +{len(places) - 2}" if len(places) > 2 else "")
+    return f"{what}\n{where or 'place unknown'} \u00b7 {_window_text(lo, hi)}"
 
 
 def _group_key(claims: nx.MultiDiGraph, n: str, d: dict[str, Any]) -> tuple[Any, ...]:

@@ -1,27 +1,28 @@
-"""Sides on the graph page: which country or armed group each actor speaks or acts for.
+"""Sides on the pages: which country or armed group each actor speaks or acts for.
 
 A side colours a node, so a reader sees at a glance that the two ministries
 accusing each other are on opposite sides and that a spokesman is on his
-ministry's. ``side_of`` is deliberately small, in order of trust:
+ministry's. The pages do not decide sides themselves; ``graph.sides`` does,
+once, for the writer and for them:
 
-1. a side stored on the node (``side_name``/``side``, when the writer sets one);
-2. a country is its own side;
-3. a ``country`` code (ISO 3166 alpha-3), named after the graph's country with
-   that code, else pycountry's name, else the code itself;
-4. a person's ROLE edges: the side of what they hold a role in;
-5. the name's stem: "Kestrian Defence Ministry" is on Kestria's side.
+1. the side the writer stored on the node (``side_name``), which
+   ``sides.entity_sides`` found in the article the actor came from;
+2. otherwise ``sides.entity_sides`` over what the page holds: the actors,
+   their ROLE edges and the database's countries (``graph.graph["countries"]``),
+   read back as one article's records.
 
 Places and events have no side: a town is fought over, it does not speak.
 """
 
 from __future__ import annotations
 
-import re
-
 import networkx as nx
-import pycountry
 
-__all__ = ["SIDE_PALETTE", "NO_SIDE_COLOR", "side_of", "sides_of", "side_colors"]
+from claimgraph.graph.sides import entity_sides
+from claimgraph.schema.records import Article, ArticleRecords, Entity, Role
+from claimgraph.schema.values import SECTORS
+
+__all__ = ["ACTOR_KINDS", "SIDE_PALETTE", "NO_SIDE_COLOR", "side_of", "sides_of", "side_colors"]
 
 # Colour-blind-safe hues (Tableau 10 without the grey), one per side in order.
 SIDE_PALETTE = (
@@ -37,95 +38,88 @@ SIDE_PALETTE = (
 )
 NO_SIDE_COLOR = "#d9d9d9"
 ACTOR_KINDS = ("Person", "Organization", "Country", "Source")
-_WORD = re.compile(r"[^\W\d_]+")
-# Words of country names that say nothing about which country.
-_NOT_NAMES = frozenset({"republic", "federation", "kingdom", "united", "states", "people"})
-# Sectors and name words of an armed group, which no country's name claims.
-_ARMED = frozenset({"military", "rebel", "rebels", "militia", "insurgents", "armed group"})
-_ARMED_WORDS = frozenset({"militia", "rebels", "brigade", "brigades", "insurgents", "guerrillas"})
-_ARMED_WORDS |= {"force", "forces", "front", "army", "battalion"}
+# Page node kinds read as entities. A Source is a speaker no entity was found
+# for ("a Varossan officer"): read as a person whose title is that description.
+_ENTITY_KINDS = ("Person", "Organization", "Country", "Place", "Source")
+_COUNTRY_PREFIX = "country:"
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in _WORD.findall(name.lower()) if len(w) >= 4 and w not in _NOT_NAMES]
+def _entity(node: str, d: dict[str, object]) -> Entity:
+    kind = str(d.get("kind"))
+    sector = d.get("sector")
+    country = d.get("country")
+    if kind == "Source":
+        name = str(d.get("label") or node)
+        return Entity(id=node, name=name, type="Person", key=node, roles=[Role(title=name)])
+    return Entity(
+        id=node,
+        name=str(d.get("label") or node),
+        type="Organization" if kind == "Organization" else kind if kind == "Person" else "Place",
+        kind="country" if kind == "Country" else _str(d.get("entity_kind")),
+        key=node,
+        is_actor=kind == "Country",
+        country=country if isinstance(country, str) and country else None,
+        # an unknown sector would fail the record's own check; it tells no side anyway
+        sector=sector if sector in SECTORS else None,
+    )
 
 
-def _names_country(word: str, country_word: str) -> bool:
-    # A demonym drops or changes the last letters: "Kestrian" names "Kestria".
-    n = 0
-    for a, b in zip(word, country_word, strict=False):
-        if a != b:
-            break
-        n += 1
-    return n >= max(4, len(country_word) - 2)
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
-def _countries(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """(name, code) of the countries in ``graph``, then of those listed in
-    ``graph.graph["countries"]`` (the whole database's, when the caller read them)."""
-    out = [
-        (str(d.get("label") or n), str(d.get("country") or ""))
-        for n, d in graph.nodes(data=True)
-        if d.get("kind") == "Country"
-    ]
-    out += [(str(name), str(code or "")) for name, code in graph.graph.get("countries", [])]
+def _records(graph: nx.MultiDiGraph) -> list[Entity]:
+    """The page's entities as one article's records, roles from its ROLE edges."""
+    entities = {
+        n: _entity(n, d) for n, d in graph.nodes(data=True) if d.get("kind") in _ENTITY_KINDS
+    }
+    for u, v, e in graph.edges(data=True):
+        if e.get("kind") == "role" and u in entities and v in entities:
+            title = str(e.get("label") or "")
+            entities[u].roles.append(Role(title="" if title == "role" else title, of=v))
+    # Countries of the whole database: a ministry's name stem finds them
+    # even when the country itself is not on the page.
+    keys = {e.key for e in entities.values()}
+    names = {e.name for e in entities.values() if e.is_actor}
+    for name, code in graph.graph.get("countries", []):
+        if name and name not in names:
+            cid = _COUNTRY_PREFIX + str(name)
+            if cid not in keys:
+                entities[cid] = Entity(
+                    id=cid, name=str(name), type="Place", kind="country", is_actor=True,
+                    country=_str(code), key=cid,
+                )  # fmt: skip
+    return list(entities.values())
+
+
+def sides_of(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Every actor node that has a side, with its side's name.
+
+    Example:
+
+        sides_of(claims)["org:kestrian-defence-ministry"]  # 'Kestria'
+    """
+    found = entity_sides(ArticleRecords(article=Article(id="page"), entities=_records(graph)))
+    out: dict[str, str] = {}
+    for n, d in graph.nodes(data=True):
+        if d.get("kind") not in ACTOR_KINDS:
+            continue
+        stored = d.get("side_name")
+        if isinstance(stored, str) and stored:
+            out[n] = stored
+        elif n in found:
+            out[n] = found[n].name
     return out
 
 
-def _code_name(graph: nx.MultiDiGraph, code: str) -> str:
-    for name, c in _countries(graph):
-        if c.upper() == code.upper():
-            return name
-    found = pycountry.countries.get(alpha_3=code.upper())
-    return str(getattr(found, "name", code.upper()))
-
-
-def side_of(graph: nx.MultiDiGraph, node: str, _depth: int = 0) -> str | None:
+def side_of(graph: nx.MultiDiGraph, node: str) -> str | None:
     """The name of the side ``node`` is on, or None when nothing tells.
 
     Example:
 
         side_of(claims, "org:kestrian-defence-ministry")  # 'Kestria'
     """
-    d = graph.nodes[node]
-    kind = d.get("kind")
-    if kind not in ACTOR_KINDS:
-        return None
-    # The writer stores the side's key in ``side`` and its name in ``side_name``.
-    stored = d.get("side_name") or d.get("side")
-    if isinstance(stored, str) and stored and (d.get("side_name") or ":" not in stored):
-        return stored
-    if kind == "Country":
-        return str(d.get("label") or node)
-    code = d.get("country")
-    if isinstance(code, str) and code:
-        return _code_name(graph, code)
-    if kind == "Person" and _depth < 3:
-        for _, target, e in graph.out_edges(node, data=True):
-            if e.get("kind") == "role":
-                side = side_of(graph, target, _depth + 1)
-                if side:
-                    return side
-    words = _words(str(d.get("label") or ""))
-    for name, _ in _countries(graph):
-        for cw in _words(name):
-            if any(_names_country(w, cw) for w in words):
-                return name
-    if kind == "Organization" and (
-        str(d.get("sector") or "").lower() in _ARMED or _ARMED_WORDS & set(words)
-    ):
-        return str(d.get("label") or node)  # an armed group is a side of its own
-    return None
-
-
-def sides_of(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Every actor node that has a side, with its side's name."""
-    out = {}
-    for n in graph.nodes:
-        side = side_of(graph, n)
-        if side:
-            out[n] = side
-    return out
+    return sides_of(graph).get(node)
 
 
 def side_colors(sides: dict[str, str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ incident's claims, the hostile text is shown as text, and nothing is fetched.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,10 @@ def timeline_page(neo4j_target, tmp_path_factory) -> Path:  # type: ignore[no-un
     )
     assert result.exit_code == 0, result.output
     assert f"wrote {page}" in result.output
+    # the summary counts incidents apart from events no incident holds yet
+    assert re.search(
+        r"\(\d+ incidents(, \d+ events not yet in an incident)?, \d+ claims\)", result.output
+    )
     return page
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -98,6 +100,27 @@ def test_viz_selection_and_errors(seeded_graph: Any, tmp_path: Path) -> None:
     assert "Sugovushan" in page and "Goradiz" not in page
     missing = cli(seeded_graph, "viz", "--about", "Atlantis", "--out", str(out))
     assert missing.exit_code != 0 and "Atlantis" in missing.output
+    typo = cli(seeded_graph, "viz", "--about", "Madagis", "--out", str(out))
+    assert typo.exit_code == 1 and "did you mean Madagiz?" in typo.output
+    empty = cli(seeded_graph, "viz", "--from", "2030-01-01", "--out", str(out))
+    assert empty.exit_code == 0 and "(0 nodes, 0 edges)" in empty.stdout
+    assert "no statement matches the selection" in empty.stderr
+    full = cli(seeded_graph, "viz", "--out", str(out))
+    assert "no statement matches" not in full.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["viz", "--out", "x.html"], ["export", "--out", "x.json"], ["analyze"]]
+)
+def test_from_later_than_to_is_the_same_error_as_the_queries(
+    seeded_graph: Any, command: list[str], tmp_path: Path
+) -> None:
+    args = [a if a.startswith("-") or "." not in a else str(tmp_path / a) for a in command]
+    result = cli(seeded_graph, *args, "--from", "2020-10-05", "--to", "2020-10-01")
+    assert result.exit_code == 1
+    expected = "Error: --from 2020-10-05 is later than --to 2020-10-01: no date can match"
+    assert result.output.strip() == expected
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.json").exists()
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
@@ -144,3 +167,8 @@ def test_analyze_table_and_json(seeded_graph: Any) -> None:
     assert talks[("Artsrun Hovhannisian", "Stepanakert")] == 2
     table = cli(seeded_graph, "analyze", "--top", "3")
     assert "Most central actors and places" in table.output and "Communities" in table.output
+    rows = list(csv.DictReader(io.StringIO(cli(seeded_graph, "analyze", "--format", "csv").output)))
+    # the CSV holds the JSON's three tables, each row named by its section
+    assert [sum(r["section"] == s for r in rows) for s in data] == [len(v) for v in data.values()]
+    csv_talks = {(r["speaker"], r["about"]): r["statements"] for r in rows if r["speaker"]}
+    assert csv_talks[("Artsrun Hovhannisian", "Stepanakert")] == "2"

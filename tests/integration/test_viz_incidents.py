@@ -32,12 +32,12 @@ def _account(n: int, speaker: str, polarity: str, day: date) -> ArticleRecords:
     text = f"Report {n}: the {speaker} spoke about the shelling of Dravik."
     art = Article(
         id=f"inc-viz-{n}",
-        title=f"Report {n}",
+        title=f"Report {n}" if n == 1 else None,  # the second is an untitled text file
         published=D15,
         outlet=f"Wire {n}",
         text=text,
         sha256=sha256_of(text),
-        source=f"inc.jsonl:{n}",
+        source=f"/feeds/inc-{n}.txt",
     )
     entities = [
         Entity("p0", speaker, "Organization", kind="ministry"),
@@ -138,6 +138,8 @@ def test_the_timeline_page_gets_the_claims_of_an_incident_row(incident_graph: An
         ("Kestrian Defence Ministry", "denies", "Kestria"),
         ("Varossan Defence Ministry", "asserts", "Varossa"),
     ]
+    # an untitled article is named by its file, not by its hash id
+    assert sorted(c["article"] for c in incident) == ["Report 1", "inc-2.txt"]
     # without an incident key, the row's own grouping: the account dated the 15th
     assert [c["polarity"] for c in out[1]["claims"]] == ["denies"]
     # the incident's own place, mode and reports reach the row

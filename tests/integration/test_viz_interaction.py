@@ -68,13 +68,17 @@ def browser() -> Any:
 
 
 def requested_urls(driver: Any) -> list[str]:
-    """http(s) URLs the page asked for since the last call, from the performance log."""
+    """URLs the page asked for since the last call that are not the page's own file.
+
+    Anything but ``file:`` (the page itself) and inline ``data:`` counts: a
+    request that leaves the file, to the network or elsewhere, is a leak.
+    """
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if url.startswith(("http:", "https:", "ws:", "wss:")):
+            if not url.startswith(("file:", "data:")):
                 urls.append(url)
     return urls
 

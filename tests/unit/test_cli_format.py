@@ -18,6 +18,9 @@ ROW_COMMANDS = (
     ("queries",),
     ("cypher",),
     ("stats",),
+    ("analyze",),
+    ("incident", "show"),
+    ("eval",),
     ("schema", "show"),
     ("server", "status"),
 )
@@ -61,3 +64,28 @@ def test_a_format_that_does_not_exist_is_refused_in_one_usage_error() -> None:
     result = CliRunner().invoke(main, ["stats", "--format", "xml"])
     assert result.exit_code == 2
     assert "'xml' is not one of 'table', 'json', 'csv'" in result.output
+
+
+def test_a_table_keeps_room_for_what_was_said_and_keys_on_one_line() -> None:
+    from claimgraph.cli.output import render
+
+    said = "the bridge at the northern checkpoint was hit by artillery fire overnight " * 3
+    rows = [
+        {
+            "speaker": "Ministry of Defence of the Republic of Varossa",
+            "role": "spokeswoman, Varossan Defence Ministry",
+            "said_on": "2025-06-14",
+            "text": said.strip(),
+            "via": "Kestrian Broadcasting Corporation",
+            "incident": "incident:004c7a833efe4f1c:ev2",
+        }
+    ]
+    lines = render(rows, "table", width=160).splitlines()
+    assert max(len(line) for line in lines) <= 160  # nothing cropped
+    cells = [line.split("\u2502") for line in lines if line.startswith("\u2502")]
+    # the text keeps a quarter of the width (plus padding); without it rich shares
+    # the width out evenly and the sentence gets the same 20-odd columns as a name
+    assert min(len(c[4]) for c in cells) == 160 // 4 + 2, lines
+    assert any("incident:004c7a833efe4f1c:ev2" in line for line in lines)  # a key unbroken
+    narrow = render(rows, "table", width=100).splitlines()
+    assert max(len(line) for line in narrow) <= 100  # the others' words still fit

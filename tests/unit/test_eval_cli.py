@@ -83,3 +83,26 @@ def test_realnews_suite_json_and_table(monkeypatch: pytest.MonkeyPatch) -> None:
     table = CliRunner().invoke(main, ["eval", "--suite", "realnews"])
     assert table.exit_code == 0, table.output
     assert "baseline" in table.output and "dev: speaker right" in table.output
+
+
+def test_csv_holds_the_json_figures_one_a_row() -> None:
+    import csv
+    import io
+
+    gold = str(Path(__file__).resolve().parents[2] / "claimgraph/data/gold/02_kestria-denies.json")
+    as_json = json.loads(CliRunner().invoke(main, ["eval", gold, "--format", "json"]).output)
+    result = CliRunner().invoke(main, ["eval", gold, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["suite", "name", "measure", "ours", "baseline", "n"]
+    total = {r["measure"]: r for r in rows if r["name"] == "TOTAL"}
+    statements = as_json["total"]["statements"]
+    assert float(total["statements f1"]["ours"]) == statements["f1"]
+    assert int(total["statements recall"]["n"]) == statements["gold"]
+    assert (
+        float(total["polarity accuracy"]["ours"])
+        == as_json["total"]["accuracy"]["polarity"]["value"]
+    )
+    # one row per article figure: 9 scores and the accuracies, for the article and the total
+    per_article = 9 + len(as_json["total"]["accuracy"])
+    assert len(rows) == 2 * per_article

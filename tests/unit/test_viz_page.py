@@ -189,3 +189,9 @@ def test_analysis_measures() -> None:
         ("Speaker x", "Ministry x"),
         ("Speaker x", "Town x"),
     }
+
+
+def test_an_empty_selection_says_so_on_the_page() -> None:
+    page = render_page(nx.MultiDiGraph(), "Claims from 2025-07-01 to now")
+    assert '"nodes": []' in page
+    assert "No claims in this selection: widen --from/--to" in page

@@ -138,3 +138,7 @@ def test_page_is_self_contained() -> None:
 def test_no_rows_still_make_a_page() -> None:
     page = render_timeline([], "Timeline of nowhere")
     assert "Timeline of nowhere" in page and figure_of(page)["data"]
+    # the page says why it is empty, and hides the empty axes rather than show the year 2000
+    assert 'class="empty">Nothing in this range' in page
+    assert all(not t.get("x") for t in figure_of(page)["data"])
+    assert 'chart.style.display = "none"' in page
