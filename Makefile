@@ -30,7 +30,7 @@ integration: install
 test: lint
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
 	  || command -v google-chrome >/dev/null 2>&1 \
-	  || echo "note: no Chromium found: the browser tests will skip (apt-get install chromium)"
+	  || echo "note: no Chromium found: the browser tests will skip (apt-get install chromium chromium-driver)"
 	$(BIN)/pytest tests
 
 bench: install
