@@ -197,7 +197,7 @@ def test_incident_command_explains_the_merge(incident_graph: Any) -> None:
     from claimgraph.cli import main
 
     key = incident_of(incident_graph, "inc-test-a:e1")
-    env = incident_graph.env()
+    env = {**incident_graph.env(), "COLUMNS": "300"}  # no wrapping inside the reasons
     shown = CliRunner().invoke(main, ["incident", key], env=env, catch_exceptions=False)
     assert shown.exit_code == 0, shown.output
     assert "ASSAULT at Dravik on 2025-06-14" in shown.output

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.integration
 
 
 def cli(target: Any, *args: str) -> Any:
-    return CliRunner().invoke(main, list(args), env=target.env(), catch_exceptions=False)
+    # A wide terminal: these tests read what the table holds, not how it wraps.
+    env = {**target.env(), "COLUMNS": "300"}
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
 
 def test_who_said_json_rows(seeded_graph: Any) -> None:
