@@ -35,6 +35,7 @@ from claimgraph.graph.bulk_import_columns import (
     row_encoder,
 )
 from claimgraph.graph.writer_rows import ArticleRows, article_rows
+from claimgraph.schema.model import MODEL, DataModel
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -90,6 +91,21 @@ def file_columns(key: FileKey) -> list[Column]:
     if kind == "event":
         return EVENT_COLUMNS + [Column(n, "long") for n in what]
     return REL_COLUMNS[what]
+
+
+def _merging(model: DataModel) -> dict[str, tuple[tuple[str, ...], bool] | None]:
+    """Type -> (identity properties, later rows set the others), or None if shared across articles."""
+    out: dict[str, tuple[tuple[str, ...], bool] | None] = {}
+    for rel in model.relationships:
+        if model.shared(rel):
+            out[rel.type] = None
+        else:
+            setting = rel.created and any(p.name not in rel.identity for p in rel.properties)
+            out[rel.type] = (rel.identity, setting)
+    return out
+
+
+_MERGING = _merging(MODEL)
 
 
 class EncodedArticle:
@@ -151,30 +167,28 @@ def encode_article(rows: ArticleRows, loaded_at: datetime) -> EncodedArticle:
         counts: dict[str, Any] = ev["counts"]
         lines(("event", tuple(sorted(counts)))).add({**ev["props"], **counts})
     global_edges: list[tuple[str, dict[str, Any]]] = []
-    roles: dict[tuple[Any, ...], dict[str, Any]] = {}
-    seen: set[tuple[str, str, str]] = set()
     for (type_, _start, _end), edge_rows in rows.edges.items():
-        if type_ in ("IN", "RENAMED"):
+        how = _MERGING[type_]
+        if how is None:  # merged across articles, later (bulk_import_csv)
             global_edges.extend((type_, edge) for edge in edge_rows)
             continue
-        if type_ == "ROLE":
-            for edge in edge_rows:
-                ident = (type_, edge["from"], edge["to"], edge["title"], edge["article"])
-                if ident in roles:
-                    roles[ident].update(edge)  # SET r.since = row.since: the last row wins
-                else:
-                    roles[ident] = dict(edge)
-            continue
-        # Relationships between the same two nodes merge into one (MERGE).
-        add = lines(("rel", type_)).add
+        identity, setting = how
+        # Relationships with the same ends (and identity) are one: the writer's
+        # MERGE, or its CREATE of rows it deduplicated.
+        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
         for edge in edge_rows:
-            ident3 = (type_, edge["from"], edge["to"])
-            if ident3 not in seen:
-                seen.add(ident3)
-                add(edge)
-    if roles:
-        add = lines(("rel", "ROLE")).add
-        for edge in roles.values():
+            ident = (
+                (edge["from"], edge["to"], *[edge[p] for p in identity])
+                if identity
+                else (edge["from"], edge["to"])
+            )
+            known = merged.get(ident)
+            if known is None:
+                merged[ident] = dict(edge) if setting else edge
+            elif setting:
+                known.update(edge)  # SET r.since = row.since: the last row wins
+        add = lines(("rel", type_)).add
+        for edge in merged.values():
             add(edge)
     return EncodedArticle(rows, {k: v.done() for k, v in out.items()}, global_edges)
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.values import (
     ACTS,
     MODES,
@@ -21,6 +22,10 @@ from claimgraph.schema.values import (
 )
 
 __all__ = ["Event", "Statement", "TimeExpression"]
+
+# The node properties taken from each record as they are (the data model's).
+_STATEMENT_FIELDS = MODEL.node("Statement").record_fields
+_EVENT_FIELDS = MODEL.node("Event").record_fields
 
 
 def _offset(value: Any, what: str) -> int | None:
@@ -127,24 +132,8 @@ class Statement:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "quote": self.quote,
-            "cue": self.cue,
-            "mode": self.mode,
-            "said_on": self.said_on,
-            "said_on_precision": self.said_on_precision,
-            "said_on_anchor": self.said_on_anchor,
-            "said_on_value": self.said_on_value,
-            "polarity": self.polarity,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "by_outlet": self.by_outlet,
-            "speaker_name": self.speaker_name,
-            "act": self.act,
-        }
+        """The statement node's properties that come from the record (``schema.model``)."""
+        return {name: getattr(self, name) for name in _STATEMENT_FIELDS}
 
 
 @dataclass
@@ -208,22 +197,14 @@ class Event:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "summary": self.summary,
-            "date": self.date,
-            "date_end": self.date_end,
-            "precision": self.precision,
-            "date_anchor": self.date_anchor,
-            "date_value": self.date_value,
-            # Neo4j properties cannot hold maps: each count becomes its own
-            # property (``count_killed``), set with ``SET e += row.counts``.
-            "counts": {
-                f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()
-            },
+        """The event node's properties that come from the record, and its counts."""
+        params = {name: getattr(self, name) for name in _EVENT_FIELDS}
+        # Neo4j properties cannot hold maps: each count becomes its own
+        # property (``count_killed``), set with ``SET e += row.counts``.
+        params["counts"] = {
+            f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()
         }
+        return params
 
 
 @dataclass

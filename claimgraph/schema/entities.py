@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.values import (
     ENTITY_TYPES,
     SECTORS,
@@ -19,6 +20,10 @@ from claimgraph.schema.values import (
 )
 
 __all__ = ["Article", "Entity", "Renaming", "Role"]
+
+# The node properties taken from each record as they are (the data model's).
+_ARTICLE_FIELDS = MODEL.node("Article").record_fields
+_ENTITY_FIELDS = MODEL.entity.record_fields
 
 
 @dataclass
@@ -63,15 +68,8 @@ class Article:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published": self.published,
-            "outlet": self.outlet,
-            "url": self.url,
-            "sha256": self.sha256,
-            "source": self.source,
-        }
+        """The article node's properties that come from the record (``schema.model``)."""
+        return {name: getattr(self, name) for name in _ARTICLE_FIELDS}
 
 
 @dataclass
@@ -210,14 +208,7 @@ class Entity:
         return ["Actor", self.type]
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "kind": self.kind,
-            "aliases": sorted({self.name, *self.aliases}),
-            "country": self.country,
-            "sector": self.sector,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonames_id": self.geonames_id,
-        }
+        """The entity node's properties that come from the record; its name is one of its aliases."""
+        params = {name: getattr(self, name) for name in _ENTITY_FIELDS}
+        params["aliases"] = sorted({self.name, *self.aliases})
+        return params
