@@ -14,9 +14,9 @@ from claimgraph.schema.values import (
     POLARITIES,
     choice,
     ints,
-    iso,
     parse_date,
     precision,
+    record_json,
     require,
     strs,
 )
@@ -79,29 +79,7 @@ class Statement:
             choice(self.act, ACTS, f"statement {self.id} act")
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "speaker": self.speaker,
-            "speaker_name": self.speaker_name,
-            "cue": self.cue,
-            "mode": self.mode,
-            "text": self.text,
-            "quote": self.quote,
-            "said_on": iso(self.said_on),
-            "said_on_precision": self.said_on_precision,
-            "said_on_anchor": self.said_on_anchor,
-            "said_on_value": self.said_on_value,
-            "via": list(self.via),
-            "about": list(self.about),
-            "polarity": self.polarity,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "by_outlet": self.by_outlet,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "act": self.act,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Statement:
@@ -158,22 +136,7 @@ class Event:
     mode: str | None = None  # PLOVER mode: heavy-weapons, aerial, drone, firearms, arrest, ...
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "summary": self.summary,
-            "date": iso(self.date),
-            "date_end": iso(self.date_end),
-            "precision": self.precision,
-            "date_anchor": self.date_anchor,
-            "date_value": self.date_value,
-            "agents": list(self.agents),
-            "targets": list(self.targets),
-            "places": list(self.places),
-            "counts": dict(self.counts),
-            "claimed_by": list(self.claimed_by),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
@@ -221,16 +184,7 @@ class TimeExpression:
     timeml: str | None = None  # ISO-TimeML value: 2012-SU, 2013-03-22TAF, P5Y, PRESENT_REF
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "precision": self.precision,
-            "anchor": self.anchor,
-            "type": self.type,
-            "timeml": self.timeml,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TimeExpression:

@@ -12,9 +12,9 @@ from claimgraph.schema.values import (
     SECTORS,
     choice,
     entity_key,
-    iso,
     parse_date,
     parse_datetime,
+    record_json,
     require,
     strs,
 )
@@ -41,17 +41,7 @@ class Article:
     loaded_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published": iso(self.published),
-            "outlet": self.outlet,
-            "url": self.url,
-            "sha256": self.sha256,
-            "source": self.source,
-            "text": self.text,
-            "loaded_at": iso(self.loaded_at),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:
@@ -82,12 +72,7 @@ class Role:
     until: date | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "of": self.of,
-            "since": iso(self.since),
-            "until": iso(self.until),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Role:
@@ -108,7 +93,7 @@ class Renaming:
     by: str | None = None  # entity id of who renamed it
 
     def to_json(self) -> dict[str, Any]:
-        return {"to": self.to, "on": iso(self.on), "by": self.by}
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Renaming:
@@ -151,23 +136,7 @@ class Entity:
             self.key = entity_key(self.type, self.name, gid)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "key": self.key,
-            "is_actor": self.is_actor,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonames_id": self.geonames_id,
-            "part_of": self.part_of,
-            "roles": [r.to_json() for r in self.roles],
-            "renamed": [r.to_json() for r in self.renamed],
-            "sector": self.sector,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entity:
