@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from claimgraph.schema.model import MODEL
@@ -25,7 +26,9 @@ __all__ = ["Event", "Statement", "TimeExpression"]
 
 # The node properties taken from each record as they are (the data model's).
 _STATEMENT_FIELDS = MODEL.node("Statement").record_fields
+_STATEMENT_VALUES = attrgetter(*_STATEMENT_FIELDS)
 _EVENT_FIELDS = MODEL.node("Event").record_fields
+_EVENT_VALUES = attrgetter(*_EVENT_FIELDS)
 
 
 def _offset(value: Any, what: str) -> int | None:
@@ -111,7 +114,7 @@ class Statement:
 
     def to_params(self) -> dict[str, Any]:
         """The statement node's properties that come from the record (``schema.model``)."""
-        return {name: getattr(self, name) for name in _STATEMENT_FIELDS}
+        return dict(zip(_STATEMENT_FIELDS, _STATEMENT_VALUES(self), strict=True))
 
 
 @dataclass
@@ -161,7 +164,7 @@ class Event:
 
     def to_params(self) -> dict[str, Any]:
         """The event node's properties that come from the record, and its counts."""
-        params = {name: getattr(self, name) for name in _EVENT_FIELDS}
+        params = dict(zip(_EVENT_FIELDS, _EVENT_VALUES(self), strict=True))
         # Neo4j properties cannot hold maps: each count becomes its own
         # property (``count_killed``), set with ``SET e += row.counts``.
         params["counts"] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from claimgraph.schema.model import MODEL
@@ -23,7 +24,9 @@ __all__ = ["Article", "Entity", "Renaming", "Role"]
 
 # The node properties taken from each record as they are (the data model's).
 _ARTICLE_FIELDS = MODEL.node("Article").record_fields
+_ARTICLE_VALUES = attrgetter(*_ARTICLE_FIELDS)
 _ENTITY_FIELDS = MODEL.entity.record_fields
+_ENTITY_VALUES = attrgetter(*_ENTITY_FIELDS)
 
 
 @dataclass
@@ -59,7 +62,7 @@ class Article:
 
     def to_params(self) -> dict[str, Any]:
         """The article node's properties that come from the record (``schema.model``)."""
-        return {name: getattr(self, name) for name in _ARTICLE_FIELDS}
+        return dict(zip(_ARTICLE_FIELDS, _ARTICLE_VALUES(self), strict=True))
 
 
 @dataclass
@@ -178,6 +181,6 @@ class Entity:
 
     def to_params(self) -> dict[str, Any]:
         """The entity node's properties that come from the record; its name is one of its aliases."""
-        params = {name: getattr(self, name) for name in _ENTITY_FIELDS}
+        params = dict(zip(_ENTITY_FIELDS, _ENTITY_VALUES(self), strict=True))
         params["aliases"] = sorted({self.name, *self.aliases})
         return params

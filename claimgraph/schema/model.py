@@ -117,6 +117,10 @@ class DataModel:
     entity_merge_plan: tuple[tuple[str, str, tuple[str, ...]], ...] = field(
         init=False, repr=False, compare=False
     )
+    entity_fills: tuple[tuple[str, tuple[str, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    entity_lists: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_label", {n.label: n for n in self.nodes})
@@ -129,6 +133,9 @@ class DataModel:
             if p.merge in (FILL, APPEND) and p.with_ is None
         )
         object.__setattr__(self, "entity_merge_plan", plan)
+        fills = tuple((name, companions) for merge, name, companions in plan if merge == FILL)
+        object.__setattr__(self, "entity_fills", fills)
+        object.__setattr__(self, "entity_lists", tuple(n for m, n, _ in plan if m == APPEND))
 
     def _check(self) -> None:
         for rel in self.relationships:
@@ -224,9 +231,8 @@ class DataModel:
 def new_entity(row: Mapping[str, Any], model: DataModel | None = None) -> dict[str, Any]:
     """An entity node's properties as the first row of its key leaves them (lists copied)."""
     node = dict(row)
-    for p in (model or MODEL).entity.properties:
-        if p.merge == APPEND:
-            node[p.name] = list(row.get(p.name) or ())
+    for name in (model or MODEL).entity_lists:
+        node[name] = list(row.get(name) or ())
     return node
 
 
@@ -239,15 +245,16 @@ def fill_entity(
     the node has none (those filled ``with_`` another go along with it);
     ``append`` lists gain the values they lack, in order.
     """
-    for merge, name, companions in (model or MODEL).entity_merge_plan:
-        if merge == FILL:
-            if node.get(name) is None and row.get(name) is not None:
-                node[name] = row[name]
-                for other in companions:
-                    node[other] = row.get(other)
-        else:
-            have = node.setdefault(name, [])
-            have.extend(x for x in row.get(name) or () if x not in have)
+    model = model or MODEL
+    get = node.get
+    for name, companions in model.entity_fills:
+        if get(name) is None and (value := row.get(name)) is not None:
+            node[name] = value
+            for other in companions:
+                node[other] = row.get(other)
+    for name in model.entity_lists:
+        have = node.setdefault(name, [])
+        have.extend(x for x in row.get(name) or () if x not in have)
 
 
 def kind_of(labels: Iterable[str]) -> str:
