@@ -9,7 +9,7 @@ raises ``RecordError``.
 from __future__ import annotations
 
 from claimgraph.errors import RecordError
-from claimgraph.schema.model import APPEND, FILL, FIRST, MODEL, DataModel, Relationship
+from claimgraph.schema.model import FIRST, MODEL, DataModel, Relationship
 
 __all__ = [
     "CREATED_TYPES",
@@ -90,21 +90,19 @@ def _entity_template(model: DataModel, labels: tuple[str, ...]) -> str:
     props = model.entity.properties
     key = model.node(labels[0]).key
     first = ", ".join(f"n.{p.name} = row.{p.name}" for p in props if p.merge == FIRST)
-    appended = [p.name for p in props if p.merge == APPEND]
     news = "".join(
         f",\n     [x IN row.{name} WHERE NOT x IN coalesce(n.{name}, [])] AS new_{name}"
-        for name in appended
+        for name in model.entity_lists
     )
     sets = []
-    for merge, name, companions in model.entity_merge_plan:
-        if merge == FILL:
-            filled = ", ".join(f"{n}: row.{n}" for n in (name, *companions))
-            sets.append(f"n += CASE WHEN n.{name} IS NULL THEN {{{filled}}} ELSE {{}} END")
-        else:
-            sets.append(
-                f"n += CASE WHEN size(new_{name}) = 0 THEN {{}}\n"
-                f"              ELSE {{{name}: coalesce(n.{name}, []) + new_{name}}} END"
-            )
+    for name, companions in model.entity_fills:
+        filled = ", ".join(f"{n}: row.{n}" for n in (name, *companions))
+        sets.append(f"n += CASE WHEN n.{name} IS NULL THEN {{{filled}}} ELSE {{}} END")
+    for name in model.entity_lists:
+        sets.append(
+            f"n += CASE WHEN size(new_{name}) = 0 THEN {{}}\n"
+            f"              ELSE {{{name}: coalesce(n.{name}, []) + new_{name}}} END"
+        )
     extra = "".join(f"n:{label}, " for label in labels[1:])
     return (
         f"\nUNWIND $rows AS row\nMERGE (n:{labels[0]} {{{key}: row.{key}}})\n"

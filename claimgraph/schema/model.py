@@ -112,30 +112,22 @@ class DataModel:
     relationships: tuple[Relationship, ...]
     entity_labels: tuple[str, ...] = ("Actor", "Place")
     _by_label: dict[str, NodeType] = field(init=False, repr=False, compare=False)
-    _by_type: dict[str, Relationship] = field(init=False, repr=False, compare=False)
-    # (merge, property, properties filled along with it) for what a later row may change
-    entity_merge_plan: tuple[tuple[str, str, tuple[str, ...]], ...] = field(
-        init=False, repr=False, compare=False
-    )
-    entity_fills: tuple[tuple[str, tuple[str, ...]], ...] = field(
-        init=False, repr=False, compare=False
-    )
-    entity_lists: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # What a later row of an entity may change: the properties it fills (with
+    # those filled along with each) and the lists it appends to.
+    entity_fills: tuple[tuple[str, tuple[str, ...]], ...] = field(init=False, compare=False)
+    entity_lists: tuple[str, ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_label", {n.label: n for n in self.nodes})
-        object.__setattr__(self, "_by_type", {r.type: r for r in self.relationships})
         self._check()
         props = self.entity.properties
-        plan = tuple(
-            (p.merge, p.name, tuple(q.name for q in props if q.with_ == p.name))
+        fills = tuple(
+            (p.name, tuple(q.name for q in props if q.with_ == p.name))
             for p in props
-            if p.merge in (FILL, APPEND) and p.with_ is None
+            if p.merge == FILL and p.with_ is None
         )
-        object.__setattr__(self, "entity_merge_plan", plan)
-        fills = tuple((name, companions) for merge, name, companions in plan if merge == FILL)
         object.__setattr__(self, "entity_fills", fills)
-        object.__setattr__(self, "entity_lists", tuple(n for m, n, _ in plan if m == APPEND))
+        object.__setattr__(self, "entity_lists", tuple(p.name for p in props if p.merge == APPEND))
 
     def _check(self) -> None:
         for rel in self.relationships:
@@ -195,10 +187,6 @@ class DataModel:
         return self.entity_labels[0]
 
     # --- relationships -------------------------------------------------------
-
-    def relationship(self, type_: str) -> Relationship:
-        """The relationship type ``type_`` (``KeyError`` if not in the model)."""
-        return self._by_type[type_]
 
     @property
     def endpoints(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -355,8 +343,7 @@ _EVENT = NodeType(
     ),
 )
 
-_ENTITIES = ("Actor", "Place")
-_CLAIM_ENDS = _ENTITIES
+_CLAIM_ENDS = ("Actor", "Place")
 
 MODEL = DataModel(
     nodes=(

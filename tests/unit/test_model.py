@@ -128,8 +128,8 @@ def test_the_readers_of_the_model_agree_with_it() -> None:
     # every entity property is merged by some rule, and the bulk file has a column for each
     names = [c.name for c in ENTITY_COLUMNS]
     assert names == [p.name for p in MODEL.entity.properties]
-    ruled = {name for _, name, _ in MODEL.entity_merge_plan}
-    ruled |= {c for _, _, cs in MODEL.entity_merge_plan for c in cs}
+    ruled = {name for name, _ in MODEL.entity_fills} | set(MODEL.entity_lists)
+    ruled |= {c for _, cs in MODEL.entity_fills for c in cs}
     assert ruled == set(names) - {"key", "name"}
     for labels, kind in [
         (("Actor", "Person"), "Person"),
