@@ -92,16 +92,8 @@ def test_two_load_commands_at_once_report_each_article_new_once(
     records = list(synthetic_records(PROCESS_ARTICLES, seed=22))
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(r.to_json()) + "\n" for r in records), encoding="utf-8")
-    cmd = [
-        sys.executable,
-        "-m",
-        "claimgraph",
-        "load",
-        "--records",
-        str(path),
-        "--batch-size",
-        "50",
-    ]
+    load = ["load", "--records", str(path), "--batch-size", "50"]
+    cmd = [sys.executable, "-m", "claimgraph", *load]
     loads = [
         subprocess.Popen(
             cmd, env=empty_graph.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
