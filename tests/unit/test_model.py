@@ -152,3 +152,30 @@ def test_a_relationship_outside_the_model_is_refused() -> None:
         MODEL.with_relationship(
             Relationship("NAMED", ("Actor",), ("Place",), created=True, identity=("title",))
         )
+
+
+def test_the_writer_rows_carry_exactly_the_model_properties() -> None:
+    from claimgraph.graph.writer_rows import article_rows
+    from claimgraph.graph.writer_synthetic import synthetic_records
+
+    names = {n.label: {p.name for p in n.properties} for n in MODEL.nodes}
+    seen = set()
+    for records in synthetic_records(60, seed=4):
+        rows = article_rows(records)
+        # the key is the MERGE's; the load time is the transaction's
+        assert set(rows.article["props"]) == names["Article"] - {"id", "loaded_at"}
+        for statement in rows.statements:
+            assert set(statement) == names["Statement"]
+        for event in rows.events:
+            assert set(event["props"]) == names["Event"]
+        for entity_rows in rows.entities.values():
+            for entity in entity_rows:
+                assert set(entity) == names["Actor"]
+        for (type_, _, _), edges in rows.edges.items():
+            rel = {
+                p.name for p in next(r for r in MODEL.relationships if r.type == type_).properties
+            }
+            for edge in edges:
+                assert set(edge) == {"from", "to"} | rel
+            seen.add(type_)
+    assert {"ROLE", "SAID", "ABOUT", "PUBLISHED_BY"} <= seen
