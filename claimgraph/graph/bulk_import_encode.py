@@ -34,8 +34,8 @@ from claimgraph.graph.bulk_import_columns import (
     Column,
     row_encoder,
 )
-from claimgraph.graph.writer_rows import ArticleRows, article_rows
-from claimgraph.schema.model import MODEL, DataModel
+from claimgraph.graph.writer_rows import ArticleRows, article_rows, merge_edge_rows
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -93,19 +93,8 @@ def file_columns(key: FileKey) -> list[Column]:
     return REL_COLUMNS[what]
 
 
-def _merging(model: DataModel) -> dict[str, tuple[tuple[str, ...], bool] | None]:
-    """Type -> (identity properties, later rows set the others), or None if shared across articles."""
-    out: dict[str, tuple[tuple[str, ...], bool] | None] = {}
-    for rel in model.relationships:
-        if model.shared(rel):
-            out[rel.type] = None
-        else:
-            setting = rel.created and any(p.name not in rel.identity for p in rel.properties)
-            out[rel.type] = (rel.identity, setting)
-    return out
-
-
-_MERGING = _merging(MODEL)
+# Relationships between entities that every article stating them shares (IN, RENAMED).
+_SHARED = frozenset(r.type for r in MODEL.relationships if MODEL.shared(r))
 
 
 class EncodedArticle:
@@ -168,27 +157,12 @@ def encode_article(rows: ArticleRows, loaded_at: datetime) -> EncodedArticle:
         lines(("event", tuple(sorted(counts)))).add({**ev["props"], **counts})
     global_edges: list[tuple[str, dict[str, Any]]] = []
     for (type_, _start, _end), edge_rows in rows.edges.items():
-        how = _MERGING[type_]
-        if how is None:  # merged across articles, later (bulk_import_csv)
+        if type_ in _SHARED:  # merged across articles, later (bulk_import_csv)
             global_edges.extend((type_, edge) for edge in edge_rows)
             continue
-        identity, setting = how
-        # Relationships with the same ends (and identity) are one: the writer's
-        # MERGE, or its CREATE of rows it deduplicated.
-        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for edge in edge_rows:
-            ident = (
-                (edge["from"], edge["to"], *[edge[p] for p in identity])
-                if identity
-                else (edge["from"], edge["to"])
-            )
-            known = merged.get(ident)
-            if known is None:
-                merged[ident] = dict(edge) if setting else edge
-            elif setting:
-                known.update(edge)  # SET r.since = row.since: the last row wins
+        merged = merge_edge_rows(type_, edge_rows)
         add = lines(("rel", type_)).add
-        for edge in merged.values():
+        for edge in merged:
             add(edge)
     return EncodedArticle(rows, {k: v.done() for k, v in out.items()}, global_edges)
 

@@ -35,6 +35,8 @@ __all__ = [
     "batch_rows",
     "content_hash",
     "fold_entity_rows",
+    "merge_edge_rows",
+    "IDENTIFIED_TYPES",
     "outlet_key",
 ]
 
@@ -142,6 +144,48 @@ def fold_entity_rows(rows: list[dict[str, Any]], model: DataModel = MODEL) -> li
         else:
             fill_entity(into, row, model)
     return list(folded.values())
+
+
+def _edge_merging(model: DataModel) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Type -> (identity properties, how a later row changes the others: set, fill or not)."""
+    out: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for rel in model.relationships:
+        others = [p for p in rel.properties if p.name not in rel.identity]
+        out[rel.type] = (rel.identity, ("set" if rel.created else "fill") if others else None)
+    return out
+
+
+_EDGE_MERGING = _edge_merging(MODEL)
+# Created relationships told apart by properties (ROLE): one per identity, not per row.
+IDENTIFIED_TYPES = frozenset(r.type for r in MODEL.relationships if r.created and r.identity)
+
+
+def merge_edge_rows(type_: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relationship the rows of one article (or batch) make, in order.
+
+    Rows with the same ends (and the same identity properties: a ``ROLE``'s
+    title and article) are one relationship, as the writer's queries make
+    it: a created one takes its other properties from the last row (``SET``),
+    a merged one keeps the first value of each (``coalesce``).
+    """
+    identity, change = _EDGE_MERGING[type_]
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for edge in rows:
+        ident = (
+            (edge["from"], edge["to"], *[edge[p] for p in identity])
+            if identity
+            else (edge["from"], edge["to"])
+        )
+        known = merged.get(ident)
+        if known is None:
+            merged[ident] = dict(edge) if change else edge
+        elif change == "set":
+            known.update(edge)  # SET r.since = row.since: the last row wins
+        elif change == "fill":
+            for name, value in edge.items():
+                if known.get(name) is None:
+                    known[name] = value
+    return list(merged.values())
 
 
 # The label each entity is matched on: a country (:Place:Actor) is matched

@@ -188,6 +188,10 @@ class DataModel:
 
     # --- relationships -------------------------------------------------------
 
+    def relationship(self, type_: str) -> Relationship:
+        """The relationship type ``type_`` (``KeyError`` if not in the model)."""
+        return next(r for r in self.relationships if r.type == type_)
+
     @property
     def endpoints(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Relationship type -> (allowed start labels, allowed end labels)."""

@@ -179,3 +179,24 @@ def test_the_writer_rows_carry_exactly_the_model_properties() -> None:
                 assert set(edge) == {"from", "to"} | rel
             seen.add(type_)
     assert {"ROLE", "SAID", "ABOUT", "PUBLISHED_BY"} <= seen
+
+
+def test_a_role_given_twice_is_one_relationship_for_the_writer_and_the_bulk_import() -> None:
+    from datetime import UTC, date, datetime
+
+    from claimgraph.graph.bulk_import_encode import encode_article
+    from claimgraph.graph.writer_batching import prepare
+    from claimgraph.graph.writer_rows import article_rows
+    from claimgraph.schema.records import Article, ArticleRecords, Entity, Role
+
+    roles = [Role("Minister", of="e2", since=date(2020, 1, 1)), Role("Minister", of="e2")]
+    roles.append(Role("Minister", of="e2", since=date(2021, 1, 1)))
+    entities = [
+        Entity(id="e1", name="Oren Vasko", type="Person", roles=roles),
+        Entity(id="e2", name="Varossa", type="Place", is_actor=True),
+    ]
+    rows = article_rows(ArticleRecords(Article(id="a1"), entities))
+    written = [r for key, rs in prepare([rows]).rows.edges.items() if key[0] == "ROLE" for r in rs]
+    assert [r["since"] for r in written] == [date(2021, 1, 1)]  # SET: the last row wins
+    text, lines, _ = encode_article(rows, datetime.now(UTC)).text[("rel", "ROLE")]
+    assert lines == 1 and ",2021-01-01," in text
