@@ -1,6 +1,9 @@
 """The CSV columns of the bulk import and how values are written in them.
 
-Headers follow ``neo4j-admin database import``: ``id:ID(Article)`` gives the
+The columns are those of the data model (``schema.model``): each node
+label's properties with their types, each relationship type's ends (in the
+id space of their labels) and properties. Headers follow
+``neo4j-admin database import``: ``id:ID(Article)`` gives the
 node its ``id`` property and puts the value in the ``Article`` id space;
 relationships name their ends with ``:START_ID(group)`` / ``:END_ID(group)``;
 typed columns (``published:date``, ``aliases:string[]``) store typed values.
@@ -19,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from claimgraph.errors import RecordError
+from claimgraph.schema.model import MODEL, DataModel, NodeType, Property
 
 __all__ = [
     "ARRAY_DELIMITER",
@@ -30,6 +34,8 @@ __all__ = [
     "ENTITY_COLUMNS",
     "REL_COLUMNS",
     "header",
+    "node_columns",
+    "rel_columns",
     "encode_row",
     "row_encoder",
 ]
@@ -53,107 +59,36 @@ class Column:
         return f"{self.name}:{self.type}"
 
 
-def _nodes(id_col: Column, *cols: Column) -> list[Column]:
-    return [id_col, *cols]
+def _property(p: Property) -> Column:
+    return Column(p.name, p.type)
 
 
-ARTICLE_COLUMNS = _nodes(
-    Column("id", "ID(Article)"),
-    Column("title"),
-    Column("published", "date"),
-    Column("outlet"),
-    Column("url"),
-    Column("sha256"),
-    Column("source"),
-    Column("loaded_at", "datetime"),
-)
-STATEMENT_COLUMNS = _nodes(
-    Column("id", "ID(Statement)"),
-    Column("text"),
-    Column("quote"),
-    Column("cue"),
-    Column("mode"),
-    Column("said_on", "date"),
-    Column("said_on_precision"),
-    Column("said_on_anchor"),
-    Column("said_on_value"),
-    Column("polarity"),
-    Column("sentence"),
-    Column("start", "long"),
-    Column("end", "long"),
-    Column("by_outlet", "boolean"),
-    Column("speaker_name"),
-    Column("act"),
-    Column("article"),
-    Column("side"),
-    Column("side_name"),
-)
-# Plus one ``count_<what>:long`` column per count an event carries.
-EVENT_COLUMNS = _nodes(
-    Column("id", "ID(Event)"),
-    Column("type"),
-    Column("mode"),
-    Column("summary"),
-    Column("date", "date"),
-    Column("date_end", "date"),
-    Column("precision"),
-    Column("date_anchor"),
-    Column("date_value"),
-    Column("category"),
-    Column("agent_sides", "string[]"),
-    Column("narrow_places", "string[]"),
-    Column("broad_places", "string[]"),
-    Column("article"),
-)
-ENTITY_COLUMNS = _nodes(
-    Column("key", "ID(Entity)"),
-    Column("name"),
-    Column("kind"),
-    Column("country"),
-    Column("sector"),
-    Column("lat", "double"),
-    Column("lon", "double"),
-    Column("geonames_id"),
-    Column("aliases", "string[]"),
-    Column("titles", "string[]"),
-    Column("side"),
-    Column("side_name"),
-)
-
-# Relationships derived from others at load time, to serve the queries in
-# one hop (see ``writer_rows``): what a statement is about.
-_DERIVED_ENDS = {"ABOUT": ("Statement", "Entity")}
-
-# The id space of each end of each relationship type (labels of the data
-# model map to: Article, Statement, Event, and Entity for Actor and Place).
-_ENDS = {
-    "SAID": ("Entity", "Statement"),
-    "REPORTED_IN": ("Statement", "Article"),
-    "VIA": ("Statement", "Entity"),
-    "CLAIMS": ("Statement", "Event"),
-    "MENTIONS": ("Statement", "Entity"),
-    "BY": ("Event", "Entity"),
-    "AGAINST": ("Event", "Entity"),
-    "AT": ("Event", "Entity"),
-    "IMPLIED_AT": ("Event", "Entity"),
-    **_DERIVED_ENDS,
-    "ROLE": ("Entity", "Entity"),
-    "IN": ("Entity", "Entity"),
-    "RENAMED": ("Entity", "Entity"),
-    "PUBLISHED_BY": ("Article", "Entity"),
-}
-_REL_PROPS: dict[str, tuple[Column, ...]] = {
-    "ROLE": (Column("title"), Column("since", "date"), Column("until", "date"), Column("article")),
-    "RENAMED": (Column("on", "date"), Column("by"), Column("by_key")),
-}
-REL_COLUMNS: dict[str, list[Column]] = {
-    type_: [
-        Column("from", f"START_ID({start})"),
-        Column("to", f"END_ID({end})"),
-        *_REL_PROPS.get(type_, ()),
+def node_columns(node: NodeType) -> list[Column]:
+    """The columns of a node file: the key in the label's id space, then the properties."""
+    return [
+        Column(p.name, f"ID({node.id_space})") if p.name == node.key else _property(p)
+        for p in node.properties
     ]
-    for type_, (start, end) in _ENDS.items()
-}
+
+
+def rel_columns(model: DataModel = MODEL) -> dict[str, list[Column]]:
+    """Relationship type -> its file's columns: both ends in their id spaces, then properties."""
+    return {
+        rel.type: [
+            Column("from", f"START_ID({model.node(rel.starts[0]).id_space})"),
+            Column("to", f"END_ID({model.node(rel.ends[0]).id_space})"),
+            *(_property(p) for p in rel.properties),
+        ]
+        for rel in model.relationships
+    }
+
+
+ARTICLE_COLUMNS = node_columns(MODEL.node("Article"))
+STATEMENT_COLUMNS = node_columns(MODEL.node("Statement"))
+# Plus one ``count_<what>:long`` column per count an event carries.
+EVENT_COLUMNS = node_columns(MODEL.node("Event"))
+ENTITY_COLUMNS = node_columns(MODEL.entity)
+REL_COLUMNS: dict[str, list[Column]] = rel_columns()
 
 
 def header(columns: list[Column]) -> str:

@@ -5,14 +5,16 @@ The rows come from the transactional writer's own row builder
 way the writer's ``MERGE`` statements merge them, so that an imported graph
 has the same nodes, labels, properties and relationships as a loaded one:
 
-- entities are deduplicated by key across articles: the first name wins,
-  later spellings become aliases (unioned in order), ``kind``, ``country``, ``sector``,
-  ``lat``, ``lon`` and ``geonames_id`` keep their first non-empty value, the
-  labels are unioned (a town that speaks in one article becomes
+- entities are deduplicated by key across articles by the data model's merge
+  rule (``schema.model.fill_entity``): the first name wins, later spellings
+  become aliases (unioned in order), ``kind``, ``country``, ``sector``,
+  ``lat``, ``lon``, ``geonames_id`` and the side keep their first non-empty
+  value, the labels are unioned (a town that speaks in one article becomes
   ``:Place:Actor``). Articles are taken in batches of the writer's size, and
   within a batch label set by label set, in the order the writer runs them;
 - relationships between the same two nodes are merged (``ROLE`` per title and
-  article, ``RENAMED`` keeping the first date and author);
+  article, ``RENAMED`` keeping the first date and author), as the model
+  declares them;
 - an article met twice is imported once; a second copy with different
   content is reported and skipped (``claimgraph load`` replaces articles;
   the bulk import is for a first, full load).
@@ -56,6 +58,7 @@ from claimgraph.graph.bulk_import_encode import (
 )
 from claimgraph.graph.writer import DEFAULT_BATCH_SIZE
 from claimgraph.graph.writer_rows import fold_entity_rows
+from claimgraph.schema.model import MODEL, fill_entity, new_entity
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = ["ImportFiles", "CsvProblem", "RecordChunks", "write_import_csv"]
@@ -96,43 +99,31 @@ class ImportFiles:
 
 
 class _Entity:
-    """One entity node as the writer's ``MERGE ... SET`` would leave it."""
+    """One entity node as the writer's ``MERGE ... SET`` would leave it (the model's merge rule)."""
 
-    __slots__ = ("labels", "props", "aliases", "titles")
+    __slots__ = ("labels", "props")
 
     def __init__(self, labels: tuple[str, ...], row: dict[str, Any]) -> None:
         self.labels: list[str] = list(labels)
-        self.props: dict[str, Any] = {"key": row["key"], "name": row["name"]}
-        self.aliases: list[str] = []
-        self.titles: list[str] | None = None
-        self.merge(labels, row)
+        self.props: dict[str, Any] = new_entity(row)
 
     def merge(self, labels: tuple[str, ...], row: dict[str, Any]) -> None:
         for label in labels:
             if label not in self.labels:
                 self.labels.append(label)
-        for name in ("kind", "country", "sector", "lat", "lon", "geonames_id", "side", "side_name"):
-            if self.props.get(name) is None and row.get(name) is not None:
-                self.props[name] = row[name]
-        for alias in row.get("aliases") or []:
-            if alias not in self.aliases:
-                self.aliases.append(alias)
-        titles = row.get("titles") or []
-        if titles:
-            self.titles = self.titles or []
-            for title in titles:
-                if title not in self.titles:
-                    self.titles.append(title)
+        fill_entity(self.props, row)
 
     def label_set(self) -> str:
-        # Stable order: the primary label first, as the writer's whitelist has it.
-        order = {"Actor": 0, "Place": 0, "Person": 1, "Organization": 1}
-        primary = "Place" if "Place" in self.labels else "Actor"
-        rest = sorted((la for la in self.labels if la != primary), key=lambda la: (order[la], la))
-        return ":".join([primary, *rest])
+        return MODEL.label_string(self.labels)
 
     def row(self) -> dict[str, Any]:
-        return {**self.props, "aliases": self.aliases or None, "titles": self.titles}
+        # An empty list is no property, as the writer leaves it.
+        return {
+            name: value or None if name in _LISTS else value for name, value in self.props.items()
+        }
+
+
+_LISTS = frozenset(p.name for p in MODEL.entity.properties if p.type.endswith("[]"))
 
 
 class _File:

@@ -34,7 +34,8 @@ from claimgraph.graph.bulk_import_columns import (
     Column,
     row_encoder,
 )
-from claimgraph.graph.writer_rows import ArticleRows, article_rows
+from claimgraph.graph.writer_rows import ArticleRows, article_rows, merge_edge_rows
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = [
@@ -90,6 +91,10 @@ def file_columns(key: FileKey) -> list[Column]:
     if kind == "event":
         return EVENT_COLUMNS + [Column(n, "long") for n in what]
     return REL_COLUMNS[what]
+
+
+# Relationships between entities that every article stating them shares (IN, RENAMED).
+_SHARED = frozenset(r.type for r in MODEL.relationships if MODEL.shared(r))
 
 
 class EncodedArticle:
@@ -151,30 +156,13 @@ def encode_article(rows: ArticleRows, loaded_at: datetime) -> EncodedArticle:
         counts: dict[str, Any] = ev["counts"]
         lines(("event", tuple(sorted(counts)))).add({**ev["props"], **counts})
     global_edges: list[tuple[str, dict[str, Any]]] = []
-    roles: dict[tuple[Any, ...], dict[str, Any]] = {}
-    seen: set[tuple[str, str, str]] = set()
     for (type_, _start, _end), edge_rows in rows.edges.items():
-        if type_ in ("IN", "RENAMED"):
+        if type_ in _SHARED:  # merged across articles, later (bulk_import_csv)
             global_edges.extend((type_, edge) for edge in edge_rows)
             continue
-        if type_ == "ROLE":
-            for edge in edge_rows:
-                ident = (type_, edge["from"], edge["to"], edge["title"], edge["article"])
-                if ident in roles:
-                    roles[ident].update(edge)  # SET r.since = row.since: the last row wins
-                else:
-                    roles[ident] = dict(edge)
-            continue
-        # Relationships between the same two nodes merge into one (MERGE).
+        merged = merge_edge_rows(type_, edge_rows)
         add = lines(("rel", type_)).add
-        for edge in edge_rows:
-            ident3 = (type_, edge["from"], edge["to"])
-            if ident3 not in seen:
-                seen.add(ident3)
-                add(edge)
-    if roles:
-        add = lines(("rel", "ROLE")).add
-        for edge in roles.values():
+        for edge in merged:
             add(edge)
     return EncodedArticle(rows, {k: v.done() for k, v in out.items()}, global_edges)
 

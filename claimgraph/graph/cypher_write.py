@@ -1,15 +1,15 @@
 """The Cypher the batch writer runs: fixed strings, values only as ``$rows``.
 
 Labels and relationship types are never taken from data. Every query string
-is built once, at import, from the whitelists in ``writer_rows``
-(``ENTITY_LABEL_SETS``, ``EDGE_ENDPOINTS``); asking for anything else raises
-``RecordError``.
+is built once, at import, from the data model (``schema.model``: its entity
+label sets, relationship types and merge rules); asking for anything else
+raises ``RecordError``.
 """
 
 from __future__ import annotations
 
 from claimgraph.errors import RecordError
-from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, ENTITY_LABEL_SETS
+from claimgraph.schema.model import FIRST, MODEL, DataModel, Relationship
 
 __all__ = [
     "CREATED_TYPES",
@@ -21,7 +21,9 @@ __all__ = [
     "DELETE_ARTICLE_EDGES",
     "MERGE_ARTICLES",
     "entity_query",
+    "entity_queries",
     "edge_query",
+    "edge_queries",
 ]
 
 # One read per batch: which of these articles are there already, and as what.
@@ -77,50 +79,47 @@ MERGE (a:Article {id: row.id})
 SET a += row.props, a.loaded_at = $loaded_at
 """
 
-# First name wins; later spellings become aliases; properties fill gaps but
-# never overwrite, so a reload changes nothing. Only what is new is written:
-# setting a property to the value it has still counts as a write (and an
-# update of every index on it), and most entity rows in a batch name people
-# and places the graph already holds.
-_ENTITY_TEMPLATE = """
-UNWIND $rows AS row
-MERGE (n:{primary} {{key: row.key}})
-ON CREATE SET n.name = row.name
-WITH n, row,
-     [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])] AS new_aliases,
-     [x IN row.titles WHERE NOT x IN coalesce(n.titles, [])] AS new_titles
-SET {extra}n += CASE WHEN n.kind IS NULL THEN {{kind: row.kind}} ELSE {{}} END,
-    n += CASE WHEN n.country IS NULL THEN {{country: row.country}} ELSE {{}} END,
-    n += CASE WHEN n.sector IS NULL THEN {{sector: row.sector}} ELSE {{}} END,
-    n += CASE WHEN n.lat IS NULL THEN {{lat: row.lat}} ELSE {{}} END,
-    n += CASE WHEN n.lon IS NULL THEN {{lon: row.lon}} ELSE {{}} END,
-    n += CASE WHEN n.geonames_id IS NULL THEN {{geonames_id: row.geonames_id}} ELSE {{}} END,
-    n += CASE WHEN n.side IS NULL THEN {{side: row.side, side_name: row.side_name}} ELSE {{}} END,
-    n += CASE WHEN size(new_aliases) = 0 THEN {{}}
-              ELSE {{aliases: coalesce(n.aliases, []) + new_aliases}} END,
-    n += CASE WHEN size(new_titles) = 0 THEN {{}}
-              ELSE {{titles: coalesce(n.titles, []) + new_titles}} END
-"""
 
-_ENTITY_QUERIES: dict[tuple[str, ...], str] = {
-    labels: _ENTITY_TEMPLATE.format(
-        primary=labels[0],
-        extra="".join(f"n:{label}, " for label in labels[1:]),
+# The entity MERGE, generated from the model's merge rule (``schema.model``):
+# the first name wins; later spellings become aliases; properties fill gaps
+# but never overwrite, so a reload changes nothing. Only what is new is
+# written: setting a property to the value it has still counts as a write
+# (and an update of every index on it), and most entity rows in a batch name
+# people and places the graph already holds.
+def _entity_template(model: DataModel, labels: tuple[str, ...]) -> str:
+    props = model.entity.properties
+    key = model.node(labels[0]).key
+    first = ", ".join(f"n.{p.name} = row.{p.name}" for p in props if p.merge == FIRST)
+    news = "".join(
+        f",\n     [x IN row.{name} WHERE NOT x IN coalesce(n.{name}, [])] AS new_{name}"
+        for name in model.entity_lists
     )
-    for labels in ENTITY_LABEL_SETS
-}
+    sets = []
+    for name, companions in model.entity_fills:
+        filled = ", ".join(f"{n}: row.{n}" for n in (name, *companions))
+        sets.append(f"n += CASE WHEN n.{name} IS NULL THEN {{{filled}}} ELSE {{}} END")
+    for name in model.entity_lists:
+        sets.append(
+            f"n += CASE WHEN size(new_{name}) = 0 THEN {{}}\n"
+            f"              ELSE {{{name}: coalesce(n.{name}, []) + new_{name}}} END"
+        )
+    extra = "".join(f"n:{label}, " for label in labels[1:])
+    return (
+        f"\nUNWIND $rows AS row\nMERGE (n:{labels[0]} {{{key}: row.{key}}})\n"
+        f"ON CREATE SET {first}\nWITH n, row{news}\n"
+        f"SET {extra}" + ",\n    ".join(sets) + "\n"
+    )
+
+
+def entity_queries(model: DataModel = MODEL) -> dict[tuple[str, ...], str]:
+    """Entity label set -> the MERGE that writes entity rows with those labels."""
+    return {labels: _entity_template(model, labels) for labels in model.entity_label_sets}
+
+
+_ENTITY_QUERIES = entity_queries()
 
 # The property each label is matched on: its key constraint.
-KEY_OF = {"Article": "id", "Statement": "id", "Event": "id", "Actor": "key", "Place": "key"}
-
-# How each relationship type is merged: what identifies one, what is set on it.
-_EDGE_MERGE = {
-    "ROLE": "CREATE (a)-[r:ROLE {title: row.title, article: row.article}]->(b)\n"
-    "SET r.since = row.since, r.until = row.until",
-    "RENAMED": "MERGE (a)-[r:RENAMED]->(b)\n"
-    "SET r.on = coalesce(r.on, row.on), r.by = coalesce(r.by, row.by),\n"
-    "    r.by_key = coalesce(r.by_key, row.by_key)",
-}
+KEY_OF = MODEL.key_of
 
 # Relationships that start or end at a statement or event, and ROLE (which
 # carries its article's id). They belong to one article, and an article is
@@ -128,20 +127,7 @@ _EDGE_MERGE = {
 # so these relationships are always new: CREATE (rows deduplicated by the
 # writer) instead of MERGE saves a scan of the node's relationships per row,
 # which for a person quoted in thousands of articles is thousands of ROLE edges.
-CREATED_TYPES = frozenset(
-    {
-        "SAID",
-        "REPORTED_IN",
-        "VIA",
-        "CLAIMS",
-        "MENTIONS",
-        "BY",
-        "AGAINST",
-        "AT",
-        "IMPLIED_AT",
-        "ROLE",
-    }
-)
+CREATED_TYPES = frozenset(r.type for r in MODEL.relationships if r.created)
 
 _EDGE_TEMPLATE = """
 UNWIND $rows AS row
@@ -151,25 +137,43 @@ MATCH (b:{end} {{{end_key}: row.to}})
 """
 
 
-def _edge_queries() -> dict[tuple[str, str, str], str]:
+def _edge_write(rel: Relationship) -> str:
+    """How one relationship type is written: what identifies one, what is set on it."""
+    if rel.created:
+        ident = ", ".join(f"{p}: row.{p}" for p in rel.identity)
+        rest = [p.name for p in rel.properties if p.name not in rel.identity]
+        if not rest and not ident:
+            return f"CREATE (a)-[:{rel.type}]->(b)"
+        pattern = f"r:{rel.type} {{{ident}}}" if ident else f"r:{rel.type}"
+        sets = ", ".join(f"r.{p} = row.{p}" for p in rest)
+        return f"CREATE (a)-[{pattern}]->(b)" + (f"\nSET {sets}" if sets else "")
+    if not rel.properties:
+        return f"MERGE (a)-[:{rel.type}]->(b)"
+    # A merged relationship keeps the first value of each property it is given.
+    sets = ",\n    ".join(
+        f"r.{p.name} = coalesce(r.{p.name}, row.{p.name})" for p in rel.properties
+    )
+    return f"MERGE (a)-[r:{rel.type}]->(b)\nSET {sets}"
+
+
+def edge_queries(model: DataModel = MODEL) -> dict[tuple[str, str, str], str]:
+    """(type, start label, end label) -> the query that writes those relationship rows."""
+    key_of = model.key_of
     queries = {}
-    for type_, (starts, ends) in EDGE_ENDPOINTS.items():
-        for start in starts:
-            for end in ends:
-                queries[(type_, start, end)] = _EDGE_TEMPLATE.format(
+    for rel in model.relationships:
+        for start in rel.starts:
+            for end in rel.ends:
+                queries[(rel.type, start, end)] = _EDGE_TEMPLATE.format(
                     start=start,
-                    start_key=KEY_OF[start],
+                    start_key=key_of[start],
                     end=end,
-                    end_key=KEY_OF[end],
-                    merge=_EDGE_MERGE.get(
-                        type_,
-                        f"{'CREATE' if type_ in CREATED_TYPES else 'MERGE'} (a)-[:{type_}]->(b)",
-                    ),
+                    end_key=key_of[end],
+                    merge=_edge_write(rel),
                 )
     return queries
 
 
-_EDGE_QUERIES = _edge_queries()
+_EDGE_QUERIES = edge_queries()
 
 
 def entity_query(labels: tuple[str, ...]) -> str:

@@ -22,6 +22,7 @@ import networkx as nx
 
 from claimgraph.errors import InputError
 from claimgraph.queries import run_cypher, run_query
+from claimgraph.schema.model import kind_of
 from claimgraph.schema.records import normalise_name
 
 __all__ = [
@@ -78,21 +79,6 @@ _ALL_RELS = """
 MATCH (a)-[r]->(b)
 RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type, properties(r) AS props
 """
-
-
-def kind_of(labels: Iterable[str]) -> str:
-    """Person, Organization, Country, Place or the first label."""
-    labels = set(labels)
-    if "Person" in labels:
-        return "Person"
-    if "Organization" in labels:
-        return "Organization"
-    if "Place" in labels:
-        return "Country" if "Actor" in labels else "Place"
-    for label in ("Event", "Statement", "Article"):
-        if label in labels:
-            return label
-    return sorted(labels)[0] if labels else "Node"
 
 
 def _add_entity(g: nx.MultiDiGraph, entity: Mapping[str, Any]) -> str:

@@ -15,12 +15,12 @@ import neo4j
 from neo4j.exceptions import Neo4jError
 
 from claimgraph.errors import QueryError
-from claimgraph.graph.writer_rows import EDGE_ENDPOINTS
+from claimgraph.schema.model import MODEL
 
 __all__ = ["GraphStats", "graph_stats", "LABELS", "RELATIONSHIP_TYPES"]
 
-LABELS = ("Article", "Statement", "Event", "Actor", "Person", "Organization", "Place")
-RELATIONSHIP_TYPES = tuple(EDGE_ENDPOINTS)
+LABELS = MODEL.labels
+RELATIONSHIP_TYPES = tuple(r.type for r in MODEL.relationships)
 
 # Fixed strings built from the whitelists above: one count-store lookup each.
 _LABEL_COUNTS = {label: f"MATCH (n:{label}) RETURN count(n)" for label in LABELS}

@@ -15,7 +15,14 @@ from typing import Any
 
 from claimgraph.errors import RecordError
 from claimgraph.graph.writer_nested import nest_edges
-from claimgraph.graph.writer_rows import ArticleRows, EdgeKey, article_rows, batch_rows
+from claimgraph.graph.writer_rows import (
+    IDENTIFIED_TYPES,
+    ArticleRows,
+    EdgeKey,
+    article_rows,
+    batch_rows,
+    merge_edge_rows,
+)
 from claimgraph.schema.records import ArticleRecords
 
 __all__ = ["DEFAULT_MAX_WAIT", "Prepared", "WriteRows", "batches", "distinct", "prepare"]
@@ -52,7 +59,13 @@ class Prepared:
 def prepare(articles: list[ArticleRows]) -> Prepared:
     """The rows of a batch, repeats removed, ready for one transaction."""
     rows = batch_rows(articles)
-    edges = {key: distinct(edge_rows) for key, edge_rows in rows.edges.items()}
+    edges = {
+        # A ROLE given twice in an article is one, as the bulk import has it.
+        key: merge_edge_rows(key[0], edge_rows)
+        if key[0] in IDENTIFIED_TYPES
+        else distinct(edge_rows)
+        for key, edge_rows in rows.edges.items()
+    }
     statements, events, others = nest_edges(rows.statements, rows.events, edges)
     return Prepared(articles, WriteRows(rows.articles, rows.entities, statements, events, others))
 

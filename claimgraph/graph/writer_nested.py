@@ -1,7 +1,7 @@
 """Statements and events written together with their relationships.
 
 Every relationship that starts or ends at a statement or an event belongs to
-that node's article and is new when the node is (see ``CREATED_TYPES``). So
+that node's article and is new when the node is (``created`` in ``schema.model``). So
 instead of one query per relationship type, each looking the new node up
 again by its key, the writer sends each statement and event with lists of the
 keys at the other ends, and one query creates the node and its relationships.
@@ -14,7 +14,7 @@ fails that article alone.
 
 Events are created first: a statement's ``CLAIMS`` point at them. As
 everywhere in the writer, labels and types come from the whitelist
-(``EDGE_ENDPOINTS``) and values only from ``$rows``.
+(the data model, ``schema.model``) and values only from ``$rows``.
 """
 
 from __future__ import annotations
@@ -22,28 +22,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from claimgraph.graph.cypher_write import KEY_OF
-from claimgraph.graph.writer_rows import EDGE_ENDPOINTS, EdgeKey
+from claimgraph.graph.writer_rows import EdgeKey
+from claimgraph.schema.model import MODEL, DataModel
 
-__all__ = ["NESTED", "CREATE_EVENTS", "CREATE_STATEMENTS", "nest_edges"]
+__all__ = ["NESTED", "CREATE_EVENTS", "CREATE_STATEMENTS", "nest_edges", "nested_spec"]
 
 _OWNERS = ("Statement", "Event")
 
 
-def _nested() -> dict[EdgeKey, tuple[str, str, bool]]:
+def nested_spec(model: DataModel = MODEL) -> dict[EdgeKey, tuple[str, str, bool]]:
     """Edge key -> (owner label, list field on the owner's row, owner is the start)."""
     spec: dict[EdgeKey, tuple[str, str, bool]] = {}
-    for type_, (starts, ends) in EDGE_ENDPOINTS.items():
-        for start in starts:
-            for end in ends:
+    for rel in model.relationships:
+        # Merged ones, and those with properties, go through their own query (cypher_write).
+        if not rel.created or rel.properties:
+            continue
+        for start in rel.starts:
+            for end in rel.ends:
                 if start in _OWNERS:  # CLAIMS goes with the statement
-                    spec[(type_, start, end)] = (start, f"out_{type_}_{end}", True)
+                    spec[(rel.type, start, end)] = (start, f"out_{rel.type}_{end}", True)
                 elif end in _OWNERS:
-                    spec[(type_, start, end)] = (end, f"in_{type_}_{start}", False)
+                    spec[(rel.type, start, end)] = (end, f"in_{rel.type}_{start}", False)
     return spec
 
 
-NESTED = _nested()
+NESTED = nested_spec()
+_KEY_OF = MODEL.key_of
 
 
 def _fields(owner: str) -> list[str]:
@@ -63,7 +67,7 @@ def _create(owner: str, set_props: str, labels: str = "") -> str:
         blocks.append(
             f"CALL (n, row) {{\n"
             f"  UNWIND row.{name} AS k\n"
-            f"  MATCH (o:{other} {{{KEY_OF[other]}: k}})\n"
+            f"  MATCH (o:{other} {{{_KEY_OF[other]}: k}})\n"
             f"  CREATE {arrow}\n"
             f"}}"
         )

@@ -23,6 +23,7 @@ from claimgraph.errors import RecordError
 from claimgraph.graph.incident_rules import category
 from claimgraph.graph.sides import Side, entity_sides
 from claimgraph.graph.writer_incident_rows import IncidentFacts
+from claimgraph.schema.model import MODEL, DataModel, fill_entity, new_entity
 from claimgraph.schema.records import ArticleRecords, Entity, entity_key, sha256_of
 
 __all__ = [
@@ -34,40 +35,16 @@ __all__ = [
     "batch_rows",
     "content_hash",
     "fold_entity_rows",
+    "merge_edge_rows",
+    "IDENTIFIED_TYPES",
     "outlet_key",
 ]
 
-# The only label combinations an entity node may get (primary label first:
-# the one whose key constraint the MERGE uses).
-ENTITY_LABEL_SETS: tuple[tuple[str, ...], ...] = (
-    ("Actor", "Person"),
-    ("Actor", "Organization"),
-    ("Place",),
-    ("Place", "Actor"),
-)
-
-# Relationship type -> (allowed start labels, allowed end labels), as in the
-# data model. These are the only types the writer can create.
-EDGE_ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "SAID": (("Actor",), ("Statement",)),
-    "REPORTED_IN": (("Statement",), ("Article",)),
-    "VIA": (("Statement",), ("Actor",)),
-    "CLAIMS": (("Statement",), ("Event",)),
-    "MENTIONS": (("Statement",), ("Actor", "Place")),
-    "BY": (("Event",), ("Actor",)),
-    "AGAINST": (("Event",), ("Actor", "Place")),
-    "AT": (("Event",), ("Place",)),
-    # derived: an event with no place of its own (no AT, no AGAINST a place)
-    # is where the statements claiming it say; see ``_implied_places``
-    "IMPLIED_AT": (("Event",), ("Place",)),
-    # derived: what a statement is about, its mentions and the agents,
-    # targets and places of the events it claims, in one hop; see ``_about_edges``
-    "ABOUT": (("Statement",), ("Actor", "Place")),
-    "ROLE": (("Actor",), ("Actor", "Place")),
-    "IN": (("Place",), ("Place",)),
-    "RENAMED": (("Place",), ("Place",)),
-    "PUBLISHED_BY": (("Article",), ("Actor",)),
-}
+# From the data model (``schema/model``): the only label combinations an
+# entity node may get, and relationship type -> (allowed start labels, allowed
+# end labels). These are the only labels and types the writer can create.
+ENTITY_LABEL_SETS: tuple[tuple[str, ...], ...] = MODEL.entity_label_sets
+EDGE_ENDPOINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = MODEL.endpoints
 
 EdgeKey = tuple[str, str, str]  # (type, start label, end label)
 
@@ -151,38 +128,72 @@ def batch_rows(articles: list[ArticleRows]) -> BatchRows:
     return batch
 
 
-# Entity properties the writer fills only while they are missing (coalesce).
-_FILLED = ("kind", "country", "sector", "lat", "lon", "geonames_id", "side", "side_name")
-
-
-def fold_entity_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def fold_entity_rows(rows: list[dict[str, Any]], model: DataModel = MODEL) -> list[dict[str, Any]]:
     """One row per key, with the effect of merging the rows one after another.
 
     The entity query keeps the first name, fills each property from the first
-    row that has it, and appends aliases and titles not seen yet; folding the
-    rows in order here gives the same node in one MERGE instead of many.
+    row that has it, and appends aliases and titles not seen yet (the model's
+    merge rule, ``schema.model.fill_entity``); folding the rows in order here
+    gives the same node in one MERGE instead of many.
     """
     folded: dict[str, dict[str, Any]] = {}
     for row in rows:
         into = folded.get(row["key"])
         if into is None:
-            into = dict(row)
-            into["aliases"] = list(row["aliases"])
-            into["titles"] = list(row["titles"])
-            folded[row["key"]] = into
-            continue
-        for name in _FILLED:
-            if into.get(name) is None:
-                into[name] = row.get(name)
-        for name in ("aliases", "titles"):
-            have = into[name]
-            have.extend(x for x in row[name] if x not in have)
+            folded[row["key"]] = new_entity(row, model)
+        else:
+            fill_entity(into, row, model)
     return list(folded.values())
 
 
-def _match_label(labels: tuple[str, ...]) -> str:
-    # A country (:Place:Actor) is matched as a place where either would do.
-    return "Place" if "Place" in labels else "Actor"
+def _edge_merging(model: DataModel) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Type -> (identity properties, how a later row changes the others: set, fill or not)."""
+    out: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for rel in model.relationships:
+        others = [p for p in rel.properties if p.name not in rel.identity]
+        out[rel.type] = (rel.identity, ("set" if rel.created else "fill") if others else None)
+    return out
+
+
+_EDGE_MERGING = _edge_merging(MODEL)
+# Created relationships told apart by properties (ROLE): one per identity, not per row.
+IDENTIFIED_TYPES = frozenset(r.type for r in MODEL.relationships if r.created and r.identity)
+
+
+def merge_edge_rows(type_: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relationship the rows of one article (or batch) make, in order.
+
+    Rows with the same ends (and the same identity properties: a ``ROLE``'s
+    title and article) are one relationship, as the writer's queries make
+    it: a created one takes its other properties from the last row (``SET``),
+    a merged one keeps the first value of each (``coalesce``).
+    """
+    identity, change = _EDGE_MERGING[type_]
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for edge in rows:
+        ident = (
+            (edge["from"], edge["to"], *[edge[p] for p in identity])
+            if identity
+            else (edge["from"], edge["to"])
+        )
+        known = merged.get(ident)
+        if known is None:
+            merged[ident] = dict(edge) if change else edge
+        elif change == "set":
+            known.update(edge)  # SET r.since = row.since: the last row wins
+        elif change == "fill":
+            for name, value in edge.items():
+                if known.get(name) is None:
+                    known[name] = value
+    return list(merged.values())
+
+
+# The label each entity is matched on: a country (:Place:Actor) is matched
+# as a place where either would do.
+_MATCH_LABEL = {labels: MODEL.match_label(labels) for labels in ENTITY_LABEL_SETS}
+
+# An entity row with every property of the model, none set: what the outlet's row starts from.
+_NO_ENTITY = {p.name: None for p in MODEL.entity.properties}
 
 
 def _entity_row(entity: Entity, side: Side | None) -> dict[str, Any]:
@@ -237,7 +248,7 @@ class _Builder:
         self.edges[(type_, start[0], end[0])].append(row)
 
     def entity_end(self, entity_id: str) -> tuple[str, str]:
-        return _match_label(self.labels[entity_id]), self.keys[entity_id]
+        return _MATCH_LABEL[self.labels[entity_id]], self.keys[entity_id]
 
     def build(self) -> ArticleRows:
         records, aid = self.records, self.aid
@@ -253,18 +264,13 @@ class _Builder:
         if article.outlet and outlet:
             entities[("Actor", "Organization")].append(
                 {
+                    **_NO_ENTITY,
                     "key": outlet,
                     "name": article.outlet,
                     "kind": "media",
                     "aliases": [article.outlet],
-                    "country": None,
                     "sector": "media",
-                    "lat": None,
-                    "lon": None,
-                    "geonames_id": None,
                     "titles": [],
-                    "side": None,
-                    "side_name": None,
                 }
             )
             self.edge("PUBLISHED_BY", ("Article", aid), ("Actor", outlet))

@@ -20,6 +20,7 @@ from neo4j.exceptions import ClientError
 from claimgraph.errors import QueryError
 from claimgraph.queries.catalog import NAME_TYPES, Query
 from claimgraph.queries.runner import run_cypher
+from claimgraph.schema.model import MODEL, kind_of
 from claimgraph.schema.records import normalise_name
 
 __all__ = ["EntityMatch", "find_entities", "resolve_entity", "resolve_names", "similar_names"]
@@ -33,14 +34,27 @@ SUGGEST_CUTOFF = 0.75
 # 20,000 took 1.1 s in Python on a 2-core machine; the 200 the index finds, 16 ms).
 SUGGEST_SCAN = 20_000
 
+# The entity labels of the data model and the key each is constrained on.
+ENTITY_LABELS: tuple[str, ...] = MODEL.entity_labels
+_KEYS = {label: MODEL.node(label).key for label in ENTITY_LABELS}
+
+
+def _by_key(returned: str) -> str:
+    """One branch per entity label: the node whose key is ``$text``, found through its constraint."""
+    return "\n  UNION\n  ".join(
+        f"MATCH (n:{label} {{{key}: $text}}) RETURN {returned}" for label, key in _KEYS.items()
+    )
+
+
 # The key and the full-text search over names and aliases (the schema's
 # ``entity_names`` index) in one round trip: what every name lookup runs
 # first. A key scores above any full-text match, so it comes first.
-_KEY_OR_FULLTEXT = """
+_KEY_OR_FULLTEXT = (
+    """
 CALL () {
-  MATCH (n:Actor {key: $text}) RETURN n, 1.0e12 AS score
-  UNION
-  MATCH (n:Place {key: $text}) RETURN n, 1.0e12 AS score
+  """
+    + _by_key("n, 1.0e12 AS score")
+    + """
   UNION
   CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
   RETURN node AS n, score ORDER BY score DESC LIMIT 200
@@ -48,23 +62,28 @@ CALL () {
 RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
 ORDER BY score DESC
 """
+)
 
 # Without the full-text index (a graph whose schema was never applied).
-_SCAN = """
-MATCH (n) WHERE (n:Actor OR n:Place)
+_SCAN = (
+    "\nMATCH (n) WHERE ("
+    + " OR ".join(f"n:{label}" for label in ENTITY_LABELS)
+    + """)
   AND (n.key = $text OR toLower(n.name) CONTAINS $lower
        OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $lower))
 RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
 LIMIT 200
 """
+)
 
-_EXACT_KEY = """
-CALL () {
-  MATCH (n:Actor {key: $text}) RETURN n
-  UNION MATCH (n:Place {key: $text}) RETURN n
+_EXACT_KEY = (
+    "\nCALL () {\n  "
+    + _by_key("n")
+    + """
 }
 RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
 """
+)
 
 # Candidates for "did you mean": a fuzzy full-text search (Lucene ``word~``,
 # up to two edits per word) over names and aliases, so a typo costs an index
@@ -103,13 +122,7 @@ class EntityMatch:
     @property
     def kind(self) -> str:
         """Person, Organization, Country or Place."""
-        if "Person" in self.labels:
-            return "Person"
-        if "Organization" in self.labels:
-            return "Organization"
-        if "Place" in self.labels and "Actor" in self.labels:
-            return "Country"
-        return "Place"
+        return kind_of(self.labels)
 
     def describe(self) -> str:
         return f"{self.name} ({self.kind}, key {self.key})"
@@ -135,7 +148,7 @@ def find_entities(
     driver: neo4j.Driver,
     database: str | None,
     text: str,
-    labels: tuple[str, ...] = ("Actor", "Place"),
+    labels: tuple[str, ...] = ENTITY_LABELS,
 ) -> tuple[list[EntityMatch], list[EntityMatch]]:
     """Entities named ``text``: ``(exact, partial)``.
 
@@ -199,7 +212,7 @@ def resolve_entity(
     driver: neo4j.Driver,
     database: str | None,
     text: str,
-    labels: tuple[str, ...] = ("Actor", "Place"),
+    labels: tuple[str, ...] = ENTITY_LABELS,
     what: str = "actor or place",
 ) -> EntityMatch:
     """The one entity ``text`` names; ``QueryError`` if none or several do."""
@@ -227,7 +240,7 @@ def similar_names(
     driver: neo4j.Driver,
     database: str | None,
     text: str,
-    labels: tuple[str, ...] = ("Actor", "Place"),
+    labels: tuple[str, ...] = ENTITY_LABELS,
     n: int = MAX_SUGGESTIONS,
 ) -> list[str]:
     """Names of entities spelled most like ``text``, best first (difflib over names and aliases).
@@ -281,7 +294,7 @@ def resolve_names(
     for p in query.params:
         value = out.get(p.name)
         if p.type in NAME_TYPES and isinstance(value, str) and value.strip():
-            labels = ("Place",) if p.type == "place" else ("Actor", "Place")
+            labels = ("Place",) if p.type == "place" else ENTITY_LABELS
             what = "place" if p.type == "place" else "actor or place"
             out[p.name] = resolve_entity(driver, database, value, labels, what).key
     return out

@@ -5,22 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.values import (
     ACTS,
     MODES,
     POLARITIES,
     choice,
     ints,
-    iso,
     parse_date,
     precision,
+    record_json,
     require,
     strs,
 )
 
 __all__ = ["Event", "Statement", "TimeExpression"]
+
+# The node properties taken from each record as they are (the data model's).
+_STATEMENT_FIELDS = MODEL.node("Statement").record_fields
+_STATEMENT_VALUES = attrgetter(*_STATEMENT_FIELDS)
+_EVENT_FIELDS = MODEL.node("Event").record_fields
+_EVENT_VALUES = attrgetter(*_EVENT_FIELDS)
 
 
 def _offset(value: Any, what: str) -> int | None:
@@ -74,29 +82,7 @@ class Statement:
             choice(self.act, ACTS, f"statement {self.id} act")
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "speaker": self.speaker,
-            "speaker_name": self.speaker_name,
-            "cue": self.cue,
-            "mode": self.mode,
-            "text": self.text,
-            "quote": self.quote,
-            "said_on": iso(self.said_on),
-            "said_on_precision": self.said_on_precision,
-            "said_on_anchor": self.said_on_anchor,
-            "said_on_value": self.said_on_value,
-            "via": list(self.via),
-            "about": list(self.about),
-            "polarity": self.polarity,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "by_outlet": self.by_outlet,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "act": self.act,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Statement:
@@ -127,24 +113,8 @@ class Statement:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "quote": self.quote,
-            "cue": self.cue,
-            "mode": self.mode,
-            "said_on": self.said_on,
-            "said_on_precision": self.said_on_precision,
-            "said_on_anchor": self.said_on_anchor,
-            "said_on_value": self.said_on_value,
-            "polarity": self.polarity,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "by_outlet": self.by_outlet,
-            "speaker_name": self.speaker_name,
-            "act": self.act,
-        }
+        """The statement node's properties that come from the record (``schema.model``)."""
+        return dict(zip(_STATEMENT_FIELDS, _STATEMENT_VALUES(self), strict=True))
 
 
 @dataclass
@@ -169,22 +139,7 @@ class Event:
     mode: str | None = None  # PLOVER mode: heavy-weapons, aerial, drone, firearms, arrest, ...
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "summary": self.summary,
-            "date": iso(self.date),
-            "date_end": iso(self.date_end),
-            "precision": self.precision,
-            "date_anchor": self.date_anchor,
-            "date_value": self.date_value,
-            "agents": list(self.agents),
-            "targets": list(self.targets),
-            "places": list(self.places),
-            "counts": dict(self.counts),
-            "claimed_by": list(self.claimed_by),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
@@ -208,22 +163,14 @@ class Event:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "summary": self.summary,
-            "date": self.date,
-            "date_end": self.date_end,
-            "precision": self.precision,
-            "date_anchor": self.date_anchor,
-            "date_value": self.date_value,
-            # Neo4j properties cannot hold maps: each count becomes its own
-            # property (``count_killed``), set with ``SET e += row.counts``.
-            "counts": {
-                f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()
-            },
+        """The event node's properties that come from the record, and its counts."""
+        params = dict(zip(_EVENT_FIELDS, _EVENT_VALUES(self), strict=True))
+        # Neo4j properties cannot hold maps: each count becomes its own
+        # property (``count_killed``), set with ``SET e += row.counts``.
+        params["counts"] = {
+            f"count_{re.sub(r'[^a-z0-9_]', '_', k.lower())}": v for k, v in self.counts.items()
         }
+        return params
 
 
 @dataclass
@@ -240,16 +187,7 @@ class TimeExpression:
     timeml: str | None = None  # ISO-TimeML value: 2012-SU, 2013-03-22TAF, P5Y, PRESENT_REF
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "precision": self.precision,
-            "anchor": self.anchor,
-            "type": self.type,
-            "timeml": self.timeml,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TimeExpression:

@@ -14,6 +14,7 @@ import neo4j
 from neo4j.exceptions import Neo4jError
 
 from claimgraph.errors import QueryError
+from claimgraph.schema.model import MODEL
 
 __all__ = [
     "SCHEMA",
@@ -27,11 +28,12 @@ __all__ = [
 ]
 
 SCHEMA: tuple[str, ...] = (
-    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT actor_key IF NOT EXISTS FOR (n:Actor) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT place_key IF NOT EXISTS FOR (n:Place) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+    # the data model's node keys (schema.model): article_id, actor_key, ...
+    *(
+        f"CREATE CONSTRAINT {n.label.lower()}_{n.key} IF NOT EXISTS "
+        f"FOR (n:{n.label}) REQUIRE n.{n.key} IS UNIQUE"
+        for n in MODEL.nodes
+    ),
     "CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
     "CREATE INDEX actor_aliases IF NOT EXISTS FOR (n:Actor) ON (n.aliases)",

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
+from claimgraph.schema.model import MODEL
 from claimgraph.schema.values import (
     ENTITY_TYPES,
     SECTORS,
     choice,
     entity_key,
-    iso,
     parse_date,
     parse_datetime,
+    record_json,
     require,
     strs,
 )
 
 __all__ = ["Article", "Entity", "Renaming", "Role"]
+
+# The node properties taken from each record as they are (the data model's).
+_ARTICLE_FIELDS = MODEL.node("Article").record_fields
+_ARTICLE_VALUES = attrgetter(*_ARTICLE_FIELDS)
+_ENTITY_FIELDS = MODEL.entity.record_fields
+_ENTITY_VALUES = attrgetter(*_ENTITY_FIELDS)
 
 
 @dataclass
@@ -36,17 +44,7 @@ class Article:
     loaded_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published": iso(self.published),
-            "outlet": self.outlet,
-            "url": self.url,
-            "sha256": self.sha256,
-            "source": self.source,
-            "text": self.text,
-            "loaded_at": iso(self.loaded_at),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:
@@ -63,15 +61,8 @@ class Article:
         )
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published": self.published,
-            "outlet": self.outlet,
-            "url": self.url,
-            "sha256": self.sha256,
-            "source": self.source,
-        }
+        """The article node's properties that come from the record (``schema.model``)."""
+        return dict(zip(_ARTICLE_FIELDS, _ARTICLE_VALUES(self), strict=True))
 
 
 @dataclass
@@ -84,12 +75,7 @@ class Role:
     until: date | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "of": self.of,
-            "since": iso(self.since),
-            "until": iso(self.until),
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Role:
@@ -110,7 +96,7 @@ class Renaming:
     by: str | None = None  # entity id of who renamed it
 
     def to_json(self) -> dict[str, Any]:
-        return {"to": self.to, "on": iso(self.on), "by": self.by}
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Renaming:
@@ -153,23 +139,7 @@ class Entity:
             self.key = entity_key(self.type, self.name, gid)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "key": self.key,
-            "is_actor": self.is_actor,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonames_id": self.geonames_id,
-            "part_of": self.part_of,
-            "roles": [r.to_json() for r in self.roles],
-            "renamed": [r.to_json() for r in self.renamed],
-            "sector": self.sector,
-        }
+        return record_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entity:
@@ -210,14 +180,7 @@ class Entity:
         return ["Actor", self.type]
 
     def to_params(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "kind": self.kind,
-            "aliases": sorted({self.name, *self.aliases}),
-            "country": self.country,
-            "sector": self.sector,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonames_id": self.geonames_id,
-        }
+        """The entity node's properties that come from the record; its name is one of its aliases."""
+        params = dict(zip(_ENTITY_FIELDS, _ENTITY_VALUES(self), strict=True))
+        params["aliases"] = sorted({self.name, *self.aliases})
+        return params

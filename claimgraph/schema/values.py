@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ __all__ = [
     "normalise_name",
     "parse_date",
     "parse_datetime",
+    "record_json",
     "sha256_of",
 ]
 
@@ -98,6 +100,27 @@ def parse_datetime(value: Any, what: str = "datetime") -> datetime | None:
 
 def iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def record_json(record: Any) -> dict[str, Any]:
+    """A record (dataclass) as JSON: its fields in order, dates as ISO strings, lists copied.
+
+    The one serialisation of every record type's ``to_json``: a field added
+    to a record is in its JSON without another list to update.
+    """
+    return {f.name: _json_value(getattr(record, f.name)) for f in fields(record)}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return record_json(value)
+    return value
 
 
 def normalise_name(name: str) -> str:

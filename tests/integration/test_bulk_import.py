@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,15 @@ from claimgraph.graph.server import MemorySettings, is_running, start_server, st
 from claimgraph.graph.writer import write_batches
 from claimgraph.graph.writer_synthetic import synthetic_records
 from claimgraph.loaders.readers import iter_articles
-from claimgraph.schema.records import Article, ArticleRecords
+from claimgraph.schema.records import (
+    Article,
+    ArticleRecords,
+    Entity,
+    Event,
+    Renaming,
+    Role,
+    Statement,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "claimgraph" / "data" / "examples"
 MEMORY = MemorySettings("512m", "128m")
@@ -167,3 +176,124 @@ def test_cli_refuses_a_server_given_by_uri(import_home: ServerHome) -> None:
     refused = _import_cli(import_home, "--records", "records.jsonl", env=env, timeout=120)
     assert refused.returncode != 0
     assert "managed server" in refused.stderr and "claimgraph load" in refused.stderr
+
+
+def _tiny_graph() -> list[ArticleRecords]:
+    """Three short articles in which the same people and places come back with more to say.
+
+    What each relationship type and each merge rule of the data model does
+    shows here: the first name wins and later spellings become aliases,
+    missing properties are filled but never overwritten (kind, coordinates,
+    side), a place that speaks becomes ``:Place:Actor``, ``ROLE`` is one per
+    title and article, ``RENAMED`` keeps the first date it is given.
+    """
+    vasko = dict(key="person:vasko", type="Person")
+    ministry = dict(key="org:varossa-defence", type="Organization")
+    dravik = dict(key="place:dravik", type="Place")
+    varossa = dict(key="place:varossa", type="Place", is_actor=True, kind="country")
+    out = []
+    for n, (name, extra) in enumerate(
+        [
+            ("Oren Vasko", {"kind": None, "lat": None}),
+            ("O. Vasko", {"kind": "village", "lat": 40.1}),
+            ("Minister Vasko", {"kind": "town", "lat": 41.0}),
+        ],
+        start=1,
+    ):
+        aid = f"tiny-{n}"
+        entities = [
+            Entity(id="e1", name=name, **vasko, roles=[Role("Defence Minister", of="e2")]),
+            Entity(id="e2", name=f"Defence Ministry {n}", **ministry, sector="military"),
+            Entity(
+                id="e3",
+                name="Dravik" if n != 2 else "Dravick",
+                **dravik,
+                kind=extra["kind"],
+                lat=extra["lat"],
+                part_of="e4",
+                renamed=[Renaming(to="e5", on=date(2026, 3, n) if n > 1 else None, by="e1")],
+            ),
+            Entity(id="e4", name="Varossa", **varossa),
+            Entity(id="e5", name="New Dravik", key="place:new-dravik", type="Place"),
+        ]
+        statements = [
+            Statement(
+                id=f"{aid}:s1",
+                speaker="e1",
+                speaker_name=name,
+                cue="said",
+                mode="indirect",
+                text=f"Shelling hit Dravik, report {n}.",
+                via=["e2"],
+                about=["e3"],
+            )
+        ]
+        events = [
+            Event(
+                id=f"{aid}:v1",
+                type="ASSAULT",
+                summary="shelling",
+                agents=["e2"],
+                targets=["e3"],
+                places=["e3"],
+                claimed_by=[f"{aid}:s1"],
+                counts={"killed": n},
+            )
+        ]
+        if n == 3:  # the town speaks: it becomes an actor too
+            statements.append(
+                Statement(
+                    id=f"{aid}:s2",
+                    speaker="e3",
+                    speaker_name="Dravik",
+                    cue="said",
+                    mode="indirect",
+                    text="The town council denied it.",
+                    polarity="denies",
+                )
+            )
+        article = Article(
+            id=aid, title=f"Report {n}", published=date(2026, 3, n), outlet="Varossa Herald"
+        )
+        out.append(ArticleRecords(article, entities, statements, events))
+    return out
+
+
+def test_a_tiny_graph_is_the_same_written_and_imported(
+    empty_graph: Any, import_home: ServerHome
+) -> None:
+    """Writer and bulk import merge by the one data model: the same nodes and relationships."""
+    records = _tiny_graph()
+    # Two articles in one batch (folded before the MERGE), the third in the next (merged by it).
+    summary = write_batches(empty_graph.driver, empty_graph.database, records, batch_size=2)
+    assert summary.articles_new == 3 and summary.articles_failed == 0
+    written = dump(empty_graph.driver)
+    result = bulk_import(
+        import_home, records, force=True, memory=MEMORY, bolt_port=0, http_port=0, batch_size=2
+    )
+    assert result.files.articles == 3
+    state = is_running(import_home)
+    assert state is not None
+    driver = open_driver(Settings(state.bolt_uri, "neo4j", import_home.password() or "", None))
+    try:
+        imported = dump(driver)
+    finally:
+        driver.close()
+    nodes, rels = written
+    (place,) = [
+        props
+        for labels, props in nodes
+        if "Place" in labels and ("key", ("str", "place:dravik")) in props
+    ]
+    props = dict(place)
+    assert props["name"] == ("str", "Dravik")  # the first name
+    assert props["kind"] == ("str", "village") and props["lat"] == ("float", 40.1)  # first given
+    assert props["aliases"] == ("list", ("str", "Dravik"), ("str", "Dravick"))  # in order
+    assert any(
+        labels == ("Actor", "Place") and ("key", ("str", "place:dravik")) in p
+        for labels, p in nodes
+    )
+    (renamed,) = [r for r in rels if r[0] == "RENAMED"]
+    assert ("on", ("date", "2026-03-02")) in renamed[3]  # the first date given
+    assert sum(1 for r in rels if r[0] == "ROLE") == 3  # one per article
+    assert imported == written
