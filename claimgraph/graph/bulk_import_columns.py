@@ -84,6 +84,7 @@ STATEMENT_COLUMNS = _nodes(
     Column("by_outlet", "boolean"),
     Column("speaker_name"),
     Column("act"),
+    Column("denies"),
     Column("article"),
     Column("side"),
     Column("side_name"),
