@@ -19,6 +19,11 @@ import, and on ``claimgraph incident resolve``, this pass
    with their ``PART_OF`` edges, places and disputes (``incident_summary``),
    and clears the marks, in transactions of whole components.
 
+Steps 1 to 4 run in one transaction that first takes the incident lock, so
+two loads' passes never interleave between a read and its write; the later
+parts of a large pass check that their events are still pending (a pass that
+ran in between took them all) and stop if not.
+
 Stored incidents that no seed reaches are components already: no link can
 join them to anything outside, so what the pass writes is what resolving
 every event at once would give. The graph is therefore a function of the set
@@ -244,7 +249,6 @@ def _write(
         for name in _COUNTERS:
             counters[name] = counters.get(name, 0) + getattr(c, name)
 
-    tx.run(q.LOCK_INCIDENTS).consume()
     # the incidents these events are in now, and those read that no event keeps
     keys = sorted({*drop, *(r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=ids))})
     if keys:
@@ -264,10 +268,78 @@ def _mark(tx: neo4j.ManagedTransaction, ids: list[str]) -> None:
         tx.run(q.MARK_PENDING, ids=ids[n : n + CHUNK]).consume()
 
 
+@dataclass
+class _Plan:
+    """What one pass resolved and wrote in its first transaction; the parts left to write."""
+
+    seeds: list[str]
+    universe: list[str]
+    claims: dict[str, list[Claim]]
+    assigned: dict[str, Assignment]
+    loose: dict[str, Any]
+    parts: list[list[list[str]]]
+    written: tuple[int, int, dict[str, int]]
+
+
+def _plan(tx: neo4j.ManagedTransaction, chunk: int) -> _Plan | None:
+    """Under the incident lock: read, resolve, and write the first part.
+
+    Reading under the lock, in the transaction that writes, is what makes two
+    loads at once safe: a pass that read before another pass wrote would
+    otherwise overwrite the other's incidents with what it read (and lose the
+    events the other settled).
+    """
+    tx.run(q.LOCK_INCIDENTS).consume()
+    seeds, reached, claims, read = _read(tx)
+    if not seeds and not read:
+        return None
+    universe = sorted({*seeds, *reached})
+    facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
+    assigned = cluster(facts, links_among(facts))
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(assigned):
+        by_incident[assigned[eid].incident].append(eid)
+    groups = sorted(by_incident.values(), key=lambda g: g[0])
+    # events without a place are found again by the start of their window
+    loose = {
+        ev.id: ev.window.lo
+        for ev in facts
+        if ev.resolvable and not ev.places and ev.window is not None
+    }
+    # unresolvable seeds (speech acts, vague dates) are settled with the first part
+    settled = set(assigned)
+    rest = [eid for eid in seeds if eid not in settled]
+    parts = _chunks(groups, chunk)
+    if len(parts) > 1:
+        # the later parts' events stay marked until written: a crash, or
+        # another pass, in between finds them pending
+        _mark(tx, universe)
+    ids = [eid for g in parts[0] for eid in g] + rest
+    written = _write(tx, parts[0], ids, read, claims, assigned, loose)
+    return _Plan(seeds, universe, claims, assigned, loose, parts, written)
+
+
+def _write_part(
+    tx: neo4j.ManagedTransaction, plan: _Plan, n: int
+) -> tuple[int, int, dict[str, int]] | None:
+    """A later part of the plan, or None if another pass resolved its events meanwhile."""
+    tx.run(q.LOCK_INCIDENTS).consume()
+    part = plan.parts[n]
+    ids = [eid for g in part for eid in g]
+    # every pass takes every pending event: if one of these is settled, a
+    # pass that started after ours resolved them all, with newer data
+    if tx.run(q.COUNT_PENDING, ids=ids).single(strict=True)["n"] < len(ids):
+        return None
+    return _write(tx, part, ids, [], plan.claims, plan.assigned, plan.loose)
+
+
 def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHUNK) -> PassResult:
     """Resolve every pending event into incidents (see the module docstring).
 
     Returns what it did; does nothing (one read) when no event is pending.
+    Safe with other loads at once: each pass reads and writes under the
+    incident lock, and a pass whose later parts another pass has resolved
+    meanwhile stops there.
 
     Example:
 
@@ -279,41 +351,21 @@ def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHU
     with driver.session(
         database=database, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
     ) as session:
-        seeds, reached, claims, read = session.execute_read(_read)
-        if not seeds and not read:
-            result.seconds = time.perf_counter() - began
-            return result
-        universe = sorted({*seeds, *reached})
-        facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
-        assigned = cluster(facts, links_among(facts))
-        by_incident: dict[str, list[str]] = defaultdict(list)
-        for eid in sorted(assigned):
-            by_incident[assigned[eid].incident].append(eid)
-        groups = sorted(by_incident.values(), key=lambda g: g[0])
-        # events without a place are found again by the start of their window
-        loose = {
-            ev.id: ev.window.lo
-            for ev in facts
-            if ev.resolvable and not ev.places and ev.window is not None
-        }
-        # unresolvable seeds (speech acts, vague dates) are settled with the first chunk
-        settled = set(assigned)
-        rest = [eid for eid in seeds if eid not in settled]
-        parts = _chunks(groups, chunk)
-        if len(parts) > 1:
-            # the first part drops incidents whose events later parts rebuild:
-            # marked first, a crash in between leaves them for the next pass
-            session.execute_write(_mark, universe)
-        for n, part in enumerate(parts):
-            ids = [eid for g in part for eid in g] + (rest if n == 0 else [])
-            made, disputed, counters = session.execute_write(
-                _write, part, ids, read if n == 0 else [], claims, assigned, loose
-            )
-            for name, value in counters.items():
-                result.counters[name] = result.counters.get(name, 0) + value
-            result.incidents += made
-            result.disputes += disputed
-        result.events = len(universe)
+        plan = session.execute_write(_plan, chunk)
+        if plan is not None:
+            outcomes = [plan.written]
+            for n in range(1, len(plan.parts)):
+                done = session.execute_write(_write_part, plan, n)
+                if done is None:
+                    log.info("another pass resolved the rest of this one's events")
+                    break
+                outcomes.append(done)
+            for made, disputed, counters in outcomes:
+                for name, value in counters.items():
+                    result.counters[name] = result.counters.get(name, 0) + value
+                result.incidents += made
+                result.disputes += disputed
+            result.events = len(plan.universe)
     result.seconds = time.perf_counter() - began
     log.info(
         "resolved %d events into %d incidents (%d disputes) in %.2f s",

@@ -13,8 +13,11 @@ __all__ = [
     "MARK_STALE_OF_ARTICLES",
     "SIDELESS_ACTORS",
     "MARK_STALE_OF_SPEAKERS",
+    "NEW_CONTAINMENTS",
+    "MARK_STALE_INSIDE",
     "MARK_ALL_PENDING",
     "MARK_PENDING",
+    "COUNT_PENDING",
     "PENDING_EVENTS",
     "STALE_INCIDENTS",
     "INCIDENTS_OF_EVENTS",
@@ -36,7 +39,7 @@ __all__ = [
 # MERGE on a key of a uniqueness constraint (schema: incident_lock_key) locks
 # the key's index entry until the commit; the node is deleted again at once,
 # so the lock leaves nothing in the graph. Two passes (two loads at once)
-# write one after the other.
+# read and write one after the other.
 LOCK_INCIDENTS = """
 MERGE (l:IncidentLock {key: 'incidents'})
 DELETE l
@@ -69,6 +72,23 @@ WHERE n.side IS NOT NULL AND s.side IS NULL
 SET i:StaleIncident
 """
 
+# Places stored before that the batch puts inside another for the first time
+# (asked before the batch's IN edges are written).
+NEW_CONTAINMENTS = """
+UNWIND $rows AS r
+MATCH (p:Place {key: r.from})
+WHERE NOT EXISTS { (p)-[:IN]->(:Place {key: r.to}) }
+RETURN DISTINCT r.from AS key
+"""
+
+# The incidents at such a place or inside it: they may now meet incidents at
+# the containing place, so the pass looks them up again.
+MARK_STALE_INSIDE = """
+UNWIND $keys AS k
+MATCH (:Place {key: k})<-[:IN*0..6]-(:Place)<-[:AT]-(i:Incident)
+SET i:StaleIncident
+"""
+
 # After a bulk import, which writes no marks.
 MARK_ALL_PENDING = """
 MATCH (e:Event)
@@ -81,6 +101,14 @@ MARK_PENDING = """
 UNWIND $ids AS id
 MATCH (e:Event {id: id})
 SET e:PendingIncident
+"""
+
+# Whether a later part's events are still pending (another pass may have resolved them).
+COUNT_PENDING = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+WHERE e:PendingIncident
+RETURN count(e) AS n
 """
 
 # --- the pass: reads ---------------------------------------------------------

@@ -130,9 +130,7 @@ def _antecedents(text: str, claims: list[Claim]) -> None:
         ):
             continue
         earlier = [
-            p
-            for p in claims[:i]
-            if p.speaker != c.speaker and not p.by_outlet and p.kind != "deny"
+            p for p in claims[:i] if p.speaker != c.speaker and not p.by_outlet and p.kind != "deny"
         ]
         if not earlier:
             continue

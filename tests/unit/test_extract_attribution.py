@@ -296,7 +296,7 @@ def test_dismissed_allegation_answers_the_allegation_not_the_last_quote(
     r = _extract(
         extractor,
         "Prime Minister Lidia Vorn alleged on Tuesday that foreign mercenaries were "
-        "fighting alongside Varossan troops in Oskaryn. \"These are hired killers,\" "
+        'fighting alongside Varossan troops in Oskaryn. "These are hired killers," '
         "Vorn said. Varossa's Foreign Ministry dismissed the allegation.",
     )
     alleged = next(s for s in r.statements if s.cue == "allege")
