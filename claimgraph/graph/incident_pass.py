@@ -2,8 +2,9 @@
 
 The writer labels every event it creates ``:PendingIncident`` (in the
 event's own transaction, so a crash never loses the mark), and labels
-``:StaleIncident`` the incidents that lost a report (a replaced article) or
-whose speakers' sides changed. After the last batch of a load, after a bulk
+``:StaleIncident`` the incidents that lost a report (a replaced article), and
+``:RecountIncident`` those whose speakers' sides changed (their disputes are
+summarised again, their reports kept). After the last batch of a load, after a bulk
 import, and on ``claimgraph incident resolve``, this pass
 
 1. takes the pending events and the events of the stale incidents and of the
@@ -178,19 +179,30 @@ def _read(
     known = set(seeds)
     frontier = list(seeds) if stored else []
     found: set[str] = set()
-    # Until no new incident is reached: a vague account of a reached incident
-    # may fit another incident better, so the events reached are looked up too.
+    # Until no new incident is linked: a vague account of a linked incident may
+    # fit another incident better, so the events reached are looked up too.
+    # Only incidents with an event linked to the frontier are taken in (the
+    # candidates are what the indexes give, a superset): the others keep what
+    # they are, since no link joins them to what changes, and a candidate
+    # left out is found again if a later frontier links to it.
+    members: dict[str, list[str]] = {}  # events of the candidates read, by incident
     while frontier:
-        new = _candidates(tx, event_facts([c for eid in frontier for c in claims[eid]]))
-        new -= old | found
-        found |= new
-        frontier = (
-            sorted({r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(new))} - known)
-            if new
-            else []
-        )
+        near = _candidates(tx, event_facts([c for eid in frontier for c in claims[eid]]))
+        near -= old | found
+        unread = sorted(k for k in near if k not in members)
+        if unread:
+            for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=unread):
+                members.setdefault(r["key"], []).append(r["id"])
+            fresh = sorted({eid for k in unread for eid in members.get(k, ())} - claims.keys())
+            claims.update(_claims_of(tx, fresh) if fresh else {})
+        of = {eid: k for k in near for eid in members.get(k, ())}
+        facts = event_facts([c for eid in [*frontier, *sorted(of)] for c in claims.get(eid, ())])
+        linked = {
+            of[x] for pair in links_among(facts, wanted=set(frontier)) for x in pair if x in of
+        }
+        found |= linked
+        frontier = sorted({eid for k in linked for eid in members[k]} - known)
         known.update(frontier)
-        claims.update(_claims_of(tx, frontier) if frontier else {})
     reached = sorted(known - set(seeds))
     return seeds, reached, dict(claims), sorted(old | found)
 
@@ -291,7 +303,8 @@ def _plan(tx: neo4j.ManagedTransaction, chunk: int) -> _Plan | None:
     """
     tx.run(q.LOCK_INCIDENTS).consume()
     seeds, reached, claims, read = _read(tx)
-    if not seeds and not read:
+    recount = sorted({r["key"] for r in tx.run(q.RECOUNT_INCIDENTS)} - set(read))
+    if not seeds and not read and not recount:
         return None
     universe = sorted({*seeds, *reached})
     facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
@@ -316,7 +329,39 @@ def _plan(tx: neo4j.ManagedTransaction, chunk: int) -> _Plan | None:
         _mark(tx, universe)
     ids = [eid for g in parts[0] for eid in g] + rest
     written = _write(tx, parts[0], ids, read, claims, assigned, loose)
+    if recount:
+        made, found, counters = _recount(tx, recount)
+        for name, value in counters.items():
+            written[2][name] = written[2].get(name, 0) + value
+        written = (written[0] + made, written[1] + found, written[2])
     return _Plan(seeds, universe, claims, assigned, loose, parts, written)
+
+
+def _recount(tx: neo4j.ManagedTransaction, keys: list[str]) -> tuple[int, int, dict[str, int]]:
+    """Summarise these incidents and their disputes again, with the reports they have."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=keys):
+        members[r["key"]].append(r["id"])
+    claims = _claims_of(tx, sorted({eid for ids in members.values() for eid in ids}))
+    rows: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for key in sorted(members):
+        cs = [c for eid in members[key] for c in claims.get(eid, ())]
+        summary = summarise(key, cs)
+        rows.append({"key": key, "props": {k: v for k, v in summary.items() if v is not None}})
+        found.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    counters: dict[str, int] = {}
+    for query, params in (
+        (q.DROP_DISPUTES, {"keys": keys}),
+        (q.RECOUNT, {"rows": rows}),
+        (q.CREATE_DISPUTES, {"rows": found}),
+    ):
+        c = tx.run(query, **params).consume().counters
+        for name in _COUNTERS:
+            counters[name] = counters.get(name, 0) + getattr(c, name)
+    return len(rows), len(found), counters
 
 
 def _write_part(

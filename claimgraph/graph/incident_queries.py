@@ -20,6 +20,8 @@ __all__ = [
     "COUNT_PENDING",
     "PENDING_EVENTS",
     "STALE_INCIDENTS",
+    "RECOUNT_INCIDENTS",
+    "RECOUNT",
     "INCIDENTS_OF_EVENTS",
     "EVENTS_OF_INCIDENTS",
     "ANY_STALE",
@@ -64,12 +66,14 @@ RETURN n.key AS key
 """
 
 # The incidents whose claims took their side from such a speaker's node: the
-# node has one now, so their disputes are summarised again.
+# node has one now, so their disputes are summarised again. Their reports stay
+# (resolution reads only the sides each claim's own article gives), so the
+# pass recounts them without resolving them again.
 MARK_STALE_OF_SPEAKERS = """
 UNWIND $keys AS k
 MATCH (n:Actor {key: k})-[:SAID]->(s:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
 WHERE n.side IS NOT NULL AND s.side IS NULL
-SET i:StaleIncident
+SET i:RecountIncident
 """
 
 # Places stored before that the batch puts inside another for the first time
@@ -78,14 +82,21 @@ NEW_CONTAINMENTS = """
 UNWIND $rows AS r
 MATCH (p:Place {key: r.from})
 WHERE NOT EXISTS { (p)-[:IN]->(:Place {key: r.to}) }
-RETURN DISTINCT r.from AS key
+RETURN DISTINCT r.from AS from, r.to AS to
 """
 
-# The incidents at such a place or inside it: they may now meet incidents at
-# the containing place, so the pass looks them up again.
+# The incidents at such a place or inside it that may now meet an incident at
+# the containing place or above it (overlapping dates, a family in common or
+# a denial of unknown kind): the pass resolves them again. Asked after the IN
+# edges are written; from the two places' keys, never a scan.
 MARK_STALE_INSIDE = """
-UNWIND $keys AS k
-MATCH (:Place {key: k})<-[:IN*0..6]-(:Place)<-[:AT]-(i:Incident)
+UNWIND $rows AS r
+MATCH (:Place {key: r.from})<-[:IN*0..6]-(:Place)<-[:AT]-(i:Incident)
+WHERE NOT i:StaleIncident AND EXISTS {
+  MATCH (:Place {key: r.to})-[:IN*0..6]->(:Place)<-[:AT]-(j:Incident)
+  WHERE j <> i AND j.span_lo <= i.span_hi AND j.span_hi >= i.span_lo
+    AND ('REJECT' IN i.families OR any(f IN j.families WHERE f = 'REJECT' OR f IN i.families))
+}
 SET i:StaleIncident
 """
 
@@ -117,6 +128,8 @@ PENDING_EVENTS = "MATCH (e:PendingIncident) RETURN e.id AS id"
 
 STALE_INCIDENTS = "MATCH (i:StaleIncident) RETURN i.key AS key"
 
+RECOUNT_INCIDENTS = "MATCH (i:RecountIncident) RETURN i.key AS key"
+
 INCIDENTS_OF_EVENTS = """
 UNWIND $ids AS id
 MATCH (:Event {id: id})-[:PART_OF]->(i:Incident)
@@ -126,7 +139,7 @@ RETURN DISTINCT i.key AS key
 EVENTS_OF_INCIDENTS = """
 UNWIND $keys AS k
 MATCH (:Incident {key: k})<-[:PART_OF]-(e:Event)
-RETURN DISTINCT e.id AS id
+RETURN DISTINCT k AS key, e.id AS id
 """
 
 # Whether the pass has anything to do beyond the pending events, and whether
@@ -224,6 +237,14 @@ CALL (i, row) {
   MATCH (p:Place {key: k})
   CREATE (i)-[:AT]->(p)
 }
+"""
+
+# An incident recounted: its properties replaced, its reports and places kept.
+RECOUNT = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.key})
+SET i = row.props
+REMOVE i:RecountIncident
 """
 
 CREATE_DISPUTES = """

@@ -152,7 +152,7 @@ def _write_queries(
     # places stored before that this batch first puts inside another: their
     # incidents may now meet those of the containing place
     inside = rows.edges.get(("IN", "Place", "Place"))
-    contained = [r["key"] for r in tx.run(iq.NEW_CONTAINMENTS, rows=inside)] if inside else []
+    contained = [r.data() for r in tx.run(iq.NEW_CONTAINMENTS, rows=inside)] if inside else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     # Events before statements: a statement's CLAIMS point at them. Events are
@@ -166,7 +166,7 @@ def _write_queries(
     if sided:
         _run(tx, iq.MARK_STALE_OF_SPEAKERS, counters, keys=sided)
     if contained:
-        _run(tx, iq.MARK_STALE_INSIDE, counters, keys=contained)
+        _run(tx, iq.MARK_STALE_INSIDE, counters, rows=contained)
     return status, counters
 
 

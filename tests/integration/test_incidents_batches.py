@@ -117,7 +117,10 @@ def test_batch_size_does_not_change_incidents_or_disputes(empty_graph, records):
     assert seen[4] == seen[1] and details[4] == details[1]
     assert seen[50] == seen[1] and details[50] == details[1]
     assert empty_graph.count("MATCH (n:IncidentLock) RETURN count(n)") == 0
-    assert empty_graph.count("MATCH (n:PendingIncident|StaleIncident) RETURN count(n)") == 0
+    assert (
+        empty_graph.count("MATCH (n:PendingIncident|StaleIncident|RecountIncident) RETURN count(n)")
+        == 0
+    )
     # loading again changes nothing
     again = write_batches(empty_graph.driver, empty_graph.database, records, batch_size=7)
     assert again.nodes_created == 0 and _incidents(empty_graph) == seen[1]
@@ -262,5 +265,8 @@ def test_two_loads_at_once_give_the_incidents_of_one_load(empty_graph, records, 
     a.join(180)
     b.join(180)
     assert not a.is_alive() and not b.is_alive() and not errors, errors
-    assert empty_graph.count("MATCH (n:PendingIncident|StaleIncident) RETURN count(n)") == 0
+    assert (
+        empty_graph.count("MATCH (n:PendingIncident|StaleIncident|RecountIncident) RETURN count(n)")
+        == 0
+    )
     assert (_incidents(empty_graph), _details(empty_graph)) == expected
