@@ -108,6 +108,7 @@ def score_statements(
     body = records.article.text or ""
     delta = text.find(body) if body else -1
     spans = [predicted_span(s, text, delta) for s in records.statements]
+    at = {s.id: i for i, s in enumerate(records.statements)}
 
     def score(gi: int, pi: int) -> float:
         g, p = gold.statements[gi], records.statements[pi]
@@ -115,7 +116,9 @@ def score_statements(
             return 0.0
         span = spans[pi]
         if span is not None:
-            return spans_match((g.start, g.end), span)
+            # the gold gives a denial of "the accusation" the words it denies
+            denied = spans[at[p.denies]] if p.denies in at else None
+            return max(spans_match((g.start, g.end), x) for x in (span, denied) if x)
         jac = token_jaccard(text[g.start : g.end], p.text)
         return jac if jac >= 0.5 else 0.0
 

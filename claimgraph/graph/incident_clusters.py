@@ -195,20 +195,26 @@ def is_precise(ev: EventFacts) -> bool:
 
 
 class _Groups:
-    """Union-find that refuses a union joining two accounts of one side with two agents.
+    """Union-find that refuses a union joining two accounts of one side with two agents,
+    or two families of event.
 
     "Kestria says Varossa shelled the town" and "Kestria says the militia
     shelled the town" are two happenings; neither may join an incident that
-    holds the other, even through a third account linked to both.
+    holds the other, even through a third account linked to both. Likewise a
+    denial of unknown kind ("it did not happen") links to a shelling and to a
+    protest at its place and date, but joins only one of them.
     """
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         # root -> claimant side -> the agent sides its accounts name
         self.agents: dict[str, dict[str, set[frozenset[str]]]] = {}
+        # root -> the family of its accounts, None while it holds only denials of unknown kind
+        self.family: dict[str, str | None] = {}
 
     def add(self, ev: EventFacts) -> None:
         self.parent[ev.id] = ev.id
+        self.family[ev.id] = None if ev.family == _DENIAL else ev.family
         agents = frozenset(ev.agent_sides)
         self.agents[ev.id] = (
             {side: {agents} for side in ev.claimant_sides if side} if agents else {}
@@ -221,6 +227,9 @@ class _Groups:
         return x
 
     def conflict(self, ra: str, rb: str) -> bool:
+        fa, fb = self.family[ra], self.family[rb]
+        if fa is not None and fb is not None and fa != fb:
+            return True
         a, b = self.agents[ra], self.agents[rb]
         return any(not x & y for side in a.keys() & b.keys() for x in a[side] for y in b[side])
 
@@ -231,6 +240,8 @@ class _Groups:
         # the smaller id roots the union: the incident's key
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep
+        gone_family = self.family.pop(gone)
+        self.family[keep] = self.family[keep] or gone_family
         for side, sets in self.agents.pop(gone).items():
             self.agents[keep].setdefault(side, set()).update(sets)
 
@@ -248,7 +259,8 @@ def cluster(
 
     Precisely dated accounts make the incidents: the components of their
     links, joined strongest link first, never joining two accounts that one
-    side gives two different agents (``_Groups``). A vaguer account
+    side gives two different agents, nor two families of event through a
+    denial of unknown kind (``_Groups``). A vaguer account
     ("undated, reported on June 20"; "in June") overlaps several days, so it
     could chain two happenings days apart: it joins the incident it has the
     best link to (ties: the smallest key) that no account of its side blames

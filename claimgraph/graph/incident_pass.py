@@ -2,8 +2,9 @@
 
 The writer labels every event it creates ``:PendingIncident`` (in the
 event's own transaction, so a crash never loses the mark), and labels
-``:StaleIncident`` the incidents that lost a report (a replaced article) or
-whose speakers' sides changed. After the last batch of a load, after a bulk
+``:StaleIncident`` the incidents that lost a report (a replaced article), and
+``:RecountIncident`` those whose speakers' sides changed (their disputes are
+summarised again, their reports kept). After the last batch of a load, after a bulk
 import, and on ``claimgraph incident resolve``, this pass
 
 1. takes the pending events and the events of the stale incidents and of the
@@ -19,6 +20,11 @@ import, and on ``claimgraph incident resolve``, this pass
    with their ``PART_OF`` edges, places and disputes (``incident_summary``),
    and clears the marks, in transactions of whole components.
 
+Steps 1 to 4 run in one transaction that first takes the incident lock, so
+two loads' passes never interleave between a read and its write; the later
+parts of a large pass check that their events are still pending (a pass that
+ran in between took them all) and stop if not.
+
 Stored incidents that no seed reaches are components already: no link can
 join them to anything outside, so what the pass writes is what resolving
 every event at once would give. The graph is therefore a function of the set
@@ -28,7 +34,6 @@ the loader (text, records, ``import-bulk``).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections import defaultdict
@@ -39,10 +44,9 @@ import neo4j
 
 from claimgraph.graph import incident_queries as q
 from claimgraph.graph.incident_clusters import Assignment, cluster, links_among
-from claimgraph.graph.incident_rules import MAX_WINDOW_DAYS, EventFacts
+from claimgraph.graph.incident_reads import CHUNK, candidates_of, claims_of
 from claimgraph.graph.incident_summary import (
     Claim,
-    claim_from_row,
     disputes,
     event_facts,
     summarise,
@@ -56,14 +60,6 @@ log = logging.getLogger(__name__)
 PENDING = "PendingIncident"
 STALE = "StaleIncident"
 
-# Events per write transaction (whole components; one may be larger).
-CHUNK = 5000
-
-# A denial of an unknown kind: it may be linked to an account of any kind.
-_DENIAL = "REJECT"
-# Windows are at most this wide: how far back a window may start and still overlap.
-_REACH = dt.timedelta(days=MAX_WINDOW_DAYS)
-
 
 @dataclass
 class PassResult:
@@ -74,82 +70,6 @@ class PassResult:
     disputes: int = 0
     seconds: float = 0.0
     counters: dict[str, int] = field(default_factory=dict)
-
-
-def _native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
-
-
-def _claims_of(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, list[Claim]]:
-    """The claims of these events, read back, by event id."""
-    rows = [  # in parts: a bulk import's first pass reads every event
-        r.data()
-        for n in range(0, len(ids), CHUNK)
-        for r in tx.run(q.CLAIMS_OF_EVENTS, ids=ids[n : n + CHUNK])
-    ]
-    # what contains each place, asked once per place rather than per claim
-    keys = sorted({k for row in rows for k in row["place_keys"]})
-    up = {r["key"]: r["up"] for r in tx.run(q.ANCESTORS, keys=keys)} if keys else {}
-    out: dict[str, list[Claim]] = defaultdict(list)
-    for row in rows:
-        if row["statement"] is None:  # an event no statement claims: the article's own
-            row.update(statement=row["event_props"]["id"], polarity="asserts", unclaimed=True)
-        row["area"] = [[p, x] for p in row["place_keys"] for x in [p, *up.get(p, ())]]
-        out[row["event_props"]["id"]].append(claim_from_row(row))
-    return out
-
-
-def _spans(events: list[EventFacts], which: str) -> list[dict[str, Any]]:
-    """Each place to ask about, with the dates its events span (the server filters on them)."""
-    spans: dict[str, list[dt.date]] = {}
-    for ev in events:
-        assert ev.window is not None
-        if which == "area":
-            keys = {*ev.places, *ev.area}
-        else:
-            keys = {k for k in ev.places if ev.agent_sides or k not in ev.broad}
-        for k in keys:
-            lo, hi = spans.get(k, [ev.window.lo, ev.window.hi])
-            spans[k] = [min(lo, ev.window.lo), max(hi, ev.window.hi)]
-    return [{"key": k, "lo": lo, "hi": hi} for k, (lo, hi) in sorted(spans.items())]
-
-
-def _candidates(tx: neo4j.ManagedTransaction, facts: list[EventFacts]) -> set[str]:
-    """Keys of the stored incidents these events may be linked to (indexed lookups)."""
-    facts = [ev for ev in facts if ev.resolvable]
-    placed = [ev for ev in facts if ev.places]
-    found: set[str] = set()
-    if placed:
-        # incidents at a place of the event or containing it (its area), and
-        # incidents inside its places; asked once per place, filtered here
-        at = _spans(placed, "area")
-        # inside a region or country, a link needs the same agents: an event
-        # naming none looks only inside its places of a smaller kind
-        inside = _spans(placed, "inside")
-        near: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in tx.run(q.INCIDENTS_AT, places=at):
-            near[f"at:{r['place']}"].append(r.data())
-        for r in tx.run(q.INCIDENTS_INSIDE, places=inside):
-            near[f"in:{r['place']}"].append(r.data())
-        for ev in placed:
-            assert ev.window is not None
-            lo, hi = ev.window.lo, ev.window.hi
-            fams = None if ev.category == _DENIAL else {ev.family, _DENIAL}
-            pools = [f"at:{k}" for k in {*ev.places, *ev.area}] + [f"in:{k}" for k in ev.places]
-            for pool in pools:
-                for i in near.get(pool, ()):
-                    if _native(i["span_lo"]) <= hi and _native(i["span_hi"]) >= lo:
-                        if fams is None or fams & set(i["families"] or ()):
-                            found.add(i["key"])
-    loose = [
-        {"lo": ev.window.lo, "hi": ev.window.hi, "reach": ev.window.lo - _REACH}
-        for ev in facts
-        if not ev.places and ev.window is not None
-    ]
-    if loose:
-        found |= {r["key"] for r in tx.run(q.CANDIDATES_WITHOUT_PLACE, events=loose)}
-    return found
 
 
 def _read(
@@ -169,23 +89,34 @@ def _read(
         seeds = sorted(
             set(seeds) | {r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(old))}
         )
-    claims = _claims_of(tx, seeds)
+    claims = claims_of(tx, seeds)
     known = set(seeds)
     frontier = list(seeds) if stored else []
     found: set[str] = set()
-    # Until no new incident is reached: a vague account of a reached incident
-    # may fit another incident better, so the events reached are looked up too.
+    # Until no new incident is linked: a vague account of a linked incident may
+    # fit another incident better, so the events reached are looked up too.
+    # Only incidents with an event linked to the frontier are taken in (the
+    # candidates are what the indexes give, a superset): the others keep what
+    # they are, since no link joins them to what changes, and a candidate
+    # left out is found again if a later frontier links to it.
+    members: dict[str, list[str]] = {}  # events of the candidates read, by incident
     while frontier:
-        new = _candidates(tx, event_facts([c for eid in frontier for c in claims[eid]]))
-        new -= old | found
-        found |= new
-        frontier = (
-            sorted({r["id"] for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=sorted(new))} - known)
-            if new
-            else []
-        )
+        near = candidates_of(tx, event_facts([c for eid in frontier for c in claims[eid]]))
+        near -= old | found
+        unread = sorted(k for k in near if k not in members)
+        if unread:
+            for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=unread):
+                members.setdefault(r["key"], []).append(r["id"])
+            fresh = sorted({eid for k in unread for eid in members.get(k, ())} - claims.keys())
+            claims.update(claims_of(tx, fresh) if fresh else {})
+        of = {eid: k for k in near for eid in members.get(k, ())}
+        facts = event_facts([c for eid in [*frontier, *sorted(of)] for c in claims.get(eid, ())])
+        linked = {
+            of[x] for pair in links_among(facts, wanted=set(frontier)) for x in pair if x in of
+        }
+        found |= linked
+        frontier = sorted({eid for k in linked for eid in members[k]} - known)
         known.update(frontier)
-        claims.update(_claims_of(tx, frontier) if frontier else {})
     reached = sorted(known - set(seeds))
     return seeds, reached, dict(claims), sorted(old | found)
 
@@ -244,7 +175,6 @@ def _write(
         for name in _COUNTERS:
             counters[name] = counters.get(name, 0) + getattr(c, name)
 
-    tx.run(q.LOCK_INCIDENTS).consume()
     # the incidents these events are in now, and those read that no event keeps
     keys = sorted({*drop, *(r["key"] for r in tx.run(q.INCIDENTS_OF_EVENTS, ids=ids))})
     if keys:
@@ -264,10 +194,111 @@ def _mark(tx: neo4j.ManagedTransaction, ids: list[str]) -> None:
         tx.run(q.MARK_PENDING, ids=ids[n : n + CHUNK]).consume()
 
 
+@dataclass
+class _Plan:
+    """What one pass resolved and wrote in its first transaction; the parts left to write."""
+
+    seeds: list[str]
+    universe: list[str]
+    claims: dict[str, list[Claim]]
+    assigned: dict[str, Assignment]
+    loose: dict[str, Any]
+    parts: list[list[list[str]]]
+    written: tuple[int, int, dict[str, int]]
+
+
+def _plan(tx: neo4j.ManagedTransaction, chunk: int) -> _Plan | None:
+    """Under the incident lock: read, resolve, and write the first part.
+
+    Reading under the lock, in the transaction that writes, is what makes two
+    loads at once safe: a pass that read before another pass wrote would
+    otherwise overwrite the other's incidents with what it read (and lose the
+    events the other settled).
+    """
+    tx.run(q.LOCK_INCIDENTS).consume()
+    seeds, reached, claims, read = _read(tx)
+    recount = sorted({r["key"] for r in tx.run(q.RECOUNT_INCIDENTS)} - set(read))
+    if not seeds and not read and not recount:
+        return None
+    universe = sorted({*seeds, *reached})
+    facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
+    assigned = cluster(facts, links_among(facts))
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(assigned):
+        by_incident[assigned[eid].incident].append(eid)
+    groups = sorted(by_incident.values(), key=lambda g: g[0])
+    # events without a place are found again by the start of their window
+    loose = {
+        ev.id: ev.window.lo
+        for ev in facts
+        if ev.resolvable and not ev.places and ev.window is not None
+    }
+    # unresolvable seeds (speech acts, vague dates) are settled with the first part
+    settled = set(assigned)
+    rest = [eid for eid in seeds if eid not in settled]
+    parts = _chunks(groups, chunk)
+    if len(parts) > 1:
+        # the later parts' events stay marked until written: a crash, or
+        # another pass, in between finds them pending
+        _mark(tx, universe)
+    ids = [eid for g in parts[0] for eid in g] + rest
+    written = _write(tx, parts[0], ids, read, claims, assigned, loose)
+    if recount:
+        made, found, counters = _recount(tx, recount)
+        for name, value in counters.items():
+            written[2][name] = written[2].get(name, 0) + value
+        written = (written[0] + made, written[1] + found, written[2])
+    return _Plan(seeds, universe, claims, assigned, loose, parts, written)
+
+
+def _recount(tx: neo4j.ManagedTransaction, keys: list[str]) -> tuple[int, int, dict[str, int]]:
+    """Summarise these incidents and their disputes again, with the reports they have."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in tx.run(q.EVENTS_OF_INCIDENTS, keys=keys):
+        members[r["key"]].append(r["id"])
+    claims = claims_of(tx, sorted({eid for ids in members.values() for eid in ids}))
+    rows: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for key in sorted(members):
+        cs = [c for eid in members[key] for c in claims.get(eid, ())]
+        summary = summarise(key, cs)
+        rows.append({"key": key, "props": {k: v for k, v in summary.items() if v is not None}})
+        found.extend(
+            {k: v for k, v in d.items() if v is not None} for d in disputes(key, cs, summary)
+        )
+    counters: dict[str, int] = {}
+    for query, params in (
+        (q.DROP_DISPUTES, {"keys": keys}),
+        (q.RECOUNT, {"rows": rows}),
+        (q.CREATE_DISPUTES, {"rows": found}),
+    ):
+        c = tx.run(query, **params).consume().counters
+        for name in _COUNTERS:
+            counters[name] = counters.get(name, 0) + getattr(c, name)
+    return len(rows), len(found), counters
+
+
+def _write_part(
+    tx: neo4j.ManagedTransaction, plan: _Plan, n: int
+) -> tuple[int, int, dict[str, int]] | None:
+    """A later part of the plan, or None if another pass resolved its events meanwhile."""
+    tx.run(q.LOCK_INCIDENTS).consume()
+    part = plan.parts[n]
+    ids = [eid for g in part for eid in g]
+    # every pass takes every pending event: if one of these is settled, a
+    # pass that started after ours resolved them all, with newer data
+    if tx.run(q.COUNT_PENDING, ids=ids).single(strict=True)["n"] < len(ids):
+        return None
+    return _write(tx, part, ids, [], plan.claims, plan.assigned, plan.loose)
+
+
 def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHUNK) -> PassResult:
     """Resolve every pending event into incidents (see the module docstring).
 
     Returns what it did; does nothing (one read) when no event is pending.
+    Safe with other loads at once: each pass reads and writes under the
+    incident lock, and a pass whose later parts another pass has resolved
+    meanwhile stops there.
 
     Example:
 
@@ -279,41 +310,21 @@ def resolve_pending(driver: neo4j.Driver, database: str | None, chunk: int = CHU
     with driver.session(
         database=database, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
     ) as session:
-        seeds, reached, claims, read = session.execute_read(_read)
-        if not seeds and not read:
-            result.seconds = time.perf_counter() - began
-            return result
-        universe = sorted({*seeds, *reached})
-        facts = event_facts([c for eid in universe for c in claims.get(eid, ())])
-        assigned = cluster(facts, links_among(facts))
-        by_incident: dict[str, list[str]] = defaultdict(list)
-        for eid in sorted(assigned):
-            by_incident[assigned[eid].incident].append(eid)
-        groups = sorted(by_incident.values(), key=lambda g: g[0])
-        # events without a place are found again by the start of their window
-        loose = {
-            ev.id: ev.window.lo
-            for ev in facts
-            if ev.resolvable and not ev.places and ev.window is not None
-        }
-        # unresolvable seeds (speech acts, vague dates) are settled with the first chunk
-        settled = set(assigned)
-        rest = [eid for eid in seeds if eid not in settled]
-        parts = _chunks(groups, chunk)
-        if len(parts) > 1:
-            # the first part drops incidents whose events later parts rebuild:
-            # marked first, a crash in between leaves them for the next pass
-            session.execute_write(_mark, universe)
-        for n, part in enumerate(parts):
-            ids = [eid for g in part for eid in g] + (rest if n == 0 else [])
-            made, disputed, counters = session.execute_write(
-                _write, part, ids, read if n == 0 else [], claims, assigned, loose
-            )
-            for name, value in counters.items():
-                result.counters[name] = result.counters.get(name, 0) + value
-            result.incidents += made
-            result.disputes += disputed
-        result.events = len(universe)
+        plan = session.execute_write(_plan, chunk)
+        if plan is not None:
+            outcomes = [plan.written]
+            for n in range(1, len(plan.parts)):
+                done = session.execute_write(_write_part, plan, n)
+                if done is None:
+                    log.info("another pass resolved the rest of this one's events")
+                    break
+                outcomes.append(done)
+            for made, disputed, counters in outcomes:
+                for name, value in counters.items():
+                    result.counters[name] = result.counters.get(name, 0) + value
+                result.incidents += made
+                result.disputes += disputed
+            result.events = len(plan.universe)
     result.seconds = time.perf_counter() - began
     log.info(
         "resolved %d events into %d incidents (%d disputes) in %.2f s",

@@ -13,10 +13,15 @@ __all__ = [
     "MARK_STALE_OF_ARTICLES",
     "SIDELESS_ACTORS",
     "MARK_STALE_OF_SPEAKERS",
+    "NEW_CONTAINMENTS",
+    "MARK_STALE_INSIDE",
     "MARK_ALL_PENDING",
     "MARK_PENDING",
+    "COUNT_PENDING",
     "PENDING_EVENTS",
     "STALE_INCIDENTS",
+    "RECOUNT_INCIDENTS",
+    "RECOUNT",
     "INCIDENTS_OF_EVENTS",
     "EVENTS_OF_INCIDENTS",
     "ANY_STALE",
@@ -36,7 +41,7 @@ __all__ = [
 # MERGE on a key of a uniqueness constraint (schema: incident_lock_key) locks
 # the key's index entry until the commit; the node is deleted again at once,
 # so the lock leaves nothing in the graph. Two passes (two loads at once)
-# write one after the other.
+# read and write one after the other.
 LOCK_INCIDENTS = """
 MERGE (l:IncidentLock {key: 'incidents'})
 DELETE l
@@ -61,11 +66,37 @@ RETURN n.key AS key
 """
 
 # The incidents whose claims took their side from such a speaker's node: the
-# node has one now, so their disputes are summarised again.
+# node has one now, so their disputes are summarised again. Their reports stay
+# (resolution reads only the sides each claim's own article gives), so the
+# pass recounts them without resolving them again.
 MARK_STALE_OF_SPEAKERS = """
 UNWIND $keys AS k
 MATCH (n:Actor {key: k})-[:SAID]->(s:Statement)-[:CLAIMS]->(:Event)-[:PART_OF]->(i:Incident)
 WHERE n.side IS NOT NULL AND s.side IS NULL
+SET i:RecountIncident
+"""
+
+# Places stored before that the batch puts inside another for the first time
+# (asked before the batch's IN edges are written).
+NEW_CONTAINMENTS = """
+UNWIND $rows AS r
+MATCH (p:Place {key: r.from})
+WHERE NOT EXISTS { (p)-[:IN]->(:Place {key: r.to}) }
+RETURN DISTINCT r.from AS from, r.to AS to
+"""
+
+# The incidents at such a place or inside it that may now meet an incident at
+# the containing place or above it (overlapping dates, a family in common or
+# a denial of unknown kind): the pass resolves them again. Asked after the IN
+# edges are written; from the two places' keys, never a scan.
+MARK_STALE_INSIDE = """
+UNWIND $rows AS r
+MATCH (:Place {key: r.from})<-[:IN*0..6]-(:Place)<-[:AT]-(i:Incident)
+WHERE NOT i:StaleIncident AND EXISTS {
+  MATCH (:Place {key: r.to})-[:IN*0..6]->(:Place)<-[:AT]-(j:Incident)
+  WHERE j <> i AND j.span_lo <= i.span_hi AND j.span_hi >= i.span_lo
+    AND ('REJECT' IN i.families OR any(f IN j.families WHERE f = 'REJECT' OR f IN i.families))
+}
 SET i:StaleIncident
 """
 
@@ -83,11 +114,21 @@ MATCH (e:Event {id: id})
 SET e:PendingIncident
 """
 
+# Whether a later part's events are still pending (another pass may have resolved them).
+COUNT_PENDING = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+WHERE e:PendingIncident
+RETURN count(e) AS n
+"""
+
 # --- the pass: reads ---------------------------------------------------------
 
 PENDING_EVENTS = "MATCH (e:PendingIncident) RETURN e.id AS id"
 
 STALE_INCIDENTS = "MATCH (i:StaleIncident) RETURN i.key AS key"
+
+RECOUNT_INCIDENTS = "MATCH (i:RecountIncident) RETURN i.key AS key"
 
 INCIDENTS_OF_EVENTS = """
 UNWIND $ids AS id
@@ -98,7 +139,7 @@ RETURN DISTINCT i.key AS key
 EVENTS_OF_INCIDENTS = """
 UNWIND $keys AS k
 MATCH (:Incident {key: k})<-[:PART_OF]-(e:Event)
-RETURN DISTINCT e.id AS id
+RETURN DISTINCT k AS key, e.id AS id
 """
 
 # Whether the pass has anything to do beyond the pending events, and whether
@@ -196,6 +237,14 @@ CALL (i, row) {
   MATCH (p:Place {key: k})
   CREATE (i)-[:AT]->(p)
 }
+"""
+
+# An incident recounted: its properties replaced, its reports and places kept.
+RECOUNT = """
+UNWIND $rows AS row
+MATCH (i:Incident {key: row.key})
+SET i = row.props
+REMOVE i:RecountIncident
 """
 
 CREATE_DISPUTES = """

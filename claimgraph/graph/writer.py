@@ -149,6 +149,10 @@ def _write_queries(
     # of what they said before are summarised again by the pass
     giving = sorted({r["key"] for rs in rows.entities.values() for r in rs if r.get("side")})
     sided = [r["key"] for r in tx.run(iq.SIDELESS_ACTORS, keys=giving)] if giving else []
+    # places stored before that this batch first puts inside another: their
+    # incidents may now meet those of the containing place
+    inside = rows.edges.get(("IN", "Place", "Place"))
+    contained = [r.data() for r in tx.run(iq.NEW_CONTAINMENTS, rows=inside)] if inside else []
     for labels, entity_rows in rows.entities.items():
         _run(tx, cq.entity_query(labels), counters, rows=entity_rows)
     # Events before statements: a statement's CLAIMS point at them. Events are
@@ -161,6 +165,8 @@ def _write_queries(
         _run(tx, cq.edge_query(type_, start, end), counters, rows=edge_rows)
     if sided:
         _run(tx, iq.MARK_STALE_OF_SPEAKERS, counters, keys=sided)
+    if contained:
+        _run(tx, iq.MARK_STALE_INSIDE, counters, rows=contained)
     return status, counters
 
 

@@ -12,6 +12,8 @@ called on ...", "X urged ...".
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from claimgraph.loaders.attribution_according import according_to
@@ -115,20 +117,39 @@ _TITLE_GLUE = {"of", "the", "for", "and", "to", "&", "-"}
 
 
 def _antecedents(text: str, claims: list[Claim]) -> None:
-    """ "The ministry rejected the accusation": what is denied is the claim before it."""
+    """ "The ministry rejected the accusation": the denial answers a claim before it.
+
+    The denial keeps its own words, widened to take in its cue ("rejected the
+    accusation", "a claim Varossa denied"), so that no view shows the
+    asserter's words as the denier's; ``denies`` points at the claim denied:
+    the last claim before it by another speaker that is no denial itself,
+    preferring one whose cue is the noun's verb ("the allegation" answers
+    "alleged").
+    """
     for i, c in enumerate(claims):
         content = text[c.start : c.end]
         if c.kind != "deny" or not (
             _ANAPHORIC.match(content) or _ANAPHORIC.match(f"the {content}")
         ):
             continue
-        earlier = [p for p in claims[:i] if p.speaker != c.speaker and not p.by_outlet]
-        if earlier:
-            e = earlier[-1]
-            if (
-                e.start <= c.start < e.end
-            ):  # "..., a claim Varossa denied" is not the ministry's words
-                comma = text.rfind(",", e.start, c.start)
-                e.start, e.end = trim(text, e.start, comma if comma > e.start else c.start)
-            c.start, c.end = e.start, e.end
-            c.mode, c.quote = "indirect", None
+        earlier = [
+            p for p in claims[:i] if p.speaker != c.speaker and not p.by_outlet and p.kind != "deny"
+        ]
+        if not earlier:
+            continue
+        stem = _NOUN_ENDING.sub("", content.rsplit(" ", 1)[-1].lower())
+        named = [p for p in earlier if len(stem) >= 4 and (p.cue or "").startswith(stem)]
+        e = (named or earlier)[-1]
+        if e.start <= c.start < e.end:  # "..., a claim Varossa denied" is not the ministry's words
+            comma = text.rfind(",", e.start, c.start)
+            e.start, e.end = trim(text, e.start, comma if comma > e.start else c.start)
+        cue = _WORD.match(text, c.cue_char)
+        cue_end = cue.end() if cue else c.cue_char
+        c.start, c.end = trim(text, min(c.start, c.cue_char), max(c.end, cue_end))
+        c.mode, c.quote = "indirect", None
+        c.denies = e
+
+
+# "allegations" -> "alleg", the start of the cue "allege"
+_NOUN_ENDING = re.compile(r"(?:ations?|ments?|ions?|s)$")
+_WORD = re.compile(r"\w+")

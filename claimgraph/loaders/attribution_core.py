@@ -109,6 +109,7 @@ class Claim:
     cue_dates: list[int] = field(
         default_factory=list
     )  # date words hanging off the cue ("said on Monday")
+    denies: Claim | None = None  # the claim a denial of "the accusation" answers
 
 
 class _Finder:

@@ -182,6 +182,12 @@ def _claim_what_denials_follow(events: list[Event], statements: list[Statement])
     for st in statements:
         if st.polarity != "denies" or st.id in claimed:
             continue
+        # "rejected the accusation": the events of the claim it answers
+        answered = [ev for ev in events if st.denies and st.denies in ev.claimed_by]
+        for ev in answered:
+            ev.claimed_by.append(st.id)
+        if answered:
+            continue
         best: tuple[int, Event] | None = None
         for ev in events:
             starts = [

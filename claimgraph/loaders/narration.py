@@ -50,6 +50,8 @@ def keep_narration(statements: list[Statement], events: list[Event]) -> list[Sta
         s.id = new
     for ev in events:
         ev.claimed_by = [renamed[sid] for sid in ev.claimed_by if sid in renamed]
+    for s in kept:
+        s.denies = renamed.get(s.denies) if s.denies else None
     return kept
 
 

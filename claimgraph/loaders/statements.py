@@ -246,6 +246,7 @@ def build_statements(
         (s0, s1) for a, _b, s0, s1 in caveats if a > s0
     ]  # caveats inside a reported sentence
     out: list[Statement] = []
+    made: dict[int, Statement] = {}  # id(claim) -> its statement, for ``denies``
     text = text_of(doc)
     # A date inside anybody's words dates what they describe, not when anyone spoke.
     contents = [(c.start, c.end) for c in claims]
@@ -282,11 +283,16 @@ def build_statements(
                 cue_end=_cue_end(doc, c) if c.cue else None,
             )
         )
+        made[id(c)] = out[-1]
     out.extend(outlet_statements(doc, article, table, claims, len(out), caveats))
     classify_acts(doc, table, out)  # PLOVER speech acts; narrated acts get their doer
     out.sort(key=lambda s: s.start)
     for i, s in enumerate(out, 1):
         s.id = f"{article.id}:s{i}"
+    for c in claims:  # ids are final now
+        denied = made.get(id(c.denies)) if c.denies is not None else None
+        if id(c) in made and denied is not None:
+            made[id(c)].denies = denied.id
     return out
 
 

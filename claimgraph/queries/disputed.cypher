@@ -1,5 +1,5 @@
 // name: disputed
-// answers: Incidents the sides dispute, one row per incident and pair of sides: one side asserts what the other denies ("denied") or will not confirm ("unconfirmed"), or the two give different counts ("counts") or blame different agents ("agents"). Each row lists the asserting and the denying speakers with their own words and the dates they spoke. Never within one side, never across two incidents; the rows are written with the incidents at load time.
+// answers: Incidents the sides dispute, one row per incident and pair of sides: one side asserts what the other denies ("denied") or will not confirm ("unconfirmed"), or the two give different counts ("counts") or blame different agents ("agents"). Each row lists the asserting and the denying speakers with their own words and the dates they spoke; a denial that only points at a claim ("rejected the accusation") keeps those words, with the claim it answers beside them (`answers_b`, and `answers` in `denying`). Never within one side, never across two incidents; the rows are written with the incidents at load time.
 // param: about (entity, optional): key or exact name of an actor or place: incidents at it or at a place inside it, by or against it, or disputed by its side
 // param: from (date, optional): incidents on or after this date, YYYY-MM-DD
 // param: to (date, optional): incidents on or before this date, YYYY-MM-DD
@@ -50,15 +50,20 @@ CALL (d) {
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
   WITH s, a, sp ORDER BY a.published, s.said_on, s.id
   RETURN collect({speaker: coalesce(sp.name, s.speaker_name), text: s.text, said_on: s.said_on,
-                  polarity: s.polarity, article: coalesce(a.title, a.id), statement: s.id}) AS asserting
+                  cue: s.cue, polarity: s.polarity, article: coalesce(a.title, a.id), statement: s.id}) AS asserting
 }
 CALL (d) {
   UNWIND d.statements_b AS sid
   MATCH (s:Statement {id: sid})-[:REPORTED_IN]->(a:Article)
   OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-  WITH s, a, sp ORDER BY a.published, s.said_on, s.id
+  // "rejected the accusation": the denier's own words, and the claim they answer beside them
+  OPTIONAL MATCH (t:Statement {id: s.denies})
+  OPTIONAL MATCH (tsp:Actor)-[:SAID]->(t)
+  WITH s, a, sp, t, tsp ORDER BY a.published, s.said_on, s.id
   RETURN collect({speaker: coalesce(sp.name, s.speaker_name), text: s.text, said_on: s.said_on,
-                  polarity: s.polarity, article: coalesce(a.title, a.id), statement: s.id}) AS denying
+                  cue: s.cue, polarity: s.polarity, article: coalesce(a.title, a.id), statement: s.id,
+                  answers: CASE WHEN t IS NULL THEN null ELSE
+                    {speaker: coalesce(tsp.name, t.speaker_name), text: t.text, statement: t.id} END}) AS denying
 }
 RETURN head(d.kinds) AS kind,
        d.kinds AS kinds,
@@ -78,6 +83,7 @@ RETURN head(d.kinds) AS kind,
        reduce(acc = [], x IN denying | CASE WHEN x.speaker IN acc THEN acc ELSE acc + x.speaker END) AS speaker_b,
        [x IN denying | x.said_on] AS said_on_b,
        [x IN denying | x.text] AS claim_b,
+       [x IN denying | x.answers.text] AS answers_b,
        coalesce(head(denying).polarity, 'asserts') AS polarity_b,
        asserting,
        denying,

@@ -74,6 +74,8 @@ class Statement:
     cue_start: int | None = None  # the cue's characters ("said", "according to"), for audit
     cue_end: int | None = None
     act: str | None = None  # PLOVER speech act: DEMAND, DISAPPROVE, REJECT, THREATEN, AGREE, ...
+    # the statement a denial answers when its own words only point at it ("rejected the accusation")
+    denies: str | None = None
 
     def __post_init__(self) -> None:
         choice(self.mode, MODES, f"statement {self.id} mode")
@@ -110,6 +112,7 @@ class Statement:
             cue_start=_offset(data.get("cue_start"), f"{what} cue_start"),
             cue_end=_offset(data.get("cue_end"), f"{what} cue_end"),
             act=_upper_choice(data.get("act"), ACTS, f"{what} act"),
+            denies=data.get("denies"),
         )
 
     def to_params(self) -> dict[str, Any]:

@@ -319,6 +319,7 @@ _STATEMENT = NodeType(
         Property("by_outlet", "boolean"),
         Property("speaker_name"),
         Property("act"),
+        Property("denies"),  # the id of the claim a denial answers
         Property("article", derived=True),
         Property("side", derived=True),
         Property("side_name", derived=True),

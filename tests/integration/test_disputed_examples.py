@@ -147,3 +147,38 @@ def test_timeline_has_one_row_per_incident_with_asserters_and_deniers(examples_g
     assert "Varossan Defense Ministry" in shelling["claimed_by"]
     assert shelling["sources"] >= 2
     assert any(c.startswith("killed: 2 per ") for c in shelling["counts"])
+
+
+def test_no_denier_repeats_an_asserters_words(examples_graph: Any) -> None:
+    rows = q(examples_graph, "disputed")
+    denials = [(r, x) for r in rows for x in r["denying"] if x["polarity"] == "denies"]
+    assert denials
+    for r, x in denials:
+        for a in r["asserting"]:
+            assert a["text"] not in x["text"], (x, a)
+    # in the graph too: no denial has the words of another speaker's claim of its article
+    with examples_graph.driver.session(database=examples_graph.database) as s:
+        copied = s.run(
+            "MATCH (d:Statement {polarity: 'denies'})-[:REPORTED_IN]->(a:Article)"
+            "<-[:REPORTED_IN]-(o:Statement) WHERE o <> d AND o.text = d.text"
+            " RETURN d.id AS id"
+        ).data()
+    assert not copied
+
+
+def test_mercenaries_denial_in_the_ministrys_own_words(examples_graph: Any) -> None:
+    rows = [
+        r
+        for r in q(examples_graph, "disputed")
+        if r["place"] == "Oskaryn" and r["date"] == date(2025, 6, 17) and r["kind"] == "denied"
+    ]
+    assert len(rows) == 1, rows
+    (row,) = rows
+    (ministry,) = [x for x in row["denying"] if x["speaker"] == "Varossan Foreign Ministry"]
+    assert ministry["text"] == "dismissed the allegation"
+    answered = ministry["answers"]
+    assert answered["speaker"] == "Lidia Vorn"
+    assert answered["text"].startswith("foreign mercenaries were fighting")
+    # the answered claim stands on the asserting side of the same row
+    assert answered["statement"] in {x["statement"] for x in row["asserting"]}
+    assert not any("hired killers" in t for t in row["claim_b"])

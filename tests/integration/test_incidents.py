@@ -9,6 +9,7 @@ import pytest
 
 from claimgraph.graph.writer import write_batches
 from claimgraph.queries import run_query
+from tests.integration.conftest import wipe
 from tests.integration.incident_records import (
     JUNE14,
     JUNE18,
@@ -206,3 +207,70 @@ def test_incident_command_explains_the_merge(incident_graph: Any) -> None:
     assert len(json.loads(as_json.output)) == 5  # four reports, two statements on the first
     unknown = CliRunner().invoke(main, ["incident", "incident:nothing"], env=env)
     assert unknown.exit_code != 0 and "no incident 'incident:nothing'" in unknown.output
+
+
+def _containment_articles() -> list[Any]:
+    """A shelling of Lesk and one "in Oskaryn" by the same guns; a third article says
+    Lesk lies in Oskaryn and tells of nothing that happened."""
+    from claimgraph.schema.records import Article, ArticleRecords, Entity, Event, Statement
+
+    def article(aid: str, place: Entity | None, extra: list[Entity]) -> ArticleRecords:
+        ents = [
+            Entity("kes", "Kestria", "Place", kind="country", is_actor=True),
+            Entity("art_k", "Kestrian artillery", "Organization", kind="armed forces"),
+            Entity("mod_v", "Varossan Defence Ministry", "Organization", kind="ministry"),
+            *extra,
+        ]
+        said = Statement(
+            f"{aid}:s1", "mod_v", "Varossan Defence Ministry", "said", "indirect",
+            "Kestrian guns fired.", said_on=JUNE14, said_on_precision="day", start=0, end=20,
+        )  # fmt: skip
+        events = []
+        if place is not None:
+            events.append(
+                Event(
+                    f"{aid}:e1",
+                    "shelling",
+                    "Kestrian artillery shelled it",
+                    JUNE14,
+                    precision="day",
+                    agents=["art_k"],
+                    places=[place.id],
+                    claimed_by=[f"{aid}:s1"],
+                )  # fmt: skip
+            )
+        return ArticleRecords(
+            Article(aid, title=aid, published=JUNE14, outlet=aid), ents, [said], events
+        )
+
+    lesk = Entity("lesk", "Lesk", "Place", kind="city")
+    osk = Entity("osk", "Oskaryn", "Place", kind="region")
+    return [
+        article("contain-x", lesk, [lesk]),
+        article("contain-y", osk, [osk]),
+        article(
+            "contain-z", None, [Entity("lesk", "Lesk", "Place", kind="city", part_of="osk"), osk]
+        ),
+    ]
+
+
+def test_a_containing_region_named_later_joins_incidents_that_load_does_not_touch(
+    empty_graph: Any,
+) -> None:
+    x, y, z = _containment_articles()
+    load(empty_graph, [x, y])
+    # nothing says Lesk is in Oskaryn yet: two incidents
+    assert incident_of(empty_graph, "contain-x:e1") != incident_of(empty_graph, "contain-y:e1")
+    load(empty_graph, [z])  # no event of its own: only the containment
+    assert incident_of(empty_graph, "contain-x:e1") == incident_of(empty_graph, "contain-y:e1")
+    assert (
+        empty_graph.count("MATCH (n:PendingIncident|StaleIncident|RecountIncident) RETURN count(n)")
+        == 0
+    )
+    merged = shape(empty_graph)
+    # the same as when the containment came first
+    wipe(empty_graph)
+    load(empty_graph, [z])
+    load(empty_graph, [x, y])
+    assert shape(empty_graph) == merged
+    assert incident_of(empty_graph, "contain-x:e1") == incident_of(empty_graph, "contain-y:e1")

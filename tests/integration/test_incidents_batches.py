@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,10 @@ def test_batch_size_does_not_change_incidents_or_disputes(empty_graph, records):
     assert seen[4] == seen[1] and details[4] == details[1]
     assert seen[50] == seen[1] and details[50] == details[1]
     assert empty_graph.count("MATCH (n:IncidentLock) RETURN count(n)") == 0
-    assert empty_graph.count("MATCH (n:PendingIncident|StaleIncident) RETURN count(n)") == 0
+    assert (
+        empty_graph.count("MATCH (n:PendingIncident|StaleIncident|RecountIncident) RETURN count(n)")
+        == 0
+    )
     # loading again changes nothing
     again = write_batches(empty_graph.driver, empty_graph.database, records, batch_size=7)
     assert again.nodes_created == 0 and _incidents(empty_graph) == seen[1]
@@ -198,4 +202,71 @@ def test_a_pass_written_in_small_parts_gives_the_same_incidents(empty_graph, rec
     write_batches(empty_graph.driver, empty_graph.database, records, resolve_incidents=False)
     result = resolve_pending(empty_graph.driver, empty_graph.database, chunk=5)
     assert result.incidents == len(expected[0][0])
+    assert (_incidents(empty_graph), _details(empty_graph)) == expected
+
+
+def _waiting_for_the_lock(graph) -> int:
+    """Transactions blocked on the incident lock (asked of the server)."""
+    rows = graph.driver.execute_query(
+        "SHOW TRANSACTIONS YIELD status, currentQuery"
+        " WHERE status STARTS WITH 'Blocked' AND currentQuery CONTAINS 'IncidentLock'"
+        " RETURN count(*) AS n",
+        database_=graph.database,
+    ).records
+    return int(rows[0]["n"])
+
+
+def test_two_loads_at_once_give_the_incidents_of_one_load(empty_graph, records, monkeypatch):
+    """Load A's pass is held after its read while load B writes and runs its pass.
+
+    B's pass must wait for A's (the lock covers the read), then join B's
+    events to what A wrote; a pass that read outside the lock would let A
+    overwrite B's incidents with what it read, losing B's events.
+    """
+    import claimgraph.graph.incident_pass as incident_pass
+
+    write_batches(empty_graph.driver, empty_graph.database, records)
+    expected = _incidents(empty_graph), _details(empty_graph)
+    wipe(empty_graph)
+    # every other article in each load, so that incidents span both
+    first, second = records[::2], records[1::2]
+    real_cluster = incident_pass.cluster
+    inside = threading.Event()
+    other: list[threading.Thread] = []
+    errors: list[BaseException] = []
+
+    def held_cluster(*args, **kwargs):
+        if threading.current_thread().name == "load-a" and not inside.is_set():
+            inside.set()
+            deadline = time.monotonic() + 120
+            # until B's pass waits for the lock, or B is done (no lock on the read)
+            while not other or other[0].is_alive():
+                if _waiting_for_the_lock(empty_graph) > 0:
+                    break
+                assert time.monotonic() < deadline, "load B neither finished nor waited"
+                time.sleep(0.02)
+        return real_cluster(*args, **kwargs)
+
+    monkeypatch.setattr(incident_pass, "cluster", held_cluster)
+
+    def load(part: list[ArticleRecords]) -> None:
+        try:
+            summary = write_batches(empty_graph.driver, empty_graph.database, part, batch_size=3)
+            assert summary.articles_failed == 0
+        except BaseException as e:  # reported by the main thread
+            errors.append(e)
+
+    a = threading.Thread(target=load, args=(first,), name="load-a")
+    a.start()
+    assert inside.wait(120), "load A never reached its pass"
+    b = threading.Thread(target=load, args=(second,), name="load-b")
+    other.append(b)
+    b.start()
+    a.join(180)
+    b.join(180)
+    assert not a.is_alive() and not b.is_alive() and not errors, errors
+    assert (
+        empty_graph.count("MATCH (n:PendingIncident|StaleIncident|RecountIncident) RETURN count(n)")
+        == 0
+    )
     assert (_incidents(empty_graph), _details(empty_graph)) == expected

@@ -278,7 +278,31 @@ def test_rejected_accusation_points_at_the_claim_it_rejects(extractor: Extractor
     assert claim.text == "its air defences had shot down a Varossan jet near Vishtar"
     denials = [s for s in r.statements if s.polarity == "denies"]
     assert len(denials) == 2
-    assert all((s.start, s.end) == (claim.start, claim.end) for s in denials)
+    # each denial points at the claim and keeps its own words, never the claim's
+    assert all(s.denies == claim.id for s in denials)
+    assert [s.text for s in denials] == [
+        "claim Varossa swiftly denied",
+        "rejected the accusation",
+    ]
+    assert all(claim.text not in s.text for s in denials)
+    # and claims what the claim claims
+    (jet,) = [ev for ev in r.events if claim.id in ev.claimed_by]
+    assert all(s.id in jet.claimed_by for s in denials)
+
+
+def test_dismissed_allegation_answers_the_allegation_not_the_last_quote(
+    extractor: Extractor,
+) -> None:
+    r = _extract(
+        extractor,
+        "Prime Minister Lidia Vorn alleged on Tuesday that foreign mercenaries were "
+        'fighting alongside Varossan troops in Oskaryn. "These are hired killers," '
+        "Vorn said. Varossa's Foreign Ministry dismissed the allegation.",
+    )
+    alleged = next(s for s in r.statements if s.cue == "allege")
+    (denial,) = [s for s in r.statements if s.polarity == "denies"]
+    assert denial.denies == alleged.id
+    assert denial.text == "dismissed the allegation"
 
 
 def test_told_that_he_could_not_confirm(extractor: Extractor) -> None:

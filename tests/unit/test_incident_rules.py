@@ -235,3 +235,22 @@ def test_no_third_account_joins_two_that_one_side_blames_on_two_agents() -> None
         by = resolve(order)
         assert by["a:e1"] != by["b:e1"]
         assert by["c:e1"] == by["a:e1"]  # the strongest link first, ties by ids
+
+
+def test_a_denial_of_unknown_kind_never_joins_two_kinds_of_event() -> None:
+    # a shelling and a protest at one place on one day, and a denial that
+    # says only "it did not happen": it may join either, never both
+    events = [ev("a:e1", "ASSAULT"), ev("b:e1", "PROTEST"), ev("c:e1", "denial")]
+    links = links_among(events)
+    assert ("a:e1", "c:e1") in links and ("b:e1", "c:e1") in links
+    by = resolve(events)
+    assert by["a:e1"] != by["b:e1"]
+    assert by["c:e1"] in (by["a:e1"], by["b:e1"])
+    # in any order, and for a vaguer denial too
+    assert resolve(list(reversed(events))) == by
+    vague = [*events[:2], ev("c:e1", "denial", day=None)]
+    by = resolve(vague)
+    assert by["a:e1"] != by["b:e1"] and by["c:e1"] in (by["a:e1"], by["b:e1"])
+    # two denials of unknown kind still join each other and one account
+    by = resolve([*events, ev("d:e1", "denial")])
+    assert by["a:e1"] != by["b:e1"] and by["c:e1"] == by["d:e1"]
