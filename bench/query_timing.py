@@ -62,20 +62,30 @@ def paired(
 ) -> tuple[Callable[[], list[Any]], Callable[[], list[Any]]]:
     """Calls of ``query`` and ``baseline`` that share each drawn parameter set.
 
-    The bench alternates them (new, old, new, old...), so that a load spike
-    on a shared machine hits both versions alike.
+    The bench alternates them, so that a load spike on a shared machine hits
+    both versions alike: whichever of the two runs first in a round draws
+    the parameters and the other reuses them (the k-th call of each gets the
+    k-th draw). The order swaps every round (``time_alternating``), because
+    the second run of the same parameters finds the pages the first one
+    read in the page cache.
     """
     new, old = _runner(target, query, timeout), _runner(target, baseline, timeout)
     drawn: list[dict[str, Any]] = []
+    calls = [0, 0]
+    known = {p.name for p in baseline.params}
+
+    def values(which: int) -> dict[str, Any]:
+        k = calls[which]
+        calls[which] += 1
+        while len(drawn) <= k:
+            drawn.append(params())
+        return drawn[k]
 
     def first() -> list[Any]:
-        drawn.append(params())
-        return new(query.bind(drawn[-1]))
+        return new(query.bind(values(0)))
 
     def second() -> list[Any]:
-        values = drawn.pop() if drawn else params()
-        known = {p.name for p in baseline.params}
-        return old(baseline.bind({k: v for k, v in values.items() if k in known}))
+        return old(baseline.bind({k: v for k, v in values(1).items() if k in known}))
 
     return first, second
 
@@ -109,19 +119,27 @@ def time_calls(call: Callable[[], Any], runs: int, warmup: int, timeout: float) 
 def time_alternating(
     calls: list[Callable[[], Any]], runs: int, warmup: int, timeout: float
 ) -> list[dict[str, Any]]:
-    """Time each of ``calls`` ``runs`` times, in turn within every round."""
+    """Time each of ``calls`` ``runs`` times, in turn within every round.
+
+    Every other round runs them in reverse order, so that none is always first.
+    """
     rows = [0] * len(calls)
     times: list[list[float]] = [[] for _ in calls]
     out: list[dict[str, Any] | None] = [None] * len(calls)
-    for _ in range(warmup):
-        for i, call in enumerate(calls):
+
+    def order(r: int) -> list[tuple[int, Callable[[], Any]]]:
+        pairs = list(enumerate(calls))
+        return pairs if r % 2 == 0 else pairs[::-1]
+
+    for r in range(warmup):
+        for i, call in order(r):
             if out[i] is None:
                 try:
                     call()
                 except TimedOut:
                     out[i] = _failed(0, timeout)
-    for _ in range(runs):
-        for i, call in enumerate(calls):
+    for r in range(runs):
+        for i, call in order(r):
             if out[i] is not None:
                 continue
             began = time.perf_counter()

@@ -23,9 +23,12 @@ CALL () {
 // ABOUT: what a statement mentions and the actors and places of its events
 CALL (targets) {
   UNWIND targets AS t
-  MATCH (t)<-[:ABOUT]-(s:Statement)
+  MATCH (t)<-[:ABOUT]-(s)
   RETURN DISTINCT s
 }
+// ABOUT always starts at a statement: no label check. A statement said after
+// the date is out whatever its article, so it is dropped before its article is read.
+WITH s WHERE s.said_on IS NULL OR s.said_on <= date($date)
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 WHERE a.published <= date($date)
   AND coalesce(s.said_on, a.published) <= date($date)

@@ -18,14 +18,17 @@ CALL () {
   UNWIND [y] + inners AS t
   RETURN collect(DISTINCT t) AS targets
 }
-// Start from the most selective thing given.
+// Start from the most selective thing given; each way in checks the other
+// filters given (an event found at the place is not walked back to it).
 CALL (targets) {
   MATCH (e:Event {id: $event})
+  WHERE ($type IS NULL OR e.type = $type)
+    AND ($place IS NULL OR EXISTS { MATCH (e)-[:AT|AGAINST]->(t) WHERE t IN targets })
   RETURN e
   UNION
   UNWIND targets AS t
   MATCH (t)<-[:AT|AGAINST]-(e:Event)
-  WHERE $event IS NULL
+  WHERE $event IS NULL AND ($type IS NULL OR e.type = $type)
   RETURN e
   UNION
   MATCH (e:Event {type: $type})
@@ -37,16 +40,20 @@ CALL (targets) {
   MATCH (e:Event)
   RETURN e
 }
+WITH e, e.date AS date
+WHERE EXISTS { (e)<-[:CLAIMS]-(:Statement) }
+// Every date is at least one group, so the first $limit groups all fall on
+// the $limit earliest dates (no date last): later events are not read further.
+WITH date, collect(e) AS events
+ORDER BY date IS NULL, date
+LIMIT $limit
+UNWIND events AS e
 // Group the events (same type, date and places) and keep the first $limit
 // groups before reading a single report: only their statements are read.
-WITH e, targets
-WHERE ($event IS NULL OR e.id = $event)
-  AND ($type IS NULL OR e.type = $type)
-  AND ($place IS NULL OR EXISTS { MATCH (e)-[:AT|AGAINST]->(t) WHERE t IN targets })
-  AND EXISTS { (e)<-[:CLAIMS]-(:Statement) }
 WITH e, COLLECT { MATCH (e)-[:AT|AGAINST]->(p:Place) RETURN DISTINCT p.name ORDER BY p.name } AS places
 WITH e.type AS type, e.date AS date, places, collect(e) AS events
-ORDER BY date IS NULL, date, type
+// the places break ties, so that the page is the same from run to run
+ORDER BY date IS NULL, date, type, places
 LIMIT $limit
 UNWIND events AS e
 MATCH (s:Statement)-[:CLAIMS]->(e)
@@ -68,4 +75,4 @@ RETURN type,
        reports[0].text AS first_text,
        reports[0].statement AS first_statement,
        articles
-ORDER BY date IS NULL, date, type
+ORDER BY date IS NULL, date, type, places

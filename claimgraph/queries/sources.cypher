@@ -17,36 +17,42 @@ CALL () {
   UNWIND [x] + inners AS t
   RETURN collect(DISTINCT t) AS targets
 }
-// Start from the most selective thing given.
+// Start from the most selective thing given. A statement found through its
+// speaker comes with that speaker; the others look theirs up (and keep only
+// the speaker asked for, if any).
 CALL (targets) {
-  MATCH (s:Statement {id: $statement})
-  RETURN s
-  UNION
-  // ABOUT: what the statement mentions and the actors and places of its events
-  UNWIND targets AS t
-  MATCH (t)<-[:ABOUT]-(s:Statement)
-  WHERE $statement IS NULL
-  RETURN s
-  UNION
-  MATCH (:Actor {key: $speaker})-[:SAID]->(s:Statement)
+  MATCH (sp:Actor {key: $speaker})-[:SAID]->(s:Statement)
   WHERE $statement IS NULL AND $about IS NULL
-  RETURN s
+  RETURN s, sp
   UNION
-  MATCH (:Actor {name: $speaker})-[:SAID]->(s:Statement)
+  MATCH (sp:Actor {name: $speaker})-[:SAID]->(s:Statement)
   WHERE $statement IS NULL AND $about IS NULL
-  RETURN s
+  RETURN s, sp
   UNION
-  WITH 1 AS anchor
-  WHERE $statement IS NULL AND $about IS NULL AND $speaker IS NULL
-  MATCH (s:Statement)
-  RETURN s
+  CALL (targets) {
+    MATCH (s:Statement {id: $statement})
+    WHERE $about IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t IN targets }
+    RETURN s
+    UNION
+    // ABOUT: what the statement mentions and the actors and places of its events
+    UNWIND targets AS t
+    MATCH (t)<-[:ABOUT]-(s:Statement)
+    WHERE $statement IS NULL
+    RETURN s
+    UNION
+    WITH 1 AS anchor
+    WHERE $statement IS NULL AND $about IS NULL AND $speaker IS NULL
+    MATCH (s:Statement)
+    RETURN s
+  }
+  // (each way in checks the other filters given, so that statements found
+  // through ABOUT are not walked again)
+  OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
+  WITH s, sp
+  WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
+  RETURN s, sp
 }
 MATCH (s)-[:REPORTED_IN]->(a:Article)
-WHERE ($statement IS NULL OR s.id = $statement)
-  AND ($about IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t IN targets })
-OPTIONAL MATCH (sp:Actor)-[:SAID]->(s)
-WITH s, a, sp
-WHERE $speaker IS NULL OR sp.key = $speaker OR sp.name = $speaker
 // Sort and cut before reading channels and outlets; the id keeps the order stable.
 WITH s, a, sp
 ORDER BY a.published, s.said_on, s.start, s.id

@@ -100,7 +100,8 @@ RETURN coalesce(sp.name, s.speaker_name, CASE WHEN s.by_outlet THEN a.outlet END
        COLLECT { MATCH (s)-[:VIA]->(v) RETURN v.name } AS via,
        COLLECT { MATCH (s)-[:ABOUT]->(m) RETURN DISTINCT m.name } AS about,
        s.polarity AS polarity,
-       coalesce(a.title, a.id) AS article,
+       // an untitled article by the file it came from, not its hash
+       coalesce(a.title, CASE WHEN a.source <> '' THEN last(split(a.source, '/')) END, a.id) AS article,
        a.published AS published,
        a.outlet AS outlet,
        a.id AS article_id,

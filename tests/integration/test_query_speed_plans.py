@@ -230,3 +230,137 @@ def test_a_name_lookup_is_one_query_of_the_key_and_full_text_indexes(
     assert not any(op in ("NodeByLabelScan", "AllNodesScan") for op, _ in plan)
     exact, _ = find_entities(g.driver, g.database, name.upper())
     assert [m.name for m in exact] == [name]
+
+
+def _profiled(target: Any, name: str, values: dict[str, Any]) -> tuple[list[Any], Any]:
+    query = get_query(name)
+    with target.driver.session(database=target.database) as session:
+        result = session.run("PROFILE " + query.cypher, query.bind(values))
+        rows = [r.values() for r in result]
+        return rows, result.consume().profile
+
+
+def _steps(plan: Any) -> list[tuple[str, str, int, int]]:
+    """(operator, details, rows, db hits) of every step of a profiled plan."""
+    here = (
+        plan["operatorType"].split("@")[0],
+        str(plan.get("args", {}).get("Details", "")),
+        int(plan.get("rows", 0)),
+        int(plan.get("dbHits", 0)),
+    )
+    return [here] + [x for c in plan.get("children", []) for x in _steps(c)]
+
+
+def test_a_profile_page_filled_by_what_was_said_reads_no_later_section(
+    synthetic_graph: Any,
+) -> None:
+    g = synthetic_graph
+    speaker = _speaker(g)
+    said = g.count("MATCH (:Actor {key: $k})-[:SAID]->(s) RETURN count(s) AS n", k=speaker)
+    assert said > 3
+    rows, profile = _profiled(g, "profile", {"about": speaker, "limit": 3})
+    assert len(rows) == 3
+    steps = _steps(profile)
+    # events by it, at or against it, its incidents and who mentions it come after
+    # what it said: the page ends before them, so none of them is read
+    later = [
+        s
+        for s in steps
+        if "Expand" in s[0]
+        and any(t in s[1] for t in (":BY]", ":AGAINST|AT]", ":PART_OF]", ":MENTIONS]"))
+    ]
+    assert later and all(hits == 0 for *_, hits in later), later
+    # a page past what it said reads on, and still matches the whole answer
+    whole = run_query(g.driver, g.database, "profile", {"about": speaker, "limit": 10_000})
+    assert len(whole) > said + 3
+    tail = run_query(
+        g.driver, g.database, "profile", {"about": speaker, "limit": 5_000, "offset": 3}
+    )
+    assert tail == whole[3:]
+
+
+def test_sources_by_speaker_does_not_look_the_speaker_up_again(synthetic_graph: Any) -> None:
+    g = synthetic_graph
+    speaker = _speaker(g)
+    rows, profile = _profiled(g, "sources", {"speaker": speaker})
+    assert rows and {r[1] for r in rows} == {
+        g.driver.execute_query(
+            "MATCH (a:Actor {key: $k}) RETURN a.name AS n", k=speaker, database_=g.database
+        ).records[0]["n"]
+    }
+    back = [
+        s for s in _steps(profile) if "Expand" in s[0] and "(s)<-[" in s[1] and ":SAID]" in s[1]
+    ]
+    assert all(n == 0 for _, _, n, _ in back), back
+
+
+def test_first_report_reads_places_only_on_the_earliest_dates(synthetic_graph: Any) -> None:
+    g = synthetic_graph
+    town = _town(g)
+    whole = run_query(g.driver, g.database, "first-report", {"place": town, "limit": 10_000})
+    assert len(whole) > 3
+    rows, profile = _profiled(g, "first-report", {"place": town, "limit": 2})
+    assert [r[0:3] for r in rows] == [[w["type"], w["date"], w["places"]] for w in whole[:2]]
+    claimed = g.count(
+        "MATCH (:Place {key: $k})<-[:AT|AGAINST]-(e:Event) WHERE EXISTS { (e)<-[:CLAIMS]-() } "
+        "RETURN count(DISTINCT e) AS n",
+        k=town,
+    )
+    # the places of an event are read only for events on the 2 earliest dates
+    places = [n for op, d, n, _ in _steps(profile) if "Expand" in op and "->(p)" in d]
+    assert places and max(places) < claimed, (places, claimed)
+    dated = [w for w in whole if w["date"] is not None]
+    assert [(w["date"], w["type"], w["places"]) for w in dated] == sorted(
+        (w["date"], w["type"], w["places"]) for w in dated
+    )
+
+
+def test_who_said_names_an_untitled_article_by_its_file(empty_graph: Any) -> None:
+    from datetime import date
+
+    from claimgraph.schema.records import Article, ArticleRecords, Entity, Statement, sha256_of
+
+    def article(n: int, title: str | None, source: str | None) -> ArticleRecords:
+        text = f"Varossa's defence ministry said on Monday that Dravik was calm ({n})."
+        art = Article(
+            id=f"untitled-{n}",
+            title=title,
+            published=date(2025, 6, 15),
+            outlet="Wire",
+            text=text,
+            sha256=sha256_of(text),
+            source=source,
+        )
+        entities = [
+            Entity("p0", "Varossan Defence Ministry", "Organization", kind="ministry"),
+            Entity("l0", "Dravik", "Place", kind="town"),
+        ]
+        st = Statement(
+            id=f"untitled-{n}:s1",
+            speaker="p0",
+            speaker_name="Varossan Defence Ministry",
+            cue="said",
+            mode="indirect",
+            text=text,
+            said_on=date(2025, 6, 15),
+            said_on_precision="day",
+            about=["l0"],
+        )
+        return ArticleRecords(art, entities, [st], [])
+
+    g = empty_graph
+    write_batches(
+        g.driver,
+        g.database,
+        [
+            article(1, "Dravik calm", "/feeds/one.txt"),
+            article(2, None, "/feeds/two.txt"),
+            article(3, None, None),
+        ],
+    )
+    rows = run_query(g.driver, g.database, "who-said", {"about": "Dravik"})
+    assert {r["article_id"]: r["article"] for r in rows} == {
+        "untitled-1": "Dravik calm",
+        "untitled-2": "two.txt",
+        "untitled-3": "untitled-3",
+    }
