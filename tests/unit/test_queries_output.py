@@ -68,3 +68,28 @@ def test_parse_params() -> None:
     }
     with pytest.raises(QueryError, match="NAME=VALUE"):
         parse_params(("oops",))
+
+
+_TIMELINE_ROW = {
+    "incident": "incident:a1",
+    "type": "ASSAULT",
+    "mode": "shelling/artillery",
+    "place": "Dravik",
+    "date": "2025-06-14",
+    "claimed_by": "Kestrian Foreign Ministry; Nadia Petrash; Dravik City Hospital",
+    "denied_by": "Varossan Defence Ministry",
+    "counts": "killed: 2 per Kestria; 3 per the hospital",
+    "reports": 3,
+    "articles": "01_dravik-shelling.txt, 02_kestria-denies.txt",
+}
+
+
+@pytest.mark.parametrize("width", [80, 100, 110, 120, 160])
+def test_a_table_never_runs_past_the_width(width: int) -> None:
+    text = render([_TIMELINE_ROW], "table", width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+def test_headers_stay_whole_when_the_table_has_room() -> None:
+    header = render([_TIMELINE_ROW], "table", width=120).splitlines()[1]
+    assert [h.strip() for h in header.strip("┃").split("┃")] == list(_TIMELINE_ROW)
