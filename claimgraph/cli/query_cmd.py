@@ -213,6 +213,9 @@ def timeline(
     """
     check_window(date_from, date_to)
     values = {"about": name, "from": date_from, "to": date_to, "limit": limit}
+    given = click.get_current_context().get_parameter_source("fmt")
+    if html_out is not None and given is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--html writes a page and --format prints rows: give one of them")
     if html_out is not None:
         from claimgraph.cli.viz_cmd import write_timeline_page
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -89,3 +91,13 @@ def test_a_table_keeps_room_for_what_was_said_and_keys_on_one_line() -> None:
     assert any("incident:004c7a833efe4f1c:ev2" in line for line in lines)  # a key unbroken
     narrow = render(rows, "table", width=100).splitlines()
     assert max(len(line) for line in narrow) <= 100  # the others' words still fit
+
+
+def test_timeline_refuses_a_page_and_a_format_at_once(tmp_path: Path) -> None:
+    page = tmp_path / "dravik.html"
+    result = CliRunner().invoke(
+        main, ["timeline", "Dravik", "--html", str(page), "--format", "csv"]
+    )
+    assert result.exit_code == 2
+    assert "--html writes a page and --format prints rows" in result.output
+    assert not page.exists()
