@@ -26,8 +26,9 @@ def _unnamed_by(f: _Finder, obj: Token) -> tuple[str | None, str | None]:
     for c in obj.children:  # "figures released by the two governments": the governments
         by = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" else None
         author = next((o for o in by.children if o.dep_ == "pobj"), None) if by else None
-        if author is not None and speaker_of(f, author)[1] is not None:
-            return speaker_of(f, author)
+        named = speaker_of(f, author) if author is not None else (None, None)
+        if named[1] is not None:
+            return named
     speaker_id, speaker_name = speaker_of(f, obj)
     if speaker_name is None:  # "company statistics": evidence, which speaker_of does not take
         speaker_name = f.doc[obj.left_edge.i : obj.i + 1].text
