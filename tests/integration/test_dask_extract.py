@@ -165,3 +165,26 @@ def test_a_lost_worker_partition_is_run_again(
     assert run.returncode == 0, err.decode()
     assert len(list(out.glob("part-*.jsonl"))) == ARTICLES // 2
     assert _partitions(out) == local
+
+
+def _worker_settings() -> tuple[str | None, bool, str | None]:
+    import os
+
+    import dask
+
+    return (
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        bool(dask.config.get("distributed.worker.profile.enabled")),
+        os.environ.get("OMP_NUM_THREADS"),
+    )
+
+
+def test_local_workers_keep_malloc_and_skip_the_profiler() -> None:
+    """A ``local:N`` worker runs without Dask's 64 KiB malloc trim threshold and
+    without the 10 ms statistical profiler (extraction ran about 12 % slower with
+    both), but keeps numpy to one thread."""
+    from claimgraph.ingest_dask import open_client
+
+    with open_client("local:1") as client:
+        settings = list(client.run(_worker_settings).values())
+    assert settings == [(None, False, "1")]
