@@ -18,6 +18,7 @@ from claimgraph.loaders.attribution_grammar import _FIGURE_CUES, _a_figure, _pas
 from claimgraph.loaders.attribution_speakers import QUESTION_WORDS, speaker_of
 from claimgraph.loaders.channels import channel_via, cue_dates, name_without_entity
 from claimgraph.loaders.lexicon import NEGATIVE_CUES, SPEECH_VERBS, STATE_CUES
+from claimgraph.loaders.lexicon_cues import COMMITTING_VERBS, FORECASTING_VERBS, HEARSAY_VERBS
 from claimgraph.loaders.quotes import clause_between, span_chars, trim
 
 _LABELLING = {"call", "describe", "dub", "term", "brand"}
@@ -165,17 +166,6 @@ def _quoted_as_saying(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     )
 
 
-# Reporting verbs whose agentless passive hands on what someone else said
-# ("it is reported that", "the plane is said to"); "is expected to" is not one.
-_HEARSAY = frozenset(
-    "say report claim allege rumor rumour state announce confirm tell accuse blame criticize criticise".split()
-)
-
-
-# Cues whose infinitive is what the speaker says: "promised to deliver a fix",
-# "forecast to grow by 3%".
-_COMMITTING = frozenset({"promise", "vow", "pledge"})
-_FORECASTING = frozenset({"predict", "estimate", "forecast"})
 # "asked not to be named", "spoke on condition of anonymity"
 _ANONYMITY = frozenset({"anonymous", "anonymity", "named", "identified"})
 
@@ -190,7 +180,9 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
     subj = _subject(cue) or (None if _passive(cue) else _adjacent_speaker(f, cue))
     # "It has been reported that ...", "X is claimed to be ...": words with a
     # source the text does not name, which is not the outlet speaking.
-    unnamed = subj is None and lemma in _HEARSAY and any(c.dep_ == "auxpass" for c in cue.children)
+    unnamed = (
+        subj is None and lemma in HEARSAY_VERBS and any(c.dep_ == "auxpass" for c in cue.children)
+    )
     if subj is None and not unnamed:
         return None
     if (
@@ -295,7 +287,7 @@ def _verbal_claim(f: _Finder, cue: Token, sent: Span) -> Claim | None:
         and not any(
             c.dep_ == "ccomp"
             or c.dep_ == "xcomp"
-            and (lemma in STATE_CUES or lemma in _COMMITTING or lemma in _FORECASTING)
+            and (lemma in STATE_CUES or lemma in COMMITTING_VERBS or lemma in FORECASTING_VERBS)
             or c.dep_ == "dobj"
             and lemma in _FIGURE_CUES
             and _a_figure(c)

@@ -9,15 +9,11 @@ from spacy.tokens import Span
 from claimgraph.loaders.attribution_core import Claim, _Finder
 from claimgraph.loaders.attribution_grammar import _subject
 from claimgraph.loaders.attribution_speakers import QUESTION_WORDS, speaker_of
+from claimgraph.loaders.lexicon_cues import STANCE_ADJECTIVES
 from claimgraph.loaders.quotes import span_chars, trim
 
 __all__ = ["stance_claims"]
 
-# Adjectives of a view held, not of a fact known ("aware that" presupposes its clause).
-_STANCE = frozenset(
-    """concerned worried afraid fearful confident convinced sure certain optimistic
-    pessimistic hopeful adamant skeptical sceptical doubtful""".split()
-)
 _LINKING = frozenset({"be", "remain", "seem", "appear", "feel", "become"})
 
 
@@ -25,7 +21,11 @@ def stance_claims(f: _Finder, sent: Span) -> list[Claim]:
     """Claims of the sentence's stance adjectives with a clause of their own."""
     out: list[Claim] = []
     for adj in sent:
-        if adj.lower_ not in _STANCE or adj.dep_ != "acomp" or adj.head.lemma_ not in _LINKING:
+        if (
+            adj.lower_ not in STANCE_ADJECTIVES
+            or adj.dep_ != "acomp"
+            or adj.head.lemma_ not in _LINKING
+        ):
             continue
         clause = next((c for c in adj.children if c.dep_ == "ccomp"), None)
         if clause is None or any(c.dep_ == "neg" for c in (*adj.children, *adj.head.children)):

@@ -3,7 +3,17 @@ negation leaves a claim unconfirmed. Re-exported by ``lexicon``."""
 
 from __future__ import annotations
 
-__all__ = ["EVIDENCE_NOUNS", "NEGATIVE_CUES", "SPEAKING_NOUNS", "SPEECH_VERBS", "STATE_CUES"]
+__all__ = [
+    "COMMITTING_VERBS",
+    "EVIDENCE_NOUNS",
+    "FORECASTING_VERBS",
+    "HEARSAY_VERBS",
+    "NEGATIVE_CUES",
+    "SPEAKING_NOUNS",
+    "SPEECH_VERBS",
+    "STANCE_ADJECTIVES",
+    "STATE_CUES",
+]
 
 # Lemma → cue class. Classes drive polarity and event typing.
 
@@ -165,4 +175,24 @@ EVIDENCE_NOUNS = frozenset(
     """report study survey poll memo email letter document data figure projection research
     analysis test result statistic record evidence review audit census investigation inquiry
     probe footage image video photo photograph recording log filing""".split()
+)
+
+
+# Reporting verbs whose agentless passive hands on what someone else said
+# ("it is reported that", "the plane is said to"); "is expected to" is not one.
+HEARSAY_VERBS = frozenset(
+    "say report claim allege rumor rumour state announce confirm tell accuse blame criticize criticise".split()
+)
+
+
+# Cues whose infinitive is what the speaker says: "promised to deliver a fix",
+# "forecast to grow by 3%".
+COMMITTING_VERBS = frozenset({"promise", "vow", "pledge"})
+FORECASTING_VERBS = frozenset({"predict", "estimate", "forecast"})
+
+
+# Adjectives of a view held, not of a fact known ("aware that" presupposes its clause).
+STANCE_ADJECTIVES = frozenset(
+    """concerned worried afraid fearful confident convinced sure certain optimistic
+    pessimistic hopeful adamant skeptical sceptical doubtful""".split()
 )
